@@ -1,0 +1,13 @@
+import { defineProject } from 'vitest/config';
+import { sourceAliases } from '../vitest.shared.js';
+
+export default defineProject({
+  resolve: { alias: sourceAliases },
+  test: {
+    name: 'sync-server',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

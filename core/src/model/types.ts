@@ -1,0 +1,278 @@
+// The shapes of Hearth's documents, as plain data. Why plain data: the relay and the app both reason
+// about entries and published items as values (validate, hash, compare, render); only the outbox
+// keeps live Yjs types (Y.Text bodies) because only the outbox is written by more than one device.
+//
+// Every shared document has exactly one writer (see docs/architecture.md):
+//   outbox/<personId>  written by that person's devices      read by that person and the relay
+//   space/<spaceId>    written by the relay                  read by members (public: everyone)
+//   dm/<id>            written by the relay                  read by the participants
+//   inbox/<personId>   written by the relay                  read by that person
+//   directory, policy, spaces   written by the relay        read by every employee
+
+export type PersonId = string;
+export type SpaceId = string;
+export type EntryId = string; // a ULID made on the client
+export type ConversationId = string;
+/** Milliseconds since the epoch (UTC). */
+export type Timestamp = number;
+
+export const POST_KINDS = ['discussion', 'question', 'announcement'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const SPACE_KINDS = ['discussion', 'news', 'course'] as const;
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+export const SPACE_VISIBILITIES = ['public', 'private', 'secret'] as const;
+export type SpaceVisibility = (typeof SPACE_VISIBILITIES)[number];
+
+/** Reactions come from a fixed set, so they read the same in every culture and cannot carry text. */
+export const REACTIONS = ['👍', '❤️', '🎉', '😄', '😮', '🙏', '👀', '✅'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+export const LIMITS = {
+  titleChars: 300,
+  bodyChars: 40_000,
+  reportReasonChars: 2_000,
+  messageRecipients: 50,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Outbox entries: what a person authors. Snapshots read from the outbox document.
+// No entry carries an author: the author is the outbox owner, always.
+
+interface EntryBase {
+  id: EntryId;
+  createdAt: Timestamp;
+  /** Set when the author edits the entry (any device). */
+  editedAt: Timestamp | null;
+  /** The author withdrew it; the relay removes the published item. */
+  retracted: boolean;
+}
+
+export interface PostEntry extends EntryBase {
+  type: 'post';
+  space: SpaceId;
+  kind: PostKind;
+  title: string;
+  body: string;
+}
+
+export interface CommentEntry extends EntryBase {
+  type: 'comment';
+  space: SpaceId;
+  post: EntryId;
+  /** The comment this one answers, for threads; null for a top-level comment. */
+  replyTo: EntryId | null;
+  body: string;
+}
+
+export interface ReactionEntry extends EntryBase {
+  type: 'reaction';
+  space: SpaceId;
+  /** A post or comment id. */
+  target: EntryId;
+  emoji: Reaction;
+}
+
+export interface ReportEntry extends EntryBase {
+  type: 'report';
+  space: SpaceId | null; // null for a report on a direct message
+  target: EntryId;
+  reason: string;
+}
+
+export interface AcknowledgementEntry extends EntryBase {
+  type: 'ack';
+  policyVersion: number;
+}
+
+export interface MessageEntry extends EntryBase {
+  type: 'message';
+  conversation: ConversationId;
+  /** Set only on the message that starts a conversation: everyone in it except the author. */
+  to: PersonId[] | null;
+  body: string;
+}
+
+export interface JoinRequestEntry extends EntryBase {
+  type: 'join';
+  space: SpaceId;
+}
+
+export type OutboxEntry =
+  | PostEntry
+  | CommentEntry
+  | ReactionEntry
+  | ReportEntry
+  | AcknowledgementEntry
+  | MessageEntry
+  | JoinRequestEntry;
+
+export type EntryType = OutboxEntry['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Published items: what the relay writes into space and dm documents.
+
+/** hidden: a moderator removed it; retracted: the author withdrew it. Neither is shown in feeds. */
+export type ItemState = 'published' | 'hidden' | 'retracted';
+
+export interface PublishedPost {
+  id: EntryId;
+  authorId: PersonId;
+  space: SpaceId;
+  kind: PostKind;
+  title: string;
+  body: string;
+  createdAt: Timestamp;
+  editedAt: Timestamp | null;
+  state: ItemState;
+  /** The relay's publication version of this entry; higher wins. */
+  version: number;
+}
+
+export interface PublishedComment {
+  id: EntryId;
+  authorId: PersonId;
+  post: EntryId;
+  replyTo: EntryId | null;
+  body: string;
+  createdAt: Timestamp;
+  editedAt: Timestamp | null;
+  state: ItemState;
+  version: number;
+}
+
+export interface PublishedReaction {
+  id: EntryId;
+  authorId: PersonId;
+  target: EntryId;
+  emoji: Reaction;
+  state: ItemState;
+  version: number;
+}
+
+export interface PublishedMessage {
+  id: EntryId;
+  authorId: PersonId;
+  body: string;
+  createdAt: Timestamp;
+  editedAt: Timestamp | null;
+  state: ItemState;
+  version: number;
+}
+
+export interface SpaceMeta {
+  id: SpaceId;
+  name: string;
+  description: string;
+  kind: SpaceKind;
+  visibility: SpaceVisibility;
+  facilitators: PersonId[];
+  /** Confidential-term scopes name spaces; retention is per space (days, null = keep forever). */
+  retentionDays: number | null;
+  createdAt: Timestamp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read-only views returned by readSpace, readConversation, ...
+
+export interface CommentView extends Omit<PublishedComment, 'version'> {
+  replies: CommentView[];
+  reactions: Partial<Record<Reaction, PersonId[]>>;
+  /** Present only in overlayed views: the author's own entry not yet published. */
+  pending?: PendingMark;
+}
+
+export interface PostView extends Omit<PublishedPost, 'version'> {
+  /** Threaded: top-level comments, each with its replies. */
+  comments: CommentView[];
+  commentCount: number;
+  reactions: Partial<Record<Reaction, PersonId[]>>;
+  pending?: PendingMark;
+}
+
+/** How an unpublished own entry is shown: waiting for the relay, or held by the policy. */
+export type PendingMark = 'pending' | 'held' | 'rejected';
+
+export interface SpaceView {
+  meta: SpaceMeta | null;
+  /** Members of a private or secret space; empty for public spaces. */
+  members: PersonId[];
+  /** Published posts, newest first. Hidden and retracted posts are left out. */
+  posts: PostView[];
+}
+
+export interface ConversationView {
+  id: ConversationId;
+  participants: PersonId[];
+  createdAt: Timestamp | null;
+  /** Oldest first. */
+  messages: (Omit<PublishedMessage, 'version'> & { pending?: PendingMark })[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inbox: the relay's word to one person.
+
+export type EntryStatusState = 'published' | 'held' | 'rejected' | 'waiting-acknowledgement';
+
+/** Where each of the person's entries stands on the relay. Keyed by entry id in the inbox. */
+export interface EntryStatus {
+  entryId: EntryId;
+  state: EntryStatusState;
+  version: number;
+  /** Findings of the policy or validation, in plain words, for held and rejected entries. */
+  findings: StatusFinding[];
+  updatedAt: Timestamp;
+}
+
+export interface StatusFinding {
+  rule: string;
+  severity: 'allow' | 'warn' | 'flag' | 'hold' | 'reject';
+  message: string;
+  guidance: string;
+  field?: 'title' | 'body' | 'reason' | 'entry';
+  start?: number;
+  end?: number;
+}
+
+export type NoticeKind =
+  | 'held'
+  | 'rejected'
+  | 'published-after-review'
+  | 'hidden'
+  | 'warning'
+  | 'waiting-acknowledgement'
+  | 'reply'
+  | 'mention'
+  | 'join-request'
+  | 'join-approved'
+  | 'membership-removed';
+
+export interface Notice {
+  id: string;
+  kind: NoticeKind;
+  createdAt: Timestamp;
+  message: string;
+  entryId: EntryId | null;
+  space: SpaceId | null;
+  /** The person the notice is about (the replier, the requester, the moderator), if any. */
+  about: PersonId | null;
+  findings: StatusFinding[];
+}
+
+export interface InboxView {
+  notices: Notice[]; // newest first
+  statuses: Record<EntryId, EntryStatus>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Room names.
+
+export type RoomName =
+  | { kind: 'outbox'; person: PersonId }
+  | { kind: 'inbox'; person: PersonId }
+  | { kind: 'space'; space: SpaceId }
+  | { kind: 'dm'; conversation: ConversationId }
+  | { kind: 'directory' }
+  | { kind: 'policy' }
+  | { kind: 'spaces' };

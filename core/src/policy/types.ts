@@ -1,0 +1,39 @@
+// Verdict shapes shared by the composer (as the author types) and the relay (before publication).
+export const ACTIONS = ['allow', 'warn', 'flag', 'hold', 'reject'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Finding {
+  /** The id of the policy rule that matched. */
+  rule: string;
+  severity: Action;
+  /** Which field of the draft the span is in. */
+  field: 'title' | 'body' | 'attachment' | 'entry';
+  /** Offsets (UTF-16 code units) into the author's original text of that field. */
+  start: number;
+  end: number;
+  /** What was found, in plain words, without repeating a confidential term. */
+  message: string;
+  /** What the author can do instead. */
+  guidance: string;
+}
+
+export interface Verdict {
+  action: Action;
+  policyVersion: number;
+  findings: Finding[];
+}
+
+export interface Attachment {
+  name: string;
+  mimeType: string;
+  bytes: number;
+}
+
+/** What evaluate judges: a post, comment or message as the author wrote it. */
+export interface Draft {
+  title?: string;
+  body: string;
+  /** The space it goes to (scoped confidential terms are allowed in named spaces); null for a DM. */
+  space: string | null;
+  attachments?: Attachment[];
+}

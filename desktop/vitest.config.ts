@@ -7,6 +7,5 @@ export default defineProject({
     name: 'desktop',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
-    passWithNoTests: true,
   },
 });

@@ -1,2 +1,4 @@
 // Public surface of @hearth/core. Everything the relay and the app may use is exported here.
-export const CORE_VERSION = '0.1.0';
+export * from './model/index.js';
+export * from './policy/index.js';
+export * from './identity/index.js';

@@ -1,2 +1,1 @@
-import { CORE_VERSION } from '@hearth/core';
-export const RELAY_CORE = CORE_VERSION;
+export const RELAY_NAME = 'hearth-relay';

@@ -1,0 +1,2 @@
+// Placeholder until validateEntry lands (owned by the identity/validation work).
+export {};

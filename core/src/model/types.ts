@@ -263,7 +263,15 @@ export interface Notice {
 export interface InboxView {
   notices: Notice[]; // newest first
   statuses: Record<EntryId, EntryStatus>;
+  /** Private and secret spaces the person belongs to (secret ones are not in the catalogue). */
+  memberships: SpaceId[];
 }
+
+/**
+ * Mentions are written `<@personId>` in a body (the composer inserts them; the app renders the
+ * person's display name from the directory). `<@all>` and `<@here>` are mass mentions.
+ */
+export const MENTION_PATTERN = /<@([a-z0-9][a-z0-9._-]{0,63})>/g;
 
 // ---------------------------------------------------------------------------------------------
 // Room names.

@@ -128,6 +128,8 @@ export interface PublishedPost {
   state: ItemState;
   /** The relay's publication version of this entry; higher wins. */
   version: number;
+  /** When the relay published this version. */
+  publishedAt?: Timestamp;
 }
 
 export interface PublishedComment {
@@ -140,6 +142,8 @@ export interface PublishedComment {
   editedAt: Timestamp | null;
   state: ItemState;
   version: number;
+  /** When the relay published this version. */
+  publishedAt?: Timestamp;
 }
 
 export interface PublishedReaction {
@@ -149,6 +153,8 @@ export interface PublishedReaction {
   emoji: Reaction;
   state: ItemState;
   version: number;
+  /** When the relay published this version. */
+  publishedAt?: Timestamp;
 }
 
 export interface PublishedMessage {
@@ -159,6 +165,8 @@ export interface PublishedMessage {
   editedAt: Timestamp | null;
   state: ItemState;
   version: number;
+  /** When the relay published this version. */
+  publishedAt?: Timestamp;
 }
 
 export interface SpaceMeta {

@@ -1,0 +1,95 @@
+// Reading an outbox document into plain entries. Why a schema: the outbox is written by a person's
+// devices, and the relay reads every outbox, so a hostile or buggy client can put anything there.
+// Reading never throws: an entry whose fields are malformed is reported as data and left out of
+// readOutbox. Unknown fields (an `authorId`, say) are dropped here, so they can never reach a
+// published document. Content limits (LIMITS) are NOT part of the schema: an over-long body is a
+// well-formed entry that validation rejects with a finding the author can act on (checkEntryLimits).
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { OUTBOX_ENTRIES } from './doc-layout.js';
+import { ID_PATTERN } from './room-names.js';
+import { POST_KINDS, REACTIONS } from './types.js';
+import type { EntryId, OutboxEntry } from './types.js';
+
+const id = z.string().regex(ID_PATTERN);
+const timestamp = z.number().int().nonnegative();
+const base = {
+  createdAt: timestamp,
+  editedAt: timestamp.nullable().default(null),
+  retracted: z.boolean().default(false),
+};
+
+const entrySchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string() }),
+  z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable().default(null), body: z.string() }),
+  z.object({ ...base, type: z.literal('reaction'), space: id, target: id, emoji: z.enum(REACTIONS) }),
+  z.object({ ...base, type: z.literal('report'), space: id.nullable(), target: id, reason: z.string() }),
+  z.object({ ...base, type: z.literal('ack'), policyVersion: z.number().int().nonnegative() }),
+  z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable().default(null), body: z.string() }),
+  z.object({ ...base, type: z.literal('join'), space: id }),
+]);
+
+export type OutboxEntryResult =
+  | { ok: true; entry: OutboxEntry }
+  | { ok: false; id: string; error: 'not-found' | 'bad-id' | 'not-a-map' | 'malformed'; issues: string[] };
+
+/** The outbox's root map (entryId → Y.Map of fields). Creates nothing a reader would not see. */
+export function outboxEntries(outbox: Y.Doc): Y.Map<unknown> {
+  return outbox.getMap<unknown>(OUTBOX_ENTRIES);
+}
+
+/** Parses one entry's Y.Map into a plain entry, or says why it cannot. */
+export function parseEntryMap(key: string, value: unknown): OutboxEntryResult {
+  if (!ID_PATTERN.test(key)) return { ok: false, id: key, error: 'bad-id', issues: ['entry id does not match the id pattern'] };
+  if (!(value instanceof Y.Map)) return { ok: false, id: key, error: 'not-a-map', issues: ['entry is not a Y.Map'] };
+  const raw: Record<string, unknown> = {};
+  for (const [field, v] of (value as Y.Map<unknown>).entries()) {
+    // title and body are Y.Text when written by the core; plain strings are tolerated.
+    if (v instanceof Y.Text) raw[field] = v.toString();
+    else if (v instanceof Y.AbstractType) raw[field] = undefined;
+    else raw[field] = v;
+  }
+  const parsed = entrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(entry)'}: ${i.message}`);
+    return { ok: false, id: key, error: 'malformed', issues };
+  }
+  return { ok: true, entry: { ...parsed.data, id: key } as OutboxEntry };
+}
+
+/** One entry with the reason it cannot be read, if so. */
+export function readOutboxEntryResult(outbox: Y.Doc, entryId: EntryId): OutboxEntryResult {
+  const entries = outboxEntries(outbox);
+  if (!entries.has(entryId)) return { ok: false, id: entryId, error: 'not-found', issues: [] };
+  return parseEntryMap(entryId, entries.get(entryId));
+}
+
+/** One entry as a plain snapshot, or null when it is absent or malformed. */
+export function readOutboxEntry(outbox: Y.Doc, entryId: EntryId): OutboxEntry | null {
+  const r = readOutboxEntryResult(outbox, entryId);
+  return r.ok ? r.entry : null;
+}
+
+export interface OutboxScan {
+  /** Well-formed entries, ordered by id (ULIDs sort by creation time). */
+  entries: OutboxEntry[];
+  /** Entries that could not be read, with the reasons (the relay rejects these). */
+  malformed: Extract<OutboxEntryResult, { ok: false }>[];
+}
+
+/** Every entry of the outbox, split into readable and malformed. Never throws. */
+export function scanOutbox(outbox: Y.Doc): OutboxScan {
+  const scan: OutboxScan = { entries: [], malformed: [] };
+  const keys = [...outboxEntries(outbox).keys()].sort();
+  for (const key of keys) {
+    const r = parseEntryMap(key, outboxEntries(outbox).get(key));
+    if (r.ok) scan.entries.push(r.entry);
+    else scan.malformed.push(r);
+  }
+  return scan;
+}
+
+/** The well-formed entries of the outbox, ordered by id; malformed ones are skipped. */
+export function readOutbox(outbox: Y.Doc): OutboxEntry[] {
+  return scanOutbox(outbox).entries;
+}

@@ -1,0 +1,131 @@
+// Schemas of the plain values the relay writes into space, dm, inbox, directory and catalogue
+// documents. Why parse what the trusted relay wrote: a client may hold a document written by an
+// older or newer relay, or a partially synced one; the read-only views skip any value that does not
+// match instead of throwing, so one bad value never blanks a whole feed.
+import { z } from 'zod';
+import { PERSON_STATUSES, ROLES } from '../identity/types.js';
+import type { DirectoryRecord } from '../identity/types.js';
+import { ID_PATTERN } from './room-names.js';
+import { POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
+import type {
+  EntryStatus,
+  Notice,
+  PublishedComment,
+  PublishedMessage,
+  PublishedPost,
+  PublishedReaction,
+  SpaceMeta,
+} from './types.js';
+
+const id = z.string().regex(ID_PATTERN);
+const timestamp = z.number().int().nonnegative();
+const itemBase = {
+  id,
+  authorId: id,
+  state: z.enum(['published', 'hidden', 'retracted']),
+  version: z.number().int().nonnegative(),
+  publishedAt: timestamp.optional(),
+};
+const created = { createdAt: timestamp, editedAt: timestamp.nullable() };
+
+export const publishedPostSchema: z.ZodType<PublishedPost> = z.object({
+  ...itemBase,
+  ...created,
+  space: id,
+  kind: z.enum(POST_KINDS),
+  title: z.string(),
+  body: z.string(),
+});
+
+export const publishedCommentSchema: z.ZodType<PublishedComment> = z.object({
+  ...itemBase,
+  ...created,
+  post: id,
+  replyTo: id.nullable(),
+  body: z.string(),
+});
+
+export const publishedReactionSchema: z.ZodType<PublishedReaction> = z.object({
+  ...itemBase,
+  target: id,
+  emoji: z.enum(REACTIONS),
+});
+
+export const publishedMessageSchema: z.ZodType<PublishedMessage> = z.object({
+  ...itemBase,
+  ...created,
+  body: z.string(),
+});
+
+export const spaceMetaSchema: z.ZodType<SpaceMeta> = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(SPACE_KINDS),
+  visibility: z.enum(SPACE_VISIBILITIES),
+  facilitators: z.array(id),
+  retentionDays: z.number().int().positive().nullable(),
+  createdAt: timestamp,
+});
+
+const findingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['allow', 'warn', 'flag', 'hold', 'reject']),
+  message: z.string(),
+  guidance: z.string(),
+  field: z.enum(['title', 'body', 'reason', 'entry']).optional(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+
+export const entryStatusSchema: z.ZodType<EntryStatus> = z.object({
+  entryId: id,
+  state: z.enum(['published', 'held', 'rejected', 'waiting-acknowledgement']),
+  version: z.number().int().nonnegative(),
+  findings: z.array(findingSchema),
+  updatedAt: timestamp,
+});
+
+export const noticeSchema: z.ZodType<Notice> = z.object({
+  id: z.string().min(1),
+  kind: z.enum([
+    'held',
+    'rejected',
+    'published-after-review',
+    'hidden',
+    'warning',
+    'waiting-acknowledgement',
+    'reply',
+    'mention',
+    'join-request',
+    'join-approved',
+    'membership-removed',
+  ]),
+  createdAt: timestamp,
+  message: z.string(),
+  entryId: id.nullable(),
+  space: id.nullable(),
+  about: id.nullable(),
+  findings: z.array(findingSchema),
+});
+
+export const directoryRecordSchema: z.ZodType<DirectoryRecord> = z.object({
+  id,
+  email: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  preferredGivenName: z.string().optional(),
+  title: z.string(),
+  department: z.string(),
+  location: z.string(),
+  country: z.string(),
+  manager: id.nullable(),
+  roles: z.array(z.enum(ROLES)),
+  status: z.enum(PERSON_STATUSES),
+});
+
+/** The value as T when it matches the schema, else null. Never throws. */
+export function parseOrNull<T>(schema: z.ZodType<T>, value: unknown): T | null {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : null;
+}

@@ -1,0 +1,53 @@
+// The web fallback of the preload bridge: the Notification API, the document title as a badge, and
+// localStorage for the session. Why localStorage for a token: the web client has no keychain; the
+// Electron build replaces this with safeStorage through the preload.
+import type { HearthBridge, StoredSession } from '../../shared/bridge.js';
+
+const SESSION_KEY = 'hearth.session';
+
+function readSession(): StoredSession | null {
+  try {
+    const raw = localStorage.getItem(SESSION_KEY);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<StoredSession>;
+    if (typeof value.personId !== 'string' || typeof value.token !== 'string' || typeof value.relayUrl !== 'string') return null;
+    return { personId: value.personId, token: value.token, relayUrl: value.relayUrl, expiresAt: value.expiresAt ?? null };
+  } catch {
+    return null;
+  }
+}
+
+export function createWebBridge(): HearthBridge {
+  const baseTitle = typeof document === 'undefined' ? 'Hearth' : document.title;
+  return {
+    kind: 'web',
+    async notify({ title, body, route }) {
+      if (typeof Notification === 'undefined') return;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      if (Notification.permission !== 'granted') return;
+      const n = new Notification(title, { body });
+      n.onclick = () => {
+        if (route) location.hash = route;
+        window.focus();
+      };
+    },
+    async setBadge(count) {
+      document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
+    },
+    async loadSession() {
+      return readSession();
+    },
+    async saveSession(session) {
+      localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    },
+    async clearSession() {
+      // Keep the relay address: the next sign-in offers it again.
+      const previous = readSession();
+      localStorage.removeItem(SESSION_KEY);
+      if (previous) localStorage.setItem('hearth.relayUrl', previous.relayUrl);
+    },
+    async managedConfig() {
+      return {};
+    },
+  };
+}

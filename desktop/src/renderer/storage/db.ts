@@ -1,0 +1,57 @@
+// The local database: one IndexedDB database per signed-in person (a shared machine keeps each
+// person's copy apart), opened through Dexie.
+//   updates  Yjs updates per room, appended as they happen, compacted into one past a threshold
+//   drafts   the composer's text per context, so a crash or restart loses nothing typed
+//   reads    which items the person has seen (read state is local, never synced)
+//   outboxChanges  local outbox writes the relay has not yet confirmed as stored
+import { Dexie, type Table } from 'dexie';
+
+export interface StoredUpdate {
+  seq?: number;
+  room: string;
+  update: Uint8Array;
+}
+
+export interface StoredDraft {
+  /** The composer's context, e.g. 'post:space-1', 'comment:<postId>', 'dm:<conversationId>'. */
+  key: string;
+  title: string;
+  body: string;
+  updatedAt: number;
+}
+
+export interface ReadMark {
+  id: string;
+  at: number;
+}
+
+/** One local write to the outbox: stored on the relay once its stored state vector reaches `clock`. */
+export interface OutboxChange {
+  seq?: number;
+  clientId: number;
+  /** The document's clock for `clientId` right after the write. */
+  clock: number;
+  entryId: string | null;
+  at: number;
+}
+
+export class HearthDb extends Dexie {
+  updates!: Table<StoredUpdate, number>;
+  drafts!: Table<StoredDraft, string>;
+  reads!: Table<ReadMark, string>;
+  outboxChanges!: Table<OutboxChange, number>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      updates: '++seq, room',
+      drafts: 'key',
+      reads: 'id',
+      outboxChanges: '++seq',
+    });
+  }
+}
+
+export function databaseName(personId: string): string {
+  return `hearth-${personId}`;
+}

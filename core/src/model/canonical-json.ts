@@ -7,6 +7,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? 'null';
 }
 
+/** The value as plain JSON data with sorted keys and no undefined properties (safe to store). */
+export function plainJson<T>(value: T): T {
+  return sortKeys(value) as T;
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortKeys(v)));
   if (value !== null && typeof value === 'object') {

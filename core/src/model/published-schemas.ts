@@ -2,6 +2,7 @@
 // documents. Why parse what the trusted relay wrote: a client may hold a document written by an
 // older or newer relay, or a partially synced one; the read-only views skip any value that does not
 // match instead of throwing, so one bad value never blanks a whole feed.
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { PERSON_STATUSES, ROLES } from '../identity/types.js';
 import type { DirectoryRecord } from '../identity/types.js';
@@ -128,4 +129,23 @@ export const directoryRecordSchema: z.ZodType<DirectoryRecord> = z.object({
 export function parseOrNull<T>(schema: z.ZodType<T>, value: unknown): T | null {
   const r = schema.safeParse(value);
   return r.success ? r.data : null;
+}
+
+/**
+ * The items of one item map (posts, comments, reactions, messages) that parse, are filed under
+ * their own id, and are in state 'published'. Hidden and retracted items are left out.
+ */
+export function readVisibleItems<T extends { id: string; state: string }>(doc: Y.Doc, name: string, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  for (const [key, value] of doc.getMap<unknown>(name).entries()) {
+    const item = parseOrNull(schema, value);
+    if (item !== null && item.id === key && item.state === 'published') out.push(item);
+  }
+  return out;
+}
+
+/** An item as shown in a view: everything but the relay's version counter. */
+export function withoutVersion<T extends { version: number }>(item: T): Omit<T, 'version'> {
+  const { version: _version, ...rest } = item;
+  return rest;
 }

@@ -1,0 +1,137 @@
+// The read-only view of a space document that the app renders: posts newest first, comments
+// threaded, reactions aggregated, hidden and retracted items left out. Why the building step is
+// separate from reading: the outbox overlay rebuilds the same view from published items plus the
+// person's own unpublished ones, and both must thread and aggregate the same way.
+import type * as Y from 'yjs';
+import { META, SPACE_COMMENTS, SPACE_MEMBERS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
+import {
+  parseOrNull,
+  readVisibleItems,
+  withoutVersion,
+  publishedCommentSchema,
+  publishedPostSchema,
+  publishedReactionSchema,
+  spaceMetaSchema,
+} from './published-schemas.js';
+import { REACTIONS } from './types.js';
+import type {
+  CommentView,
+  EntryId,
+  PersonId,
+  PostView,
+  Reaction,
+  SpaceMeta,
+  SpaceView,
+} from './types.js';
+
+export type PostItem = Omit<PostView, 'comments' | 'commentCount' | 'reactions'>;
+export type CommentItem = Omit<CommentView, 'replies' | 'reactions'>;
+export interface ReactionItem {
+  target: EntryId;
+  emoji: Reaction;
+  person: PersonId;
+}
+
+export interface SpaceParts {
+  meta: SpaceMeta | null;
+  members: PersonId[];
+  posts: PostItem[];
+  comments: CommentItem[];
+  reactions: ReactionItem[];
+}
+
+/** Reads a space document. Never throws; values that do not parse are skipped. */
+export function readSpace(doc: Y.Doc): SpaceView {
+  return buildSpaceView(readSpaceParts(doc));
+}
+
+function readSpaceParts(doc: Y.Doc): SpaceParts {
+  const metaMap = doc.getMap<unknown>(META);
+  const meta = parseOrNull(spaceMetaSchema, Object.fromEntries(metaMap.entries()));
+  const members = [...doc.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([, v]) => v === true).map(([k]) => k);
+  const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);
+  const comments = readVisibleItems(doc, SPACE_COMMENTS, publishedCommentSchema).map(withoutVersion);
+  const reactions = readVisibleItems(doc, SPACE_REACTIONS, publishedReactionSchema).map((r) => ({ target: r.target, emoji: r.emoji, person: r.authorId }));
+  return { meta, members, posts, comments, reactions };
+}
+
+/** Threads, aggregates and orders the parts of a space into the view the app renders. */
+export function buildSpaceView(parts: SpaceParts): SpaceView {
+  const reactions = aggregateReactions(parts.reactions);
+  const commentsByPost = new Map<EntryId, CommentItem[]>();
+  for (const c of [...parts.comments].sort(oldestFirst)) {
+    const list = commentsByPost.get(c.post) ?? [];
+    list.push(c);
+    commentsByPost.set(c.post, list);
+  }
+  const posts = [...parts.posts].sort((a, b) => -oldestFirst(a, b)).map((post): PostView => {
+    const comments = commentsByPost.get(post.id) ?? [];
+    return { ...post, comments: threadComments(comments, reactions), commentCount: comments.length, reactions: reactions.get(post.id) ?? {} };
+  });
+  return { meta: parts.meta, members: [...new Set(parts.members)].sort(), posts };
+}
+
+/**
+ * Threads one post's comments (given oldest first). A comment hangs under the comment it replies
+ * to only if that one is visible and older; otherwise it is shown top-level, so a hidden parent
+ * never takes its replies with it and a hostile reply cycle cannot make comments vanish.
+ */
+function threadComments(comments: CommentItem[], reactions: Map<EntryId, CommentView['reactions']>): CommentView[] {
+  const nodes = new Map<EntryId, CommentView>();
+  const top: CommentView[] = [];
+  for (const c of comments) {
+    const node: CommentView = { ...c, replies: [], reactions: reactions.get(c.id) ?? {} };
+    const parent = c.replyTo === null ? undefined : nodes.get(c.replyTo);
+    if (parent) parent.replies.push(node);
+    else top.push(node);
+    if (!nodes.has(c.id)) nodes.set(c.id, node);
+  }
+  return top;
+}
+
+/** target → emoji → the people who reacted (each once, sorted), emojis in REACTIONS order. */
+function aggregateReactions(items: ReactionItem[]): Map<EntryId, Partial<Record<Reaction, PersonId[]>>> {
+  const sets = new Map<EntryId, Map<Reaction, Set<PersonId>>>();
+  for (const r of items) {
+    const byEmoji = sets.get(r.target) ?? new Map<Reaction, Set<PersonId>>();
+    byEmoji.set(r.emoji, (byEmoji.get(r.emoji) ?? new Set()).add(r.person));
+    sets.set(r.target, byEmoji);
+  }
+  const out = new Map<EntryId, Partial<Record<Reaction, PersonId[]>>>();
+  for (const [target, byEmoji] of sets) {
+    const record: Partial<Record<Reaction, PersonId[]>> = {};
+    for (const emoji of REACTIONS) {
+      const people = byEmoji.get(emoji);
+      if (people && people.size > 0) record[emoji] = [...people].sort();
+    }
+    out.set(target, record);
+  }
+  return out;
+}
+
+/** Creation order, ties broken by id (ULIDs), so every reader orders alike. */
+export function oldestFirst(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Flattens a view back into its parts (the overlay edits parts, then rebuilds). */
+export function spaceViewParts(view: SpaceView): SpaceParts {
+  const comments: CommentItem[] = [];
+  const reactions: ReactionItem[] = [];
+  const addReactions = (target: EntryId, record: Partial<Record<Reaction, PersonId[]>>) => {
+    for (const emoji of REACTIONS) for (const person of record[emoji] ?? []) reactions.push({ target, emoji, person });
+  };
+  const walk = (list: CommentView[]) => {
+    for (const { replies, reactions: r, ...c } of list) {
+      comments.push(c);
+      addReactions(c.id, r);
+      walk(replies);
+    }
+  };
+  const posts = view.posts.map(({ comments: cs, commentCount: _n, reactions: r, ...p }) => {
+    addReactions(p.id, r);
+    walk(cs);
+    return p;
+  });
+  return { meta: view.meta, members: view.members, posts, comments, reactions };
+}

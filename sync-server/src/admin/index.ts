@@ -1,0 +1,11 @@
+// Registers the admin operations under the names the endpoint and the CLI use.
+import { adminOperations } from './registry.js';
+import { addMemberOp, createSpaceOp, importDirectoryOp, removeMemberOp, setPolicyOp } from './operations.js';
+
+adminOperations['directory-import'] = importDirectoryOp;
+adminOperations['policy-set'] = setPolicyOp;
+adminOperations['space-create'] = createSpaceOp;
+adminOperations['space-add-member'] = addMemberOp;
+adminOperations['space-remove-member'] = removeMemberOp;
+
+export { adminOperations };

@@ -1,0 +1,114 @@
+// The admin operations behind `hearth-relay directory import`, `policy set`, `space create`,
+// `space add-member` and `space remove-member`. Each validates its input with the core and writes
+// through the DocHost, so every change is stored before it reaches any client.
+import {
+  compilePolicy,
+  importDirectory,
+  initSpace,
+  putDirectoryRecords,
+  putSpaceInCatalogue,
+  readPolicyRaw,
+  roomName,
+  setMemberships,
+  setPolicyDocument,
+  setSpaceMembers,
+  SPACE_KINDS,
+  SPACE_VISIBILITIES,
+  type SpaceMeta,
+} from '@hearth/core';
+import { z } from 'zod';
+import type { AdminContext, AdminOperation, AdminResult } from './registry.js';
+import { MembershipStore } from './membership-store.js';
+import { RelaySettings } from './relay-settings.js';
+
+const fail = (error: string, details?: unknown): AdminResult => ({ ok: false, error, ...(details === undefined ? {} : { details }) });
+const done = (result: unknown): AdminResult => ({ ok: true, result });
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const importDirectoryOp: AdminOperation = async (ctx, body) => {
+  const records = z.object({ records: z.array(z.unknown()) }).safeParse(body);
+  if (!records.success) return fail('expected { records: [...] }: a JSON array of directory records');
+  const result = importDirectory(records.data.records);
+  if (result.accepted.length === 0) return fail('no record was accepted', result.refused);
+  await ctx.host.write('directory', (doc) => putDirectoryRecords(doc, result.accepted));
+  return done({ accepted: result.accepted.length, refused: result.refused, warnings: result.warnings });
+};
+
+export const setPolicyOp: AdminOperation = async (ctx, body) => {
+  const parsed = z.object({ source: z.unknown() }).safeParse(body);
+  if (!parsed.success) return fail('expected { source: <policy source JSON> }');
+  const settings = new RelaySettings(ctx.db);
+  const storedKey = settings.get('policy.termKey') ?? undefined;
+  const compiled = compilePolicy(parsed.data.source, storedKey === undefined ? {} : { key: storedKey });
+  if (!compiled.ok) return fail('the policy does not compile', compiled.errors);
+  const current = readPolicyRaw(await ctx.host.open('policy')) as { version?: unknown } | null;
+  const currentVersion = typeof current?.version === 'number' ? current.version : 0;
+  if (compiled.policy.version <= currentVersion) {
+    return fail(`policy version ${compiled.policy.version} is not newer than the current version ${currentVersion}`);
+  }
+  if (compiled.generatedKey) settings.set('policy.termKey', compiled.key);
+  await ctx.host.write('policy', (doc) => setPolicyDocument(doc, compiled.policy));
+  return done({ version: compiled.policy.version });
+};
+
+const spaceInput = z.object({
+  id: z.string().regex(ID),
+  name: z.string().min(1).max(100),
+  description: z.string().max(2000).default(''),
+  kind: z.enum(SPACE_KINDS).default('discussion'),
+  visibility: z.enum(SPACE_VISIBILITIES).default('public'),
+  facilitators: z.array(z.string().regex(ID)).default([]),
+  members: z.array(z.string().regex(ID)).default([]),
+  retentionDays: z.number().int().positive().nullable().default(null),
+  createdAt: z.number().int().optional(),
+});
+
+export const createSpaceOp: AdminOperation = async (ctx, body) => {
+  const parsed = spaceInput.safeParse(body);
+  if (!parsed.success) return fail('invalid space', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const { members, createdAt, ...rest } = parsed.data;
+  const room = roomName({ kind: 'space', space: rest.id });
+  if (await ctx.host.exists(room)) return fail(`space ${rest.id} exists already`);
+  const meta: SpaceMeta = { ...rest, createdAt: createdAt ?? Date.now() };
+  await ctx.host.write(room, (doc) => initSpace(doc, meta));
+  if (meta.visibility !== 'secret') await ctx.host.write('spaces', (doc) => putSpaceInCatalogue(doc, meta));
+  if (meta.visibility !== 'public') {
+    // Facilitators of a private space are its members too: they must read what they facilitate.
+    for (const person of new Set([...meta.facilitators, ...members])) await addMember(ctx, meta.id, person);
+  }
+  return done({ space: meta.id });
+};
+
+const membershipInput = z.object({ space: z.string().regex(ID), person: z.string().regex(ID) });
+
+export const addMemberOp: AdminOperation = async (ctx, body) => {
+  const parsed = membershipInput.safeParse(body);
+  if (!parsed.success) return fail('expected { space, person }');
+  const { space, person } = parsed.data;
+  if (!(await ctx.host.exists(roomName({ kind: 'space', space })))) return fail(`no space ${space}`);
+  return done({ added: await addMember(ctx, space, person) });
+};
+
+export const removeMemberOp: AdminOperation = async (ctx, body) => {
+  const parsed = membershipInput.safeParse(body);
+  if (!parsed.success) return fail('expected { space, person }');
+  const { space, person } = parsed.data;
+  const store = new MembershipStore(ctx.db);
+  if (!store.remove(space, person)) return done({ removed: false });
+  await projectMembership(ctx, store, space, person);
+  // Removing a member closes their connections to that space at once.
+  ctx.host.disconnect(roomName({ kind: 'space', space }), person, 4403, 'no longer a member of this space');
+  return done({ removed: true });
+};
+
+export async function addMember(ctx: AdminContext, space: string, person: string): Promise<boolean> {
+  const store = new MembershipStore(ctx.db);
+  const added = store.add(space, person);
+  if (added) await projectMembership(ctx, store, space, person);
+  return added;
+}
+
+async function projectMembership(ctx: AdminContext, store: MembershipStore, space: string, person: string): Promise<void> {
+  await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, store.members(space)));
+  await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, store.spacesOf(person)));
+}

@@ -8,11 +8,19 @@ export interface Finding {
   severity: Action;
   /** Which field of the draft the span is in. */
   field: 'title' | 'body' | 'attachment' | 'entry';
-  /** Offsets (UTF-16 code units) into the author's original text of that field. */
+  /**
+   * Offsets (UTF-16 code units) into the author's original text of that field. For 'attachment',
+   * the attachment's index in `draft.attachments` (end = index + 1); for 'entry', 0 and 0.
+   */
   start: number;
   end: number;
   /** What was found, in plain words, without repeating a confidential term. */
   message: string;
+  /**
+   * What kind of thing matched, in plain words ("a payment card number", "a link to another
+   * site"), never the matched text itself. Absent where the message says it all.
+   */
+  detail?: string;
   /** What the author can do instead. */
   guidance: string;
 }

@@ -1,0 +1,40 @@
+// evaluate(): the one function that judges a draft, in the composer as the author types and on the
+// relay before publication. Why one pure function: the author sees exactly the verdict the relay
+// will reach (for the same policy version), and the verdict records that version so a client that
+// was offline while the policy changed is caught by the relay.
+import { fieldView } from './field-view.js';
+import type { DistributedPolicy } from './policy-schemas.js';
+import { preparePolicy, type PreparedPolicy } from './prepare.js';
+import type { FieldView } from './rules/rule-check.js';
+import { ACTIONS, type Action, type Draft, type Finding, type Verdict } from './types.js';
+
+/** How severe an action is: allow < warn < flag < hold < reject. */
+export function severityRank(action: Action): number {
+  return ACTIONS.indexOf(action);
+}
+
+/** The more severe of two actions. */
+export function mostSevere(a: Action, b: Action): Action {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+const FIELD_ORDER: Record<Finding['field'], number> = { entry: 0, title: 1, body: 2, attachment: 3 };
+
+/**
+ * Judge `draft` against `policy` (a distributed policy, prepared on first use, or a prepared one).
+ * Findings are ordered by field and position; `action` is the most severe finding's (allow if none).
+ */
+export function evaluate(policy: DistributedPolicy | PreparedPolicy, draft: Draft): Verdict {
+  const p = preparePolicy(policy);
+  const fields: FieldView[] = [];
+  if (draft.title) fields.push(fieldView('title', draft.title));
+  fields.push(fieldView('body', draft.body));
+  const input = { draft, fields };
+  const findings: Finding[] = [];
+  for (const { check } of p.checks) {
+    for (const f of check(input)) if (f.severity !== 'allow') findings.push(f);
+  }
+  findings.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || a.end - b.end);
+  const action = findings.reduce<Action>((acc, f) => mostSevere(acc, f.severity), 'allow');
+  return { action, policyVersion: p.policy.version, findings };
+}

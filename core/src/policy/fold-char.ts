@@ -1,0 +1,81 @@
+// Folds one character to the form the policy matches on. Why a per-character table: obfuscation
+// hides a word behind look-alikes (Cyrillic "а" for Latin "a", fullwidth "Ｂ", "é"), and the
+// composer must still underline the author's own characters, so every folded character has to stay
+// traceable to the character it came from. Folding one code point at a time keeps that mapping
+// trivial; the result is cached per code point.
+import unhomoglyph from 'unhomoglyph';
+
+/**
+ * Invisible characters that change nothing for a reader but split a word for a naive matcher:
+ * zero-width space/joiners, direction marks, word joiner and invisible operators, BOM, soft hyphen,
+ * Mongolian vowel separator, combining grapheme joiner, Hangul fillers, variation selectors.
+ */
+const INVISIBLE =
+  /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]$/u;
+const COMBINING_MARK = /\p{M}/gu;
+const ASCII_ALNUM = /^[a-z0-9]+$/;
+
+const cache = new Map<string, string>();
+
+/**
+ * The folded form of one character (a whole code point): '' for an invisible character, lower
+ * case ASCII where the character is a Latin letter with marks or a look-alike of one, otherwise the
+ * character in lower case. May be more than one character ("ß" → "ss", "ﬁ" → "fi").
+ */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  const known = cache.get(ch);
+  if (known !== undefined) return known;
+  const folded = computeFold(ch);
+  cache.set(ch, folded);
+  return folded;
+}
+
+function computeFold(ch: string): string {
+  if (INVISIBLE.test(ch)) return '';
+  // Compatibility decomposition turns fullwidth, mathematical and ligature forms into plain letters;
+  // dropping the combining marks removes accents ("é" → "e").
+  const decomposed = ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
+  if (decomposed === '' && ch.normalize('NFKD') !== '') return ''; // a lone combining mark
+  if (ASCII_ALNUM.test(decomposed)) return decomposed;
+  if (decomposed === 'ß') return 'ss';
+  // Look-alikes from other scripts (Cyrillic, Greek, Cherokee, ...), as the Unicode confusables
+  // table lists them. Only accept a result that is plain ASCII letters, so that a character is never
+  // folded into punctuation.
+  const skeleton = unhomoglyph(decomposed).toLowerCase();
+  if (ASCII_ALNUM.test(skeleton) && skeleton.length <= 2) return skeleton;
+  return decomposed;
+}
+
+/** Leetspeak and the letters that look alike in ASCII, folded to one letter each (1:1). */
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  l: 'i',
+  '3': 'e',
+  '4': 'a',
+  '@': 'a',
+  '5': 's',
+  $: 's',
+  '7': 't',
+};
+
+const WORDISH = /[a-z0-9]/;
+
+/**
+ * The skeleton of already folded text, character for character: leetspeak digits become letters,
+ * and "l" and "1" both become "i" (they are written for one another). Terms and drafts are both
+ * reduced to skeletons, so "B1uebird", "BLUEBIRD" and "b1u3bird" meet. "@" and "$"
+ * count as letters only after a letter or digit ("p@ss", "a$$"), so "@Northwind" and "$500" still
+ * start a word where a reader sees one.
+ */
+export function skeletonOf(folded: string): string {
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charAt(i);
+    if ((c === '@' || c === '$') && !WORDISH.test(out.charAt(out.length - 1))) out += c;
+    else out += LEET[c] ?? c;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// Normalisation against obfuscation, with a map back to the author's original text. Why a map: the
+// composer underlines what the policy found in the text the author typed, but matching happens on a
+// folded copy (no case, no accents, no invisible characters, no look-alikes). Every character of the
+// folded copy records which original code units it came from.
+import { foldChar, skeletonOf } from './fold-char.js';
+
+export interface Normalised {
+  /** The original text. */
+  original: string;
+  /** Lower case, accents stripped, invisible characters removed, look-alikes resolved. */
+  folded: string;
+  /** `folded` with leetspeak resolved ("sh1t" → "shit", "l" → "i"); same length as `folded`. */
+  skeleton: string;
+  /** starts[i]: offset in `original` of the code unit that produced folded[i]. */
+  starts: Int32Array;
+  /** ends[i]: offset in `original` just after the character that produced folded[i]. */
+  ends: Int32Array;
+}
+
+export function normalise(original: string): Normalised {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let folded = '';
+  for (let i = 0; i < original.length; ) {
+    const code = original.codePointAt(i) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = width === 1 ? original.charAt(i) : original.slice(i, i + 2);
+    const out = foldChar(ch);
+    for (let k = 0; k < out.length; k++) {
+      starts.push(i);
+      ends.push(i + width);
+    }
+    folded += out;
+    i += width;
+  }
+  return {
+    original,
+    folded,
+    skeleton: skeletonOf(folded),
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
+}
+
+/** The span in the original text covered by folded[start, end). */
+export function originalSpan(n: Normalised, start: number, end: number): { start: number; end: number } {
+  if (end <= start || n.folded.length === 0) {
+    const at = n.starts[Math.min(start, n.starts.length - 1)] ?? n.original.length;
+    return { start: at, end: at };
+  }
+  return { start: n.starts[start] ?? 0, end: n.ends[end - 1] ?? n.original.length };
+}
+
+/**
+ * The normalised phrase of a confidential term as an administrator wrote it: its skeleton, with
+ * intra-word punctuation dropped ("blue-bird" and "O'Brien" are one word each) and words separated
+ * by one space: "Northwind  Traders" → "northwind traders" (as a skeleton: "northwind traders").
+ */
+export function normaliseTerm(term: string): string {
+  const n = normalise(term);
+  return n.skeleton
+    .replace(/[-._'’]/g, '')
+    .split(/[^a-z0-9\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .join(' ');
+}

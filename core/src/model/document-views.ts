@@ -13,8 +13,8 @@ import {
   INBOX_STATUSES,
   META,
 } from './doc-layout.js';
+import { directoryRecordSchema } from '../identity/directory-schema.js';
 import {
-  directoryRecordSchema,
   entryStatusSchema,
   noticeSchema,
   parseOrNull,

@@ -11,7 +11,6 @@ export * from './entry-limits.js';
 export * from './relay-publish.js';
 export * from './relay-space-writes.js';
 export * from './relay-inbox-writes.js';
-export * from './published-schemas.js';
 export * from './space-view.js';
 export * from './document-views.js';
 export * from './overlay.js';

@@ -89,7 +89,8 @@ describe('outbox convergence across a person’s devices', () => {
           { kind: 'edit', dev: 0, pick: 0, at: 0, cut: 0, text: a },
           { kind: 'edit', dev: 1, pick: 0, at: base.length, cut: 0, text: b },
         ]);
-        const body = readOutbox(docs[0] as Y.Doc)[0]?.body;
+        const entry = readOutbox(docs[0] as Y.Doc)[0];
+        const body = entry && 'body' in entry ? entry.body : undefined;
         expect(body).toBe(a + base + b);
       }),
     );

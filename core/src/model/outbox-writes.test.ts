@@ -86,7 +86,7 @@ describe('writing to the outbox', () => {
     editEntry(laptop, id, { body: 'Meet on Monday at 10.' }, { now: T + 1 });
     editEntry(phone, id, { body: 'Let us meet on Monday.' }, { now: T + 2 });
     syncAll(laptop, phone);
-    expect(readOutboxEntry(laptop, id)?.body).toBe('Let us meet on Monday at 10.');
+    expect(readOutboxEntry(laptop, id)).toMatchObject({ body: 'Let us meet on Monday at 10.' });
     expect(readOutbox(laptop)).toEqual(readOutbox(phone));
   });
 });

@@ -4,8 +4,6 @@
 // match instead of throwing, so one bad value never blanks a whole feed.
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { PERSON_STATUSES, ROLES } from '../identity/types.js';
-import type { DirectoryRecord } from '../identity/types.js';
 import { ID_PATTERN } from './room-names.js';
 import { POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
 import type {
@@ -108,21 +106,6 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
   space: id.nullable(),
   about: id.nullable(),
   findings: z.array(findingSchema),
-});
-
-export const directoryRecordSchema: z.ZodType<DirectoryRecord> = z.object({
-  id,
-  email: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  preferredGivenName: z.string().optional(),
-  title: z.string(),
-  department: z.string(),
-  location: z.string(),
-  country: z.string(),
-  manager: id.nullable(),
-  roles: z.array(z.enum(ROLES)),
-  status: z.enum(PERSON_STATUSES),
 });
 
 /** The value as T when it matches the schema, else null. Never throws. */

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as Y from 'yjs';
+import { SPACE_POSTS } from './doc-layout.js';
+import { hideItem, publishEntry, restoreItem } from './relay-publish.js';
+import { initConversation, initSpace } from './relay-space-writes.js';
+import { readConversation } from './document-views.js';
+import { readSpace } from './space-view.js';
+import type { CommentEntry, MessageEntry, OutboxEntry, PostEntry, ReactionEntry, SpaceMeta } from './types.js';
+
+const T = 1_700_000_000_000;
+const META: SpaceMeta = {
+  id: 'media-wing', name: 'Media wing', description: '', kind: 'discussion', visibility: 'public', facilitators: [], retentionDays: null, createdAt: T,
+};
+
+function post(id: string, over: Partial<PostEntry> = {}): PostEntry {
+  return { id, type: 'post', space: 'media-wing', kind: 'discussion', title: 'T', body: 'B', createdAt: T, editedAt: null, retracted: false, ...over };
+}
+function comment(id: string, postId: string, over: Partial<CommentEntry> = {}): CommentEntry {
+  return { id, type: 'comment', space: 'media-wing', post: postId, replyTo: null, body: 'c', createdAt: T + 1, editedAt: null, retracted: false, ...over };
+}
+function reaction(id: string, target: string, over: Partial<ReactionEntry> = {}): ReactionEntry {
+  return { id, type: 'reaction', space: 'media-wing', target, emoji: '👍', createdAt: T + 2, editedAt: null, retracted: false, ...over };
+}
+function space(): Y.Doc {
+  const doc = new Y.Doc();
+  initSpace(doc, META);
+  return doc;
+}
+
+describe('publishEntry', () => {
+  it('publishes a post with the outbox owner as author, ignoring a smuggled authorId', () => {
+    const doc = space();
+    const smuggled = { ...post('p1'), authorId: 'ceo', author: 'ceo' } as OutboxEntry;
+    expect(publishEntry(doc, { author: 'ana', entry: smuggled, version: 1, publishedAt: T + 10 })).toEqual({ ok: true, outcome: 'applied' });
+    const stored = doc.getMap(SPACE_POSTS).get('p1');
+    expect(stored).toMatchObject({ authorId: 'ana', state: 'published', version: 1, publishedAt: T + 10 });
+    expect(stored).not.toHaveProperty('author');
+    expect(readSpace(doc).posts[0]?.authorId).toBe('ana');
+  });
+
+  it('is idempotent per version and keeps the highest', () => {
+    const doc = space();
+    const v2 = post('p1', { body: 'second', editedAt: T + 5 });
+    expect(publishEntry(doc, { author: 'ana', entry: v2, version: 2 })).toEqual({ ok: true, outcome: 'applied' });
+    expect(publishEntry(doc, { author: 'ana', entry: v2, version: 2 })).toEqual({ ok: true, outcome: 'unchanged' });
+    expect(publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1 })).toEqual({ ok: true, outcome: 'stale' });
+    expect(readSpace(doc).posts[0]?.body).toBe('second');
+  });
+
+  it('refuses what does not belong in the document', () => {
+    const doc = space();
+    const report: OutboxEntry = { id: 'r1', type: 'report', space: 'media-wing', target: 'p1', reason: 'x', createdAt: T, editedAt: null, retracted: false };
+    expect(publishEntry(doc, { author: 'ana', entry: report, version: 1 })).toEqual({ ok: false, error: 'not-publishable' });
+    expect(publishEntry(doc, { author: 'ana', entry: post('p1', { space: 'other' }), version: 1 })).toEqual({ ok: false, error: 'wrong-document' });
+  });
+
+  it('never lets one author overwrite another’s item by reusing its id', () => {
+    const doc = space();
+    publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1 });
+    expect(publishEntry(doc, { author: 'bo', entry: post('p1', { body: 'mine now' }), version: 9 })).toEqual({ ok: false, error: 'id-taken' });
+    expect(publishEntry(doc, { author: 'ana', entry: comment('p1', 'p1'), version: 9 })).toEqual({ ok: false, error: 'id-taken' });
+    expect(readSpace(doc).posts[0]).toMatchObject({ authorId: 'ana', body: 'B' });
+  });
+
+  it('blanks a retracted item and leaves it out of the view', () => {
+    const doc = space();
+    publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1 });
+    publishEntry(doc, { author: 'ana', entry: post('p1', { retracted: true }), version: 2 });
+    expect(doc.getMap(SPACE_POSTS).get('p1')).toMatchObject({ state: 'retracted', title: '', body: '' });
+    expect(readSpace(doc).posts).toEqual([]);
+  });
+
+  it('keeps a hidden item hidden through newer versions until restored', () => {
+    const doc = space();
+    publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1 });
+    expect(hideItem(doc, 'p1')).toEqual({ ok: true, found: true });
+    expect(readSpace(doc).posts).toEqual([]);
+    publishEntry(doc, { author: 'ana', entry: post('p1', { body: 'edited' }), version: 2 });
+    expect(readSpace(doc).posts).toEqual([]);
+    restoreItem(doc, 'p1');
+    expect(readSpace(doc).posts[0]?.body).toBe('edited');
+    expect(hideItem(doc, 'later')).toEqual({ ok: true, found: false });
+    publishEntry(doc, { author: 'ana', entry: post('later'), version: 1 });
+    expect(readSpace(doc).posts.map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('publishes messages into a conversation', () => {
+    const dm = new Y.Doc();
+    initConversation(dm, { id: 'c1', participants: ['bo', 'ana', 'bo'], createdAt: T });
+    const message = (id: string, conversation: string): MessageEntry =>
+      ({ id, type: 'message', conversation, to: null, body: 'hi', createdAt: T, editedAt: null, retracted: false });
+    expect(publishEntry(dm, { author: 'ana', entry: message('m1', 'c1'), version: 1 })).toEqual({ ok: true, outcome: 'applied' });
+    expect(publishEntry(dm, { author: 'ana', entry: message('m2', 'c2'), version: 1 })).toEqual({ ok: false, error: 'wrong-document' });
+    expect(publishEntry(dm, { author: 'ana', entry: post('p1'), version: 1 })).toEqual({ ok: false, error: 'wrong-document' });
+    const view = readConversation(dm);
+    expect(view).toMatchObject({ id: 'c1', participants: ['ana', 'bo'], createdAt: T });
+    expect(view.messages).toEqual([{ id: 'm1', authorId: 'ana', body: 'hi', createdAt: T, editedAt: null, state: 'published' }]);
+  });
+});
+
+// Property: for any set of entries with several versions each, applying the versions in any order,
+// with repeats, gives the same space as applying them in order once.
+describe('publication is idempotent and order-insensitive', () => {
+  type Pub = { author: string; entry: OutboxEntry; version: number; publishedAt: number };
+
+  const versionsArb = fc.array(
+    fc.record({ body: fc.string({ maxLength: 5 }), retracted: fc.boolean() }),
+    { minLength: 1, maxLength: 4 },
+  );
+  const scenarioArb = fc.record({
+    posts: fc.array(versionsArb, { minLength: 1, maxLength: 3 }),
+    comments: fc.array(fc.tuple(fc.nat(), fc.option(fc.nat(), { nil: null }), versionsArb), { maxLength: 4 }),
+    reactions: fc.array(fc.tuple(fc.nat(), fc.constantFrom('👍', '🎉', '❤️' as const), fc.constantFrom('ana', 'bo'), versionsArb), { maxLength: 4 }),
+    hidden: fc.array(fc.nat(), { maxLength: 2 }),
+  });
+
+  function publications(s: fc.infer<typeof scenarioArb>): Pub[] {
+    const pubs: Pub[] = [];
+    const add = (author: string, make: (v: { body: string; retracted: boolean }, i: number) => OutboxEntry, versions: { body: string; retracted: boolean }[]) =>
+      versions.forEach((v, i) => pubs.push({ author, entry: make(v, i), version: i + 1, publishedAt: T + 100 + i }));
+    const postIds = s.posts.map((_, i) => `p${i}`);
+    s.posts.forEach((vs, n) => add(n % 2 ? 'bo' : 'ana', (v, i) => post(`p${n}`, { body: v.body, retracted: v.retracted, editedAt: i ? T + i : null, createdAt: T + n }), vs));
+    s.comments.forEach(([p, reply, vs], n) =>
+      add('cy', (v) => comment(`c${n}`, postIds[p % postIds.length] ?? 'p0', { body: v.body, retracted: v.retracted, replyTo: reply === null ? null : `c${reply % 4}`, createdAt: T + 10 + n }), vs));
+    s.reactions.forEach(([t, emoji, author, vs], n) =>
+      add(author, (v) => reaction(`r${n}-${author}`, postIds[t % postIds.length] ?? 'p0', { emoji, retracted: v.retracted }), vs));
+    return pubs;
+  }
+
+  it('gives the same view for any delivery order with repeats', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(fc.nat()), (s, noise) => {
+        const pubs = publications(s);
+        const inOrder = space();
+        for (const id of s.hidden) hideItem(inOrder, `p${id % 3}`);
+        for (const p of pubs) publishEntry(inOrder, p);
+        // Shuffle by the noise and repeat some deliveries.
+        const shuffled = pubs.map((p, i) => ({ p, k: noise[i % Math.max(1, noise.length)] ?? i, i })).sort((a, b) => a.k - b.k || b.i - a.i).map((x) => x.p);
+        const repeated = [...shuffled, ...shuffled.filter((_, i) => (noise[i] ?? 0) % 2 === 0)];
+        const scrambled = space();
+        for (const id of s.hidden) hideItem(scrambled, `p${id % 3}`);
+        for (const p of repeated) publishEntry(scrambled, p);
+        expect(readSpace(scrambled)).toEqual(readSpace(inOrder));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

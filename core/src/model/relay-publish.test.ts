@@ -115,7 +115,9 @@ describe('publication is idempotent and order-insensitive', () => {
     hidden: fc.array(fc.nat(), { maxLength: 2 }),
   });
 
-  function publications(s: fc.infer<typeof scenarioArb>): Pub[] {
+  type Scenario = typeof scenarioArb extends fc.Arbitrary<infer S> ? S : never;
+
+  function publications(s: Scenario): Pub[] {
     const pubs: Pub[] = [];
     const add = (author: string, make: (v: { body: string; retracted: boolean }, i: number) => OutboxEntry, versions: { body: string; retracted: boolean }[]) =>
       versions.forEach((v, i) => pubs.push({ author, entry: make(v, i), version: i + 1, publishedAt: T + 100 + i }));

@@ -1,2 +1,305 @@
-// Placeholder until validateEntry lands (owned by the identity/validation work).
-export {};
+// Validation of an outbox entry before the relay publishes it: is it well formed, within the
+// limits, and allowed for this author in this place? Why a pure function over a context: the relay
+// reads the answers from its own documents (directory, spaces catalogue, space and dm documents) and
+// the app can ask the same question of a draft offline, so both ends give the same verdict. The
+// entry comes from an outbox a client wrote, which may be hostile, so its shape is checked first and
+// nothing else is trusted. The behaviour policy (language, confidential terms...) is evaluate()'s
+// job, not this one's. The verdict is data: every problem with a code and plain words for the author.
+import { z } from 'zod';
+import { checkEntryLimits } from '../model/entry-limits.js';
+import { ID_PATTERN } from '../model/room-names.js';
+import { LIMITS, POST_KINDS, REACTIONS } from '../model/types.js';
+import type {
+  ConversationId,
+  EntryId,
+  EntryType,
+  ItemState,
+  OutboxEntry,
+  PersonId,
+  Reaction,
+  SpaceId,
+  SpaceMeta,
+} from '../model/types.js';
+import { displayName } from '../identity/display-name.js';
+import type { DirectoryRecord } from '../identity/types.js';
+
+/** What the relay knows around one entry. Every field is read from a document the relay writes. */
+export interface EntryContext {
+  /** The outbox owner's directory record: the author. null when the person is not in the directory. */
+  author: DirectoryRecord | null;
+  /** The spaces-catalogue entry for the entry's `space` (posts, comments, reactions, joins, reports on space items); null when there is no such space. Ignored for acks and messages. */
+  space: SpaceMeta | null;
+  /** Members of that space when it is private or secret (its space document); ignored for public spaces. */
+  members: readonly PersonId[];
+  /** The post the entry refers to — a comment's `post`, or a reaction's or report's `target` when that is a post — as published in the space document; null when it is not there. */
+  targetPost: { id: EntryId; space: SpaceId; authorId: PersonId; state: ItemState } | null;
+  /** The comment the entry refers to — a comment's `replyTo`, or a reaction's or report's `target` when that is a comment — from the same space document; null when none. */
+  targetComment: { id: EntryId; post: EntryId; authorId: PersonId; state: ItemState } | null;
+  /** For a report on a direct message: that message, from the dm document named by `conversation`; null otherwise. */
+  targetMessage: { id: EntryId; conversation: ConversationId; state: ItemState } | null;
+  /** The author's OTHER live (not retracted) reactions on the same target, published or in their outbox, excluding this entry. */
+  existingReactions: readonly { id: EntryId; emoji: Reaction }[];
+  /** For a message (and a report on one): the conversation's dm document; null when it does not exist yet, i.e. this message starts it. */
+  conversation: { id: ConversationId; participants: readonly PersonId[] } | null;
+  /** The item already published under this entry's id, in any document: an edit or retraction must be the author's own and stay where it is. null on first publication. */
+  previous: { authorId: PersonId; type: EntryType; place: SpaceId | ConversationId | null } | null;
+  /** Looks a person up in the directory (message recipients). */
+  people: (id: PersonId) => DirectoryRecord | null;
+}
+
+export type EntryProblemCode =
+  | 'schema'
+  | 'title-too-long'
+  | 'body-too-long'
+  | 'reason-too-long'
+  | 'empty-title'
+  | 'empty-body'
+  | 'empty-reason'
+  | 'unknown-reaction'
+  | 'unknown-author'
+  | 'inactive-author'
+  | 'not-own-entry'
+  | 'moved-entry'
+  | 'unknown-space'
+  | 'not-a-member'
+  | 'news-comms-only'
+  | 'announcement-not-allowed'
+  | 'post-not-found'
+  | 'post-not-published'
+  | 'reply-not-found'
+  | 'reply-not-published'
+  | 'target-not-found'
+  | 'target-not-published'
+  | 'duplicate-reaction'
+  | 'already-member'
+  | 'join-public-space'
+  | 'not-a-participant'
+  | 'no-recipients'
+  | 'too-many-recipients'
+  | 'unknown-recipient'
+  | 'inactive-recipient';
+
+export interface EntryProblem {
+  code: EntryProblemCode;
+  /** Plain words for the author. */
+  message: string;
+  /** The entry field the problem is about, when there is one (`title`, `body`, `to`, ...). */
+  field?: string;
+}
+
+export type EntryValidation = { ok: true; entry: OutboxEntry } | { ok: false; problems: EntryProblem[] };
+
+const id = z.string().regex(ID_PATTERN);
+const timestamp = z.number().int().nonnegative();
+const base = { id, createdAt: timestamp, editedAt: timestamp.nullable(), retracted: z.boolean() };
+// Strings are not capped here: an over-long title is well formed and gets its own, clearer problem.
+// Unknown fields (an `authorId`, say) are dropped: the author is always the outbox owner.
+const entrySchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string() }),
+  z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable(), body: z.string() }),
+  z.object({ ...base, type: z.literal('reaction'), space: id, target: id, emoji: z.string().max(32) }),
+  z.object({ ...base, type: z.literal('report'), space: id.nullable(), target: id, reason: z.string() }),
+  z.object({ ...base, type: z.literal('ack'), policyVersion: z.number().int().nonnegative() }),
+  z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable(), body: z.string() }),
+  z.object({ ...base, type: z.literal('join'), space: id }),
+]);
+
+const LIMIT_MESSAGES = {
+  'title-too-long': `The title is longer than ${LIMITS.titleChars} characters.`,
+  'body-too-long': `The text is longer than ${LIMITS.bodyChars.toLocaleString('en')} characters.`,
+  'reason-too-long': `The reason is longer than ${LIMITS.reportReasonChars.toLocaleString('en')} characters.`,
+} as const;
+
+/** Checks one outbox entry snapshot against its schema, the limits and the author's permissions. */
+export function validateEntry(input: unknown, context: EntryContext): EntryValidation {
+  const parsed = entrySchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({
+      code: 'schema' as const,
+      message: `This entry is malformed (${i.path.map(String).join('.') || 'entry'}: ${i.message}).`,
+      field: i.path.map(String).join('.') || 'entry',
+    }));
+    return { ok: false, problems };
+  }
+  const entry = parsed.data as OutboxEntry;
+  const problems = [...checkContent(entry), ...checkPermission(entry, context)];
+  return problems.length === 0 ? { ok: true, entry } : { ok: false, problems };
+}
+
+/** Limits, empty fields and the reaction set: what the author can fix by editing. */
+function checkContent(entry: OutboxEntry): EntryProblem[] {
+  if (entry.retracted) return [];
+  const problems: EntryProblem[] = [];
+  for (const p of checkEntryLimits(entry)) {
+    if (p.code in LIMIT_MESSAGES) {
+      const code = p.code as keyof typeof LIMIT_MESSAGES;
+      problems.push({ code, message: `${LIMIT_MESSAGES[code]} It has ${p.actual.toLocaleString('en')}.`, field: p.field });
+    }
+  }
+  const blank = (s: string) => s.trim() === '';
+  if (entry.type === 'post' && blank(entry.title)) problems.push({ code: 'empty-title', message: 'A post needs a title.', field: 'title' });
+  if ((entry.type === 'comment' || entry.type === 'message') && blank(entry.body)) {
+    problems.push({ code: 'empty-body', message: `An empty ${entry.type} cannot be sent.`, field: 'body' });
+  }
+  if (entry.type === 'report' && blank(entry.reason)) {
+    problems.push({ code: 'empty-reason', message: 'Say briefly why you are reporting this.', field: 'reason' });
+  }
+  if (entry.type === 'reaction' && !(REACTIONS as readonly string[]).includes(entry.emoji)) {
+    problems.push({ code: 'unknown-reaction', message: `Reactions are one of ${REACTIONS.join(' ')}.`, field: 'emoji' });
+  }
+  return problems;
+}
+
+const placeOf = (entry: OutboxEntry): string | null =>
+  entry.type === 'message' ? entry.conversation : entry.type === 'ack' ? null : entry.space;
+
+/** Who may do what, where. Returns early where later checks would only repeat the first problem. */
+function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] {
+  const author = ctx.author;
+  if (author === null) return [{ code: 'unknown-author', message: 'You are not in the company directory.' }];
+  // An entry id that already names someone else's item must not let this author edit or remove it.
+  if (ctx.previous !== null) {
+    if (ctx.previous.authorId !== author.id) {
+      return [{ code: 'not-own-entry', message: 'You can only change or withdraw what you wrote.', field: 'id' }];
+    }
+    if (ctx.previous.type !== entry.type || ctx.previous.place !== placeOf(entry)) {
+      return [{ code: 'moved-entry', message: 'An edit cannot change what kind of entry this is or where it was posted.' }];
+    }
+  }
+  // Withdrawing one's own entry is always allowed, even after leaving a space or the company.
+  if (entry.retracted) return [];
+  if (author.status !== 'active') {
+    return [{ code: 'inactive-author', message: 'Your account is not active, so you cannot publish.' }];
+  }
+  switch (entry.type) {
+    case 'ack':
+      return [];
+    case 'message':
+      return checkMessage(entry, author.id, ctx);
+    case 'report':
+      if (entry.space === null) return checkMessageReport(entry.target, author.id, ctx);
+      return checkSpaceAccess(entry.space, author.id, ctx) ?? checkTarget(entry.target, ctx, false);
+    case 'join':
+      return checkJoin(author.id, ctx);
+    default:
+      return checkSpaceAccess(entry.space, author.id, ctx) ?? checkSpaceEntry(entry, author, ctx);
+  }
+}
+
+/** The space exists and the author can read it; null when all is well. */
+function checkSpaceAccess(space: SpaceId, author: PersonId, ctx: EntryContext): EntryProblem[] | null {
+  const meta = ctx.space;
+  // A secret space the author is not in reads exactly like one that does not exist.
+  const hidden = meta !== null && meta.visibility === 'secret' && !ctx.members.includes(author);
+  if (meta === null || meta.id !== space || hidden) {
+    return [{ code: 'unknown-space', message: 'This space does not exist or you cannot see it.', field: 'space' }];
+  }
+  if (meta.visibility === 'private' && !ctx.members.includes(author)) {
+    return [{ code: 'not-a-member', message: `Only members of ${meta.name} can write there. You can ask to join.`, field: 'space' }];
+  }
+  return null;
+}
+
+function checkSpaceEntry(entry: OutboxEntry, author: DirectoryRecord, ctx: EntryContext): EntryProblem[] {
+  const meta = ctx.space as SpaceMeta; // checked by checkSpaceAccess
+  if (entry.type === 'post') {
+    const problems: EntryProblem[] = [];
+    const comms = author.roles.includes('comms');
+    if (meta.kind === 'news' && !comms) {
+      problems.push({ code: 'news-comms-only', message: `Only the communications team posts in ${meta.name}. You can comment on its posts.`, field: 'space' });
+    }
+    if (entry.kind === 'announcement' && !comms && !meta.facilitators.includes(author.id)) {
+      problems.push({ code: 'announcement-not-allowed', message: `Announcements in ${meta.name} are made by its facilitators or the communications team. Post it as a discussion instead.`, field: 'kind' });
+    }
+    return problems;
+  }
+  if (entry.type === 'comment') {
+    const post = ctx.targetPost;
+    if (post === null || post.id !== entry.post || post.space !== entry.space) {
+      return [{ code: 'post-not-found', message: 'The post you are commenting on is not there.', field: 'post' }];
+    }
+    if (post.state !== 'published') {
+      return [{ code: 'post-not-published', message: 'The post you are commenting on was removed.', field: 'post' }];
+    }
+    if (entry.replyTo === null) return [];
+    const parent = ctx.targetComment;
+    if (parent === null || parent.id !== entry.replyTo || parent.post !== entry.post) {
+      return [{ code: 'reply-not-found', message: 'The comment you are replying to is not on this post.', field: 'replyTo' }];
+    }
+    if (parent.state !== 'published') {
+      return [{ code: 'reply-not-published', message: 'The comment you are replying to was removed.', field: 'replyTo' }];
+    }
+    return [];
+  }
+  if (entry.type === 'reaction') {
+    const target = checkTarget(entry.target, ctx, true);
+    if (target.length > 0) return target;
+    if (ctx.existingReactions.some((r) => r.emoji === entry.emoji && r.id !== entry.id)) {
+      return [{ code: 'duplicate-reaction', message: `You already reacted ${entry.emoji} to this.`, field: 'emoji' }];
+    }
+  }
+  return [];
+}
+
+/** A reaction's or report's target: a post of this space or a comment in it. */
+function checkTarget(target: EntryId, ctx: EntryContext, mustBePublished: boolean): EntryProblem[] {
+  const post = ctx.targetPost !== null && ctx.targetPost.id === target && ctx.targetPost.space === ctx.space?.id ? ctx.targetPost : null;
+  const comment = ctx.targetComment !== null && ctx.targetComment.id === target ? ctx.targetComment : null;
+  const item = post ?? comment;
+  if (item === null) return [{ code: 'target-not-found', message: 'The post or comment is not there.', field: 'target' }];
+  if (mustBePublished && item.state !== 'published') {
+    return [{ code: 'target-not-published', message: 'The post or comment was removed.', field: 'target' }];
+  }
+  return [];
+}
+
+function checkJoin(author: PersonId, ctx: EntryContext): EntryProblem[] {
+  const meta = ctx.space;
+  const member = ctx.members.includes(author);
+  if (meta === null || (meta.visibility === 'secret' && !member)) {
+    return [{ code: 'unknown-space', message: 'This space does not exist or you cannot see it.', field: 'space' }];
+  }
+  if (meta.visibility === 'public') {
+    return [{ code: 'join-public-space', message: `${meta.name} is open to everyone; there is nothing to join.`, field: 'space' }];
+  }
+  return member ? [{ code: 'already-member', message: `You are already a member of ${meta.name}.`, field: 'space' }] : [];
+}
+
+function checkMessageReport(target: EntryId, author: PersonId, ctx: EntryContext): EntryProblem[] {
+  const conv = ctx.conversation;
+  const msg = ctx.targetMessage;
+  if (msg === null || msg.id !== target || conv === null || conv.id !== msg.conversation) {
+    return [{ code: 'target-not-found', message: 'The message is not there.', field: 'target' }];
+  }
+  if (!conv.participants.includes(author)) {
+    return [{ code: 'not-a-participant', message: 'You can only report messages in your own conversations.', field: 'target' }];
+  }
+  return [];
+}
+
+function checkMessage(entry: Extract<OutboxEntry, { type: 'message' }>, author: PersonId, ctx: EntryContext): EntryProblem[] {
+  const conv = ctx.conversation;
+  if (conv !== null) {
+    if (conv.id !== entry.conversation || !conv.participants.includes(author)) {
+      return [{ code: 'not-a-participant', message: 'You are not in this conversation.', field: 'conversation' }];
+    }
+    return [];
+  }
+  // A new conversation: the first message names everyone else in it.
+  const to = [...new Set((entry.to ?? []).filter((p) => p !== author))];
+  if (to.length === 0) {
+    return [{ code: 'no-recipients', message: 'Choose at least one colleague to write to.', field: 'to' }];
+  }
+  if (to.length > LIMITS.messageRecipients) {
+    return [{ code: 'too-many-recipients', message: `A conversation can include at most ${LIMITS.messageRecipients} people. Consider a space instead.`, field: 'to' }];
+  }
+  const problems: EntryProblem[] = [];
+  for (const p of to) {
+    const person = ctx.people(p);
+    if (person === null) problems.push({ code: 'unknown-recipient', message: `"${p}" is not in the company directory.`, field: 'to' });
+    else if (person.status !== 'active') {
+      problems.push({ code: 'inactive-recipient', message: `${displayName(person)} is no longer active and cannot receive messages.`, field: 'to' });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,54 @@
+// Relay tokens (embedded setup): HS256 JWTs signed with the relay's key.
+// Claims: sub = person id, iat, exp, iss 'hearth-relay', aud 'hearth'; `adm: true` marks an admin
+// token, accepted only by POST /admin/*. Why jose: it checks algorithm, signature, issuer, audience
+// and expiry in one call, and we never parse a JWT by hand.
+import { SignJWT, errors, jwtVerify } from 'jose';
+
+export const TOKEN_ISSUER = 'hearth-relay';
+export const TOKEN_AUDIENCE = 'hearth';
+
+export interface VerifiedToken {
+  personId: string;
+  admin: boolean;
+  expiresAt: number;
+}
+
+export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'expired' | 'invalid' };
+
+/** Parses a duration like '8h', '30m', '90s', '7d' (or plain seconds) into seconds. */
+export function parseTtl(ttl: string | number): number {
+  if (typeof ttl === 'number') return ttl;
+  const m = /^(\d+)\s*([smhd]?)$/.exec(ttl.trim());
+  if (m === null) throw new Error(`invalid duration "${ttl}" (use e.g. 90s, 30m, 8h, 7d)`);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+export async function mintToken(key: Uint8Array, personId: string, options: { ttl?: string | number; admin?: boolean } = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT(options.admin === true ? { adm: true } : {})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(personId)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + parseTtl(options.ttl ?? '8h'));
+  return jwt.sign(key);
+}
+
+export async function verifyToken(key: Uint8Array, token: string | null | undefined): Promise<TokenCheck> {
+  if (token === null || token === undefined || token === '') return { ok: false, reason: 'missing' };
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
+    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
+    return { ok: true, token: { personId: payload.sub, admin: payload.adm === true, expiresAt: payload.exp } };
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}

@@ -1,0 +1,178 @@
+// One authenticated WebSocket attached to one room. Why every message is parsed and checked before
+// it reaches the room: size, rate and well-formedness are this connection's problem and close only
+// this connection; the room sees whole, valid messages. Single-writer rule: updates are applied only
+// on the person's own outbox; elsewhere they are dropped and the client is told once.
+import type { WebSocket } from 'ws';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../log.js';
+import { metrics } from '../metrics.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { MalformedMessage, encodeAwareness, encodeSyncStep1, parseClientMessage } from '../protocol/messages.js';
+import type { ClientMessage } from '../protocol/messages.js';
+import { encodeNotice, toBase64 } from '../protocol/notices.js';
+import type { RelayDocHost } from '../rooms/relay-doc-host.js';
+import { ApplyFailed, StoreFailed } from '../rooms/room.js';
+import type { Room, RoomMember } from '../rooms/room.js';
+import { decodeAwarenessEntries, encodeAwarenessEntries, filterAwareness } from './awareness-filter.js';
+import type { ConnectionLimits } from './limits.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface ConnectionContext {
+  ws: WebSocket;
+  personId: string;
+  room: Room;
+  mode: 'read-write' | 'read-only';
+  /** Set for the person's own outbox: stored updates are reported to the logic. */
+  outboxOwner: string | null;
+  host: RelayDocHost;
+  limits: ConnectionLimits;
+  logger: Logger;
+}
+
+export class Connection implements RoomMember {
+  readonly personId: string;
+  alive = true;
+  private closed = false;
+  private readOnlyNoticeSent = false;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly bucket: TokenBucket;
+
+  constructor(private readonly ctx: ConnectionContext) {
+    this.personId = ctx.personId;
+    this.bucket = new TokenBucket(ctx.limits.rate);
+  }
+
+  get roomName(): string {
+    return this.ctx.room.name;
+  }
+
+  /** Sends the opening sync step 1 and the current awareness, as the stock server does. */
+  start(): void {
+    const { room } = this.ctx;
+    void room.queue.run(() => {
+      this.send(encodeSyncStep1(room.doc));
+      const clients = [...room.awareness.getStates().keys()];
+      if (clients.length > 0) this.send(encodeAwareness(room.awareness, clients));
+    });
+  }
+
+  onMessage(data: Uint8Array): void {
+    if (this.closed) return;
+    metrics.bytesIn.inc(data.byteLength);
+    if (data.byteLength > this.ctx.limits.maxMessageBytes) return this.fail(CloseCode.tooLarge, 'message too large', { bytes: data.byteLength });
+    if (!this.bucket.take()) return this.fail(CloseCode.rateLimited, 'rate limit exceeded');
+    let message: ClientMessage;
+    try {
+      message = parseClientMessage(data);
+    } catch (err) {
+      return this.fail(CloseCode.malformed, 'malformed message', { err: (err as Error).message });
+    }
+    this.chain = this.chain.then(() => this.dispatch(message)).catch((err: unknown) => this.onError(err));
+  }
+
+  send(message: Uint8Array): void {
+    const { ws } = this.ctx;
+    if (this.closed || ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) return this.fail(1013, 'too slow', { buffered: ws.bufferedAmount });
+    ws.send(message);
+    metrics.bytesOut.inc(message.byteLength);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    const { ws } = this.ctx;
+    metrics.closes.inc({ code: String(code) });
+    if (ws.readyState === ws.OPEN) {
+      if (code !== 1000 && code !== 1012) ws.send(encodeNotice({ type: 'error', code, message: reason }));
+      ws.close(code, reason);
+    }
+  }
+
+  /** Called once when the socket has closed, whoever closed it. */
+  onClosed(): void {
+    this.closed = true;
+    this.ctx.host.detach(this.ctx.room, this);
+  }
+
+  private async dispatch(message: ClientMessage): Promise<void> {
+    if (this.closed) return;
+    const { room } = this.ctx;
+    switch (message.kind) {
+      case 'sync-step1':
+        this.send(await room.syncStep2For(message.stateVector));
+        return;
+      case 'sync-step2':
+      case 'update':
+        if (this.ctx.mode === 'read-only') return this.dropReadOnly(message.update);
+        return this.applyOwnUpdate(message.update);
+      case 'awareness':
+        return this.applyAwareness(message.update);
+      case 'query-awareness':
+        this.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+    }
+  }
+
+  private async applyOwnUpdate(update: Uint8Array): Promise<void> {
+    const { room, host, outboxOwner } = this.ctx;
+    const { changed, stateVector } = await room.clientUpdate(update, this);
+    metrics.updatesIn.inc({ outcome: changed ? 'stored' : 'known' });
+    this.send(encodeNotice({ type: 'stored', room: room.name, stateVector: toBase64(stateVector) }));
+    if (changed && outboxOwner !== null) host.outboxStored(outboxOwner, room.doc);
+  }
+
+  private dropReadOnly(update: Uint8Array): void {
+    // An honest client answers our sync step 1 with the (usually empty) difference; only an update
+    // carrying structs the room lacks is worth telling the client about.
+    const theirs = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.ctx.room.doc));
+    let novel = false;
+    for (const [client, clock] of theirs) if (clock > (ours.get(client) ?? 0)) novel = true;
+    if (!novel) return;
+    metrics.updatesIn.inc({ outcome: 'dropped-read-only' });
+    if (this.readOnlyNoticeSent) return;
+    this.readOnlyNoticeSent = true;
+    this.ctx.logger.info({ room: this.roomName, person: this.personId }, 'dropped updates on a read-only room');
+    this.send(encodeNotice({ type: 'read-only', room: this.roomName }));
+  }
+
+  private applyAwareness(update: Uint8Array): void {
+    const { room } = this.ctx;
+    let entries;
+    try {
+      entries = decodeAwarenessEntries(update);
+    } catch (err) {
+      throw new MalformedMessage(`awareness: ${(err as Error).message}`);
+    }
+    const mine = room.members.get(this) ?? new Set<number>();
+    const allowed = filterAwareness(entries, this.personId, mine).filter((e) => {
+      const owner = room.awarenessOwners.get(e.clientId);
+      return owner === undefined || owner === this;
+    });
+    if (allowed.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(allowed), this);
+  }
+
+  private onError(err: unknown): void {
+    const { host, room } = this.ctx;
+    if (err instanceof MalformedMessage) return this.fail(CloseCode.malformed, 'malformed message', { err: err.message });
+    if (err instanceof ApplyFailed) {
+      host.evictIfBroken(room);
+      return this.fail(CloseCode.malformed, 'update does not apply', { err: err.message });
+    }
+    if (err instanceof StoreFailed) {
+      this.ctx.logger.error({ err, room: room.name }, 'store failed');
+      host.evictIfBroken(room);
+      return this.fail(CloseCode.internalError, 'internal error');
+    }
+    this.fail(CloseCode.internalError, 'internal error', { err: err instanceof Error ? err.message : String(err) });
+  }
+
+  /** Logs once (the connection closes right after, so it cannot log again) and closes. */
+  private fail(code: number, reason: string, details: Record<string, unknown> = {}): void {
+    if (this.closed) return;
+    this.ctx.logger.warn({ ...details, code, reason, room: this.roomName, person: this.personId }, 'closing connection');
+    this.close(code, reason);
+  }
+}

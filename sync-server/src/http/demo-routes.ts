@@ -1,0 +1,37 @@
+// Demo-only sign-in: GET /api/demo/people lists the directory for a picker, POST /api/demo/token
+// { person } mints a token for an active person. Why demo-only: anyone reaching these routes can
+// become anyone, so they are mounted only with --demo and do not exist otherwise (404).
+import { DIRECTORY_PEOPLE } from '@hearth/core';
+import { directoryPerson } from '../auth/access-views.js';
+import { mintToken } from '../auth/tokens.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import { BadRequest, readJsonBody, sendJson } from './respond.js';
+import type { RouteHandler } from './respond.js';
+
+export function demoRoutes(host: DocHost, key: Uint8Array): RouteHandler {
+  return async (req, res, url) => {
+    if (url.pathname === '/api/demo/people' && req.method === 'GET') {
+      const directory = await host.open('directory');
+      const people = [...directory.getMap<unknown>(DIRECTORY_PEOPLE).values()].filter(
+        (r) => r !== null && typeof r === 'object' && (r as { status?: unknown }).status === 'active',
+      );
+      sendJson(res, 200, { people });
+      return true;
+    }
+    if (url.pathname === '/api/demo/token' && req.method === 'POST') {
+      try {
+        const body = await readJsonBody(req, 4096);
+        const person = (body as { person?: unknown }).person;
+        if (typeof person !== 'string') throw new BadRequest('person is required');
+        const record = directoryPerson(await host.open('directory'), person);
+        if (record === null || record.status !== 'active') throw new BadRequest('no such active person', 404);
+        sendJson(res, 200, { token: await mintToken(key, person, { ttl: '8h' }), person });
+      } catch (err) {
+        if (!(err instanceof BadRequest)) throw err;
+        sendJson(res, err.status, { error: err.message });
+      }
+      return true;
+    }
+    return false;
+  };
+}

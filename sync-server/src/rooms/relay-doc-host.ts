@@ -1,0 +1,164 @@
+// The relay's DocHost: rooms loaded on demand and unloaded when idle. Why loading is a shared
+// promise: the stock server answers a client's sync step 1 before the persisted state is loaded
+// (the client then sees an empty document); here a connection is attached, and the logic gets a
+// document, only once the room is fully loaded.
+import type * as Y from 'yjs';
+import type { Logger } from '../log.js';
+import { metrics } from '../metrics.js';
+import type { RoomLog } from '../storage/storage.js';
+import type { DocHost } from './doc-host.js';
+import { Room } from './room.js';
+import type { RoomMember } from './room.js';
+
+export interface RelayDocHostOptions {
+  /** Unload a room this long after its last use when no connection holds it. */
+  idleUnloadMs?: number;
+}
+
+type OutboxListener = (personId: string, doc: Y.Doc) => void;
+
+export class RelayDocHost implements DocHost {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly outboxListeners = new Set<OutboxListener>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly idleUnloadMs: number;
+
+  constructor(
+    private readonly log: RoomLog,
+    private readonly logger: Logger,
+    options: RelayDocHostOptions = {},
+  ) {
+    this.idleUnloadMs = options.idleUnloadMs ?? 60_000;
+    this.sweeper = setInterval(() => this.sweep(), Math.max(1000, this.idleUnloadMs / 2));
+    this.sweeper.unref();
+  }
+
+  /** The loaded room (awaits loading). Internal to the relay: connections attach to rooms. */
+  async room(name: string): Promise<Room> {
+    const loaded = this.rooms.get(name);
+    if (loaded !== undefined && !loaded.broken) {
+      loaded.lastUsed = Date.now();
+      return loaded;
+    }
+    let pending = this.loading.get(name);
+    if (pending === undefined) {
+      pending = this.load(name);
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  async open(name: string): Promise<Y.Doc> {
+    return (await this.room(name)).doc;
+  }
+
+  async write(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.room(name);
+    try {
+      await room.relayWrite(change);
+    } catch (err) {
+      this.evictIfBroken(room);
+      throw err;
+    }
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return this.log.exists(name);
+  }
+
+  async listRooms(prefix: string): Promise<string[]> {
+    return this.log.list(prefix);
+  }
+
+  onOutboxStored(listener: OutboxListener): () => void {
+    this.outboxListeners.add(listener);
+    return () => this.outboxListeners.delete(listener);
+  }
+
+  disconnect(name: string, personId: string, code: number, reason: string): void {
+    const room = this.rooms.get(name);
+    if (room === undefined) return;
+    for (const member of [...room.members.keys()]) if (member.personId === personId) member.close(code, reason);
+  }
+
+  /** Tells the logic that `personId`'s outbox changed. Never awaited; errors are logged. */
+  outboxStored(personId: string, doc: Y.Doc): void {
+    for (const listener of this.outboxListeners) {
+      queueMicrotask(() => {
+        try {
+          const result: unknown = listener(personId, doc);
+          if (result instanceof Promise) result.catch((err: unknown) => this.logger.error({ err, personId }, 'outbox listener failed'));
+        } catch (err) {
+          this.logger.error({ err, personId }, 'outbox listener failed');
+        }
+      });
+    }
+  }
+
+  /** A room whose document no longer matches storage is dropped and its connections closed. */
+  evictIfBroken(room: Room): void {
+    if (!room.broken || this.rooms.get(room.name) !== room) return;
+    this.logger.error({ room: room.name }, 'room evicted after a failed apply or store; it reloads from storage');
+    this.unload(room);
+    room.closeAll(1011, 'internal error');
+  }
+
+  attach(room: Room, member: RoomMember): void {
+    room.members.set(member, new Set());
+    room.lastUsed = Date.now();
+  }
+
+  detach(room: Room, member: RoomMember): void {
+    room.removeMember(member);
+    room.lastUsed = Date.now();
+  }
+
+  /** Every connection of every room. */
+  *allMembers(): Iterable<RoomMember> {
+    for (const room of this.rooms.values()) yield* room.members.keys();
+  }
+
+  /** Waits until every room's queue is drained (shutdown). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
+    await Promise.all([...this.rooms.values()].map((r) => r.queue.run(() => undefined)));
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+    for (const room of [...this.rooms.values()]) this.unload(room);
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  private async load(name: string): Promise<Room> {
+    const room = new Room(name, this.log);
+    try {
+      await room.load();
+      this.rooms.set(name, room);
+      metrics.roomsLoaded.set(this.rooms.size);
+      return room;
+    } catch (err) {
+      room.destroy();
+      throw err;
+    } finally {
+      this.loading.delete(name);
+    }
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+    metrics.roomsLoaded.set(this.rooms.size);
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - this.idleUnloadMs;
+    for (const room of [...this.rooms.values()]) {
+      if (room.members.size === 0 && room.queue.idle && room.lastUsed < cutoff) this.unload(room);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+// One room in memory: its Y.Doc, its awareness, the connections that use it. Why it owns storing:
+// the rule "every update a room accepts is stored before it is broadcast" is enforced here and only
+// here — both client updates (own outbox) and relay writes go through `commit`.
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { metrics } from '../metrics.js';
+import { encodeAwareness, encodeSyncStep2, encodeUpdate } from '../protocol/messages.js';
+import type { RoomLog } from '../storage/storage.js';
+import { RELAY_ORIGIN } from './doc-host.js';
+import { SerialQueue } from './serial-queue.js';
+
+/** What a room needs from a connection. */
+export interface RoomMember {
+  readonly personId: string;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export class StoreFailed extends Error {
+  override name = 'StoreFailed';
+}
+
+export class ApplyFailed extends Error {
+  override name = 'ApplyFailed';
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  /** Connection → awareness client ids it controls. */
+  readonly members = new Map<RoomMember, Set<number>>();
+  /** Awareness client id → the connection that announced it. */
+  readonly awarenessOwners = new Map<number, RoomMember>();
+  readonly queue = new SerialQueue();
+  lastUsed = Date.now();
+  /** Set when the in-memory doc may differ from storage; the host evicts the room. */
+  broken = false;
+  private captured: Uint8Array[] = [];
+  private capturing = false;
+
+  constructor(
+    readonly name: string,
+    private readonly log: RoomLog,
+  ) {
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const owned = this.members.get(origin as RoomMember);
+      if (owned !== undefined) {
+        for (const id of changes.added) {
+          owned.add(id);
+          this.awarenessOwners.set(id, origin as RoomMember);
+        }
+        for (const id of changes.removed) {
+          owned.delete(id);
+          this.awarenessOwners.delete(id);
+        }
+      }
+      const changed = [...changes.added, ...changes.updated, ...changes.removed];
+      this.broadcast(encodeAwareness(this.awareness, changed), null);
+    });
+    this.doc.on('update', (update: Uint8Array) => {
+      if (this.capturing) this.captured.push(update);
+    });
+  }
+
+  async load(): Promise<void> {
+    const end = metrics.roomLoadSeconds.startTimer();
+    const updates = await this.log.load(this.name);
+    Y.transact(this.doc, () => {
+      for (const u of updates) Y.applyUpdate(this.doc, u);
+    }, RELAY_ORIGIN);
+    end();
+  }
+
+  /** The reply to a client's sync step 1, from stored state only (runs in the queue). */
+  syncStep2For(stateVector: Uint8Array): Promise<Uint8Array> {
+    return this.queue.run(() => encodeSyncStep2(this.doc, stateVector));
+  }
+
+  /** A relay-authored change: one transaction with RELAY_ORIGIN, stored, then broadcast to all. */
+  relayWrite(change: (doc: Y.Doc) => void): Promise<void> {
+    return this.queue.run(async () => {
+      const updates = this.capture(() => this.doc.transact(() => change(this.doc), RELAY_ORIGIN));
+      await this.commit(updates, null);
+      metrics.relayWrites.inc();
+    });
+  }
+
+  /**
+   * A client's update (own outbox only; the caller decides). Applied, stored, then broadcast to
+   * every other connection. Resolves to whether anything new was stored and the state vector of
+   * the stored document right after.
+   */
+  clientUpdate(update: Uint8Array, from: RoomMember): Promise<{ changed: boolean; stateVector: Uint8Array }> {
+    return this.queue.run(async () => {
+      const updates = this.capture(() => Y.applyUpdate(this.doc, update, from));
+      await this.commit(updates, from);
+      return { changed: updates.length > 0, stateVector: Y.encodeStateVector(this.doc) };
+    });
+  }
+
+  /** Forgets a departing connection and the awareness states it announced. */
+  removeMember(member: RoomMember): void {
+    const owned = this.members.get(member);
+    this.members.delete(member);
+    if (owned === undefined) return;
+    for (const id of owned) this.awarenessOwners.delete(id);
+    if (owned.size > 0) removeAwarenessStates(this.awareness, [...owned], null);
+  }
+
+  broadcast(message: Uint8Array, except: RoomMember | null): void {
+    for (const member of this.members.keys()) if (member !== except) member.send(message);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const member of [...this.members.keys()]) member.close(code, reason);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private capture(apply: () => void): Uint8Array[] {
+    this.captured = [];
+    this.capturing = true;
+    try {
+      apply();
+    } catch (err) {
+      // The doc may hold part of the change; it no longer matches storage.
+      this.broken = true;
+      throw new ApplyFailed(err instanceof Error ? err.message : String(err));
+    } finally {
+      this.capturing = false;
+    }
+    const updates = this.captured;
+    this.captured = [];
+    return updates;
+  }
+
+  private async commit(updates: Uint8Array[], from: RoomMember | null): Promise<void> {
+    if (updates.length === 0) return;
+    const end = metrics.storeSeconds.startTimer();
+    try {
+      await this.log.append(this.name, updates);
+    } catch (err) {
+      this.broken = true;
+      throw new StoreFailed(err instanceof Error ? err.message : String(err));
+    } finally {
+      end();
+    }
+    const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    this.broadcast(message, from);
+    metrics.updatesOut.inc(this.members.size - (from !== null && this.members.has(from) ? 1 : 0));
+  }
+}

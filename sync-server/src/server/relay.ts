@@ -1,0 +1,114 @@
+// startRelay: configuration, wiring, listen — the relay in one call, for the CLI and for tests.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadSigningKey } from '../auth/signing-key.js';
+import { mintToken } from '../auth/tokens.js';
+import { resolveLimits } from '../connection/limits.js';
+import type { ConnectionLimits } from '../connection/limits.js';
+import { adminRoute } from '../http/admin-route.js';
+import { demoRoutes } from '../http/demo-routes.js';
+import { healthRoutes } from '../http/health-routes.js';
+import type { RouteHandler } from '../http/respond.js';
+import { router } from '../http/router.js';
+import { staticFiles } from '../http/static-files.js';
+import { createLogger } from '../log.js';
+import type { Logger } from '../log.js';
+import { startRelayLogic } from '../logic.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import { RelayDocHost } from '../rooms/relay-doc-host.js';
+import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import type { Storage } from '../storage/storage.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { WsGateway } from './ws-gateway.js';
+
+export interface RelayOptions {
+  dataDir: string;
+  /** 0 picks a free port. Default 1234. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  demo?: boolean;
+  /** Directory of the built web client to serve. */
+  web?: string;
+  limits?: Partial<ConnectionLimits>;
+  /** Merge a room's update log past this many updates. Default 500. */
+  compactAfter?: number;
+  /** Unload rooms idle this long. Default 60 s. */
+  idleUnloadMs?: number;
+  logger?: Logger;
+}
+
+export interface RunningRelay {
+  /** ws://host:port */
+  url: string;
+  port: number;
+  host: DocHost;
+  storage: Storage;
+  mintToken(personId: string, ttl?: string | number): Promise<string>;
+  mintAdminToken(ttl?: string | number): Promise<string>;
+  /** Graceful stop: stop accepting, close every connection with 1012, drain, close storage. */
+  stop(): Promise<void>;
+}
+
+export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
+  const logger = options.logger ?? createLogger();
+  const bindHost = options.host ?? '127.0.0.1';
+  const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
+  const storage = openSqliteStorage(options.dataDir, { compactAfter: options.compactAfter ?? 500 });
+  const cleanups: Array<() => unknown> = [() => storage.close(), () => lock.release()];
+  try {
+    const key = loadSigningKey(options.dataDir);
+    const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
+    const gateway = new WsGateway({ host, key, limits: resolveLimits(options.limits), logger });
+    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true });
+    let stopping = false;
+
+    const routes: RouteHandler[] = [
+      healthRoutes(storage, () => stopping),
+      adminRoute(key, { host, db: storage.db }, logger),
+    ];
+    if (options.demo === true) routes.push(demoRoutes(host, key));
+    if (options.web !== undefined) routes.push(staticFiles(options.web));
+    const server = createServer(router(routes, logger));
+    server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 1234, bindHost, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `ws://${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`;
+    lock.writeInfo({ host: bindHost, port, url });
+    logger.info({ url, dataDir: options.dataDir, demo: options.demo === true }, 'relay started');
+
+    let stopped: Promise<void> | null = null;
+    const stop = (): Promise<void> => {
+      stopped ??= (async () => {
+        stopping = true;
+        server.close();
+        gateway.closeAll(CloseCode.restart, 'relay restarting');
+        await gateway.waitClosed(5000);
+        await logic.stop().catch((err: unknown) => logger.error({ err }, 'relay logic failed to stop'));
+        await host.drain();
+        host.stop();
+        server.closeAllConnections();
+        storage.close();
+        lock.release();
+        logger.info('relay stopped');
+      })();
+      return stopped;
+    };
+    return {
+      url,
+      port,
+      host,
+      storage,
+      mintToken: (personId, ttl) => mintToken(key, personId, { ttl: ttl ?? '8h' }),
+      mintAdminToken: (ttl) => mintToken(key, 'admin', { ttl: ttl ?? '5m', admin: true }),
+      stop,
+    };
+  } catch (err) {
+    for (const c of cleanups) c();
+    throw err;
+  }
+}

@@ -1,0 +1,156 @@
+// The WebSocket side of the relay. Why accept first and decide after: a browser only sees a close
+// code on a socket that was opened; refusing the HTTP upgrade shows it a bare network error, and the
+// stock provider would retry forever. So every socket is accepted, then authenticated (token) and
+// authorised (room) before any document message is handled, and closed with a 44xx code on refusal.
+// Messages that arrive meanwhile are buffered in order.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { RawData, WebSocket } from 'ws';
+import { authorize } from '../auth/authorize.js';
+import { verifyToken } from '../auth/tokens.js';
+import { Connection } from '../connection/connection.js';
+import type { ConnectionLimits } from '../connection/limits.js';
+import type { Logger } from '../log.js';
+import { metrics } from '../metrics.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { encodeNotice } from '../protocol/notices.js';
+import type { RelayDocHost } from '../rooms/relay-doc-host.js';
+
+export interface GatewayOptions {
+  host: RelayDocHost;
+  key: Uint8Array;
+  limits: ConnectionLimits;
+  logger: Logger;
+  heartbeatMs?: number;
+}
+
+const TOKEN_REASONS = { missing: 'token missing', expired: 'token expired', invalid: 'token invalid' } as const;
+/** Messages a client may send before its connection is admitted. */
+const MAX_EARLY_MESSAGES = 64;
+
+export class WsGateway {
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Map<WebSocket, { alive: boolean; connection: Connection | null }>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private accepting = true;
+
+  constructor(private readonly options: GatewayOptions) {
+    // ws aborts frames beyond maxPayload with 1009 before buffering them; up to that hard cap the
+    // relay reads the message and answers the configured limit with 4413.
+    const hardCap = Math.max(options.limits.maxMessageBytes * 4, options.limits.maxMessageBytes + 65536);
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: hardCap, perMessageDeflate: false });
+    this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.sockets.size;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!this.accepting) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://relay.invalid');
+    const roomName = url.pathname.slice(1);
+    const token = url.searchParams.get('token');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.admit(ws, roomName, token).catch((err: unknown) => {
+        this.options.logger.error({ err, room: roomName }, 'admission failed');
+        this.refuse(ws, CloseCode.internalError, 'internal error');
+      });
+    });
+  }
+
+  /** Stops accepting sockets and closes every open one with `code`. */
+  closeAll(code: number, reason: string): void {
+    this.accepting = false;
+    for (const [ws, state] of this.sockets) {
+      if (state.connection !== null) state.connection.close(code, reason);
+      else ws.close(code, reason);
+    }
+  }
+
+  /** Resolves when every socket has closed, or after `ms` (then the rest are terminated). */
+  async waitClosed(ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (this.sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const ws of this.sockets.keys()) ws.terminate();
+    clearInterval(this.heartbeat);
+    this.wss.close();
+  }
+
+  private async admit(ws: WebSocket, roomName: string, token: string | null): Promise<void> {
+    const { host, key, limits, logger } = this.options;
+    const state = { alive: true, connection: null as Connection | null };
+    this.sockets.set(ws, state);
+    metrics.connections.inc();
+    const early: Uint8Array[] = [];
+    ws.on('pong', () => (state.alive = true));
+    ws.on('error', (err) => logger.debug({ err, room: roomName }, 'socket error'));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      metrics.connections.dec();
+      state.connection?.onClosed();
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = isBinary ? toBytes(data) : null;
+      if (state.connection !== null) {
+        if (bytes === null) state.connection.close(CloseCode.malformed, 'text message');
+        else state.connection.onMessage(bytes);
+      } else if (bytes === null) this.refuse(ws, CloseCode.malformed, 'text message');
+      else if (early.length >= MAX_EARLY_MESSAGES) this.refuse(ws, CloseCode.rateLimited, 'rate limit exceeded');
+      else early.push(bytes);
+    });
+
+    const checked = await verifyToken(key, token);
+    if (!checked.ok) return this.refuse(ws, CloseCode.unauthenticated, TOKEN_REASONS[checked.reason]);
+    const personId = checked.token.personId;
+    const access = await authorize(host, personId, roomName);
+    if (!access.ok) return this.refuse(ws, access.code, access.reason, personId, roomName);
+    const room = await host.room(roomName);
+    if (ws.readyState !== ws.OPEN) return;
+    const connection = new Connection({
+      ws,
+      personId,
+      room,
+      mode: access.mode,
+      outboxOwner: access.room.kind === 'outbox' ? access.room.person : null,
+      host,
+      limits,
+      logger,
+    });
+    state.connection = connection;
+    host.attach(room, connection);
+    connection.start();
+    for (const bytes of early.splice(0)) connection.onMessage(bytes);
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string, person?: string, room?: string): void {
+    this.options.logger.info({ code, reason, person, room }, 'connection refused');
+    metrics.closes.inc({ code: String(code) });
+    if (ws.readyState === ws.OPEN) {
+      ws.send(encodeNotice({ type: 'error', code, message: reason }));
+      ws.close(code, reason);
+    }
+  }
+
+  private ping(): void {
+    for (const [ws, state] of this.sockets) {
+      if (!state.alive) {
+        ws.terminate();
+        continue;
+      }
+      state.alive = false;
+      ws.ping();
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,133 @@
+// SQLite engine of the relay's storage. Why these settings:
+// - WAL lets readers (healthz, backups, the CLI's `token`) run while the relay writes.
+// - synchronous = FULL: in WAL mode NORMAL survives a crash of the process but can lose the last
+//   commits on power loss or an OS crash. The relay tells a client "stored" only after the commit,
+//   and the client may then drop its own copy of that promise, so "acknowledged" must mean "on disk":
+//   FULL fsyncs the WAL at every commit. The cost is one fsync per stored message, paid off the
+//   broadcast path (storage happens before broadcast either way).
+// - Compaction merges a room's log into one update in a single transaction, so a crash during
+//   compaction leaves either the old log or the new one, never half of each.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { RoomLog, Storage } from './storage.js';
+
+export const DATABASE_FILE = 'hearth.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS room_updates (
+  room TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  data BLOB NOT NULL,
+  stored_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS room_updates_room ON room_updates (room, seq);
+`;
+
+export interface SqliteStorageOptions {
+  /** Merge a room's log into one update once it holds more than this many updates. */
+  compactAfter?: number;
+}
+
+export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): Storage {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  const rooms = new SqliteRoomLog(db, options.compactAfter ?? 500);
+  let closed = false;
+  return {
+    rooms,
+    db,
+    ping() {
+      if (closed) return false;
+      try {
+        return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    backup(file) {
+      db.prepare('VACUUM INTO ?').run(file);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+class SqliteRoomLog implements RoomLog {
+  private readonly selectRoom;
+  private readonly insert;
+  private readonly countRoom;
+  private readonly deleteRoom;
+  private readonly anyRow;
+  private readonly listPrefix;
+  private readonly appendTx;
+  private readonly compactTx;
+
+  constructor(db: Database.Database, compactAfter: number) {
+    this.selectRoom = db.prepare<[string], { data: Buffer }>('SELECT data FROM room_updates WHERE room = ? ORDER BY seq');
+    this.insert = db.prepare<[string, Buffer, number]>('INSERT INTO room_updates (room, data, stored_at) VALUES (?, ?, ?)');
+    this.countRoom = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM room_updates WHERE room = ?');
+    this.deleteRoom = db.prepare<[string]>('DELETE FROM room_updates WHERE room = ?');
+    this.anyRow = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM room_updates WHERE room = ? LIMIT 1');
+    // Range scan on the index: every name in [prefix, prefix + U+FFFF).
+    this.listPrefix = db.prepare<[string, string], { room: string }>(
+      'SELECT DISTINCT room FROM room_updates WHERE room >= ? AND room < ? ORDER BY room',
+    );
+    this.appendTx = db.transaction((room: string, updates: readonly Uint8Array[]) => {
+      const now = Date.now();
+      for (const u of updates) this.insert.run(room, Buffer.from(u.buffer, u.byteOffset, u.byteLength), now);
+      const count = this.countRoom.get(room)?.n ?? 0;
+      if (count > compactAfter) {
+        this.compactNow(room);
+        return 1;
+      }
+      return count;
+    });
+    this.compactTx = db.transaction((room: string) => this.compactNow(room));
+  }
+
+  async load(room: string): Promise<Uint8Array[]> {
+    return this.selectRoom.all(room).map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+  }
+
+  async append(room: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) return this.countRoom.get(room)?.n ?? 0;
+    return this.appendTx(room, updates);
+  }
+
+  async compact(room: string): Promise<void> {
+    this.compactTx(room);
+  }
+
+  async exists(room: string): Promise<boolean> {
+    return this.anyRow.get(room) !== undefined;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return this.listPrefix.all(prefix, `${prefix}\uffff`).map((r) => r.room);
+  }
+
+  /** Must run inside a transaction. Rebuilds the state in a scratch doc so deleted content is GC'd. */
+  private compactNow(room: string): void {
+    const rows = this.selectRoom.all(room);
+    if (rows.length <= 1) return;
+    const scratch = new Y.Doc();
+    Y.transact(scratch, () => {
+      for (const r of rows) Y.applyUpdate(scratch, r.data);
+    });
+    const merged = Y.encodeStateAsUpdate(scratch);
+    scratch.destroy();
+    this.deleteRoom.run(room);
+    this.insert.run(room, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), Date.now());
+  }
+}

@@ -1,0 +1,141 @@
+// Test helpers: a real relay on a free port with a temporary data directory, the stock
+// WebsocketProvider over `ws`, and a raw client for close codes and notices.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { putDirectoryRecords } from '@hearth/core';
+import type { DirectoryRecord } from '@hearth/core';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { decodeNotice } from '../src/protocol/notices.js';
+import type { RelayNotice } from '../src/protocol/notices.js';
+import { startRelay } from '../src/server/relay.js';
+import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
+import { createLogger } from '../src/log.js';
+
+export function person(id: string, overrides: Partial<DirectoryRecord> = {}): DirectoryRecord {
+  const given = id.charAt(0).toUpperCase() + id.slice(1);
+  return {
+    id,
+    email: `${id}@example.com`,
+    givenName: given,
+    familyName: 'Tester',
+    title: 'Engineer',
+    department: 'Engineering',
+    location: 'London',
+    country: 'GB',
+    manager: null,
+    roles: ['employee'],
+    status: 'active',
+    ...overrides,
+  };
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'hearth-relay-test-'));
+}
+
+export interface TestRelay extends RunningRelay {
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function startTestRelay(options: Partial<RelayOptions> = {}, people = ['alice', 'bob', 'carol']): Promise<TestRelay> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger('silent'), ...options, dataDir });
+  await relay.host.write('directory', (doc) => {
+    putDirectoryRecords(doc, [...people.map((p) => person(p)), person('dave', { status: 'left' })]);
+  });
+  return {
+    ...relay,
+    dataDir,
+    async cleanup() {
+      await relay.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  notices: RelayNotice[];
+  closes: number[];
+  destroy(): void;
+}
+
+export function connectProvider(url: string, room: string, token: string | null, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(url, room, doc, {
+    params: token === null ? {} : { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const notices: RelayNotice[] = [];
+  const closes: number[] = [];
+  provider.messageHandlers[100] = (_encoder, decoder) => {
+    const n = decodeNoticeFrom(decoder);
+    if (n !== null) notices.push(n);
+  };
+  provider.on('connection-close', (event) => {
+    if (event !== null) closes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    notices,
+    closes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function decodeNoticeFrom(decoder: decoding.Decoder): RelayNotice | null {
+  const rest = decoding.readTailAsUint8Array(decoder);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 100);
+  encoding.writeUint8Array(e, rest);
+  return decodeNotice(encoding.toUint8Array(e));
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function synced(client: TestClient): Promise<void> {
+  return waitFor(() => client.provider.synced, 5000, 'sync');
+}
+
+/** A raw socket: resolves with the close code and reason, collecting notices and messages. */
+export interface RawClient {
+  ws: WebSocket;
+  messages: Uint8Array[];
+  notices: RelayNotice[];
+  opened: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+export function rawClient(url: string, room: string, token: string | null): RawClient {
+  const ws = new WebSocket(`${url}/${room}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`);
+  const messages: Uint8Array[] = [];
+  const notices: RelayNotice[] = [];
+  ws.binaryType = 'nodebuffer';
+  ws.on('message', (data: Buffer) => {
+    const bytes = new Uint8Array(data);
+    messages.push(bytes);
+    const n = decodeNotice(bytes);
+    if (n !== null) notices.push(n);
+  });
+  ws.on('error', () => {});
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return { ws, messages, notices, opened, closed };
+}

@@ -36,16 +36,20 @@ function computeFold(ch: string): string {
   if (INVISIBLE.test(ch)) return '';
   // Compatibility decomposition turns fullwidth, mathematical and ligature forms into plain letters;
   // dropping the combining marks removes accents ("é" → "e").
-  const decomposed = ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
-  if (decomposed === '' && ch.normalize('NFKD') !== '') return ''; // a lone combining mark
-  if (ASCII_ALNUM.test(decomposed)) return decomposed;
-  if (decomposed === 'ß') return 'ss';
+  const compat = ch.normalize('NFKD');
+  const base = compat.replace(COMBINING_MARK, '');
+  if (base === '' && compat !== '') return ''; // a lone combining mark
+  const lower = base.toLowerCase();
+  if (ASCII_ALNUM.test(lower)) return lower;
+  if (lower === 'ß') return 'ss';
   // Look-alikes from other scripts (Cyrillic, Greek, Cherokee, ...), as the Unicode confusables
-  // table lists them. Only accept a result that is plain ASCII letters, so that a character is never
-  // folded into punctuation.
-  const skeleton = unhomoglyph(decomposed).toLowerCase();
-  if (ASCII_ALNUM.test(skeleton) && skeleton.length <= 2) return skeleton;
-  return decomposed;
+  // table lists them, tried as written and in lower case (Cyrillic "В" looks like "B", "в" does
+  // not). Only a result of one or two ASCII letters counts, so nothing folds into punctuation.
+  for (const form of [base, lower]) {
+    const skeleton = unhomoglyph(form).toLowerCase();
+    if (ASCII_ALNUM.test(skeleton) && skeleton.length <= 2) return skeleton;
+  }
+  return lower;
 }
 
 /** Leetspeak and the letters that look alike in ASCII, folded to one letter each (1:1). */

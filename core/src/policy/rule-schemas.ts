@@ -27,6 +27,8 @@ export const languageRuleSchema = z.strictObject({
   categories: z.partialRecord(z.enum(LANGUAGE_CATEGORIES), severitySchema).default({}),
   /** Words of the dataset not to report (e.g. "sex" where demographics are everyday work). */
   ignore: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+  /** Whole words never reported although they contain a listed word (place names, food, ...). */
+  allowWords: z.array(z.string().trim().toLowerCase().min(1)).default([]),
 });
 
 export const DEFAULT_MARKERS = [

@@ -17,8 +17,9 @@ export interface Candidate {
   text: string;
   start: number;
   end: number;
-  /** Index of the first token, for extending phrases. */
+  /** Index of the first and the last token it covers. */
   first: number;
+  last: number;
   /** 'word': one token; 'joined': parts joined by punctuation; 'spelled': spelled-out letters. */
   kind: 'word' | 'joined' | 'spelled';
 }
@@ -66,7 +67,7 @@ export function wordCandidates(skeleton: string, tokens: readonly Token[]): Cand
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    out.push({ text: t.text, start: t.start, end: t.end, first: i, kind: 'word' });
+    out.push({ text: t.text, start: t.start, end: t.end, first: i, last: i, kind: 'word' });
     // Rejoin across intra-word punctuation: "blue-bird" → "bluebird", "northwind's" → "northwinds".
     let joined = t.text;
     for (let j = i + 1; j < tokens.length && j - i < MAX_JOINED_PARTS; j++) {
@@ -74,7 +75,7 @@ export function wordCandidates(skeleton: string, tokens: readonly Token[]): Cand
       const next = tokens[j] as Token;
       if (next.start - prev.end !== 1 || !JOINER.test(skeleton.charAt(prev.end))) break;
       joined += next.text;
-      out.push({ text: joined, start: t.start, end: next.end, first: i, kind: 'joined' });
+      out.push({ text: joined, start: t.start, end: next.end, first: i, last: j, kind: 'joined' });
     }
   }
   // Rejoin spelled-out letters: a run of at least three one-letter words with short gaps.
@@ -89,7 +90,7 @@ export function wordCandidates(skeleton: string, tokens: readonly Token[]): Cand
     if (j - i + 1 >= MIN_SPELLED_LETTERS) {
       let text = '';
       for (let k = i; k <= j; k++) text += (tokens[k] as Token).text;
-      out.push({ text, start: (tokens[i] as Token).start, end: (tokens[j] as Token).end, first: i, kind: 'spelled' });
+      out.push({ text, start: (tokens[i] as Token).start, end: (tokens[j] as Token).end, first: i, last: j, kind: 'spelled' });
     }
     i = j + 1;
   }

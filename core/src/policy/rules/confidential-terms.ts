@@ -51,6 +51,12 @@ export function prepareConfidentialTerms(rule: ConfidentialTermsRule, ctx: Terms
       for (const c of view.words) {
         const d = ctx.digest(c.text);
         hit(d.term, c.start, c.end);
+        if (c.kind === 'joined') {
+          // "lantern-panel" is also the phrase "lantern panel".
+          const parts = view.tokens.slice(c.first, c.last + 1).map((t) => t.text);
+          const head = ctx.digest(parts[0] ?? '').head;
+          if (parts.length <= ctx.maxPhraseWords && heads.has(head)) hit(ctx.digest(parts.join(' ')).term, c.start, c.end);
+        }
         if (c.kind !== 'word' || !heads.has(d.head)) continue;
         let phrase = c.text;
         for (let n = 2; n <= ctx.maxPhraseWords; n++) {

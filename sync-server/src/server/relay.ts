@@ -1,4 +1,5 @@
 // startRelay: configuration, wiring, listen — the relay in one call, for the CLI and for tests.
+import '../admin/index.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey } from '../auth/signing-key.js';

@@ -1,0 +1,158 @@
+// The `hearth-relay` command: serve, mint tokens, and run admin operations against the running
+// relay (or in-process when none runs). Output for people on stdout; logs as JSON lines (pino).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runAdminOperation } from './cli/admin-client.js';
+import { loadSigningKey } from './auth/signing-key.js';
+import { mintToken, parseTtl } from './auth/tokens.js';
+import { parseRate } from './connection/token-bucket.js';
+import { createLogger } from './log.js';
+import { DataDirLocked } from './server/data-dir-lock.js';
+import { startRelay } from './server/relay.js';
+
+const program = new Command('hearth-relay').description('Hearth relay: the authenticated sync server of a Hearth company').showHelpAfterError();
+
+const integer = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
+  return n;
+};
+const rate = (value: string) => {
+  try {
+    return parseRate(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+const dataOption = () => new Option('--data <dir>', 'data directory').default('./data');
+
+program
+  .command('serve')
+  .description('run the relay')
+  .option('--port <port>', 'port (0 picks a free one)', integer('port'), 1234)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .addOption(dataOption())
+  .option('--demo', 'demo mode: demo company and sign-in routes', false)
+  .option('--web <dir>', 'serve the web client from this directory')
+  .option('--max-message-bytes <n>', 'largest accepted message', integer('max-message-bytes'), 1024 * 1024)
+  .option('--rate <rate>', 'per-connection message rate, e.g. 100/s or 100/s:500 (burst)', rate)
+  .action(async (opts: { port: number; host: string; data: string; demo: boolean; web?: string; maxMessageBytes: number; rate?: ReturnType<typeof parseRate> }) => {
+    const logger = createLogger();
+    const relay = await startRelay({
+      port: opts.port,
+      host: opts.host,
+      dataDir: resolve(opts.data),
+      demo: opts.demo,
+      ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
+      limits: { maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
+      logger,
+    });
+    let exiting = false;
+    const shutdown = (signal: string) => {
+      if (exiting) return;
+      exiting = true;
+      logger.info({ signal }, 'shutting down');
+      relay.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    console.log(`listening on ${relay.url}`);
+  });
+
+program
+  .command('token <personId>')
+  .description('print a signed token for a person (reads the key file; works while the relay runs)')
+  .addOption(dataOption())
+  .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
+  .option('--admin', 'an admin token (for POST /admin/*) instead of a person token', false)
+  .action(async (personId: string, opts: { data: string; ttl: string; admin: boolean }) => {
+    const key = loadSigningKey(resolve(opts.data));
+    console.log(await mintToken(key, personId, { ttl: parseTtl(opts.ttl), admin: opts.admin }));
+  });
+
+async function admin(dataDir: string, operation: string, body: unknown): Promise<void> {
+  const result = await runAdminOperation(resolve(dataDir), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));
+  if (result.ok) {
+    console.log(JSON.stringify(result.result, null, 2));
+  } else {
+    console.error(`error: ${result.error}`);
+    if (result.details !== undefined) console.error(JSON.stringify(result.details, null, 2));
+    process.exitCode = 1;
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new InvalidArgumentError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+  }
+}
+
+const directory = program.command('directory').description('the company directory');
+directory
+  .command('import <file>')
+  .description('replace the directory with the records of a JSON file (an array, or { records: [...] })')
+  .addOption(dataOption())
+  .action(async (file: string, opts: { data: string }) => {
+    const json = readJsonFile(file);
+    await admin(opts.data, 'directory-import', Array.isArray(json) ? { records: json } : json);
+  });
+
+const policy = program.command('policy').description('the behaviour policy');
+policy
+  .command('set <file>')
+  .description('publish a new version of the policy from its JSON source')
+  .addOption(dataOption())
+  .action(async (file: string, opts: { data: string }) => {
+    await admin(opts.data, 'policy-set', { source: readJsonFile(file) });
+  });
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const space = program.command('space').description('spaces and their members');
+space
+  .command('create <id>')
+  .description('create a space')
+  .requiredOption('--name <name>', 'display name')
+  .option('--description <text>', 'description')
+  .addOption(new Option('--kind <kind>', 'kind').choices(['discussion', 'news', 'course']))
+  .addOption(new Option('--visibility <visibility>', 'visibility').choices(['public', 'private', 'secret']))
+  .option('--facilitator <personId>', 'a facilitator (repeatable)', collect, [])
+  .option('--member <personId>', 'a member of a private or secret space (repeatable)', collect, [])
+  .addOption(dataOption())
+  .action(async (id: string, opts: { name: string; description?: string; kind?: string; visibility?: string; facilitator: string[]; member: string[]; data: string }) => {
+    await admin(opts.data, 'space-create', {
+      id,
+      name: opts.name,
+      ...(opts.description === undefined ? {} : { description: opts.description }),
+      ...(opts.kind === undefined ? {} : { kind: opts.kind }),
+      ...(opts.visibility === undefined ? {} : { visibility: opts.visibility }),
+      facilitators: opts.facilitator,
+      members: opts.member,
+    });
+  });
+for (const [name, operation] of [
+  ['add-member', 'space-add-member'],
+  ['remove-member', 'space-remove-member'],
+] as const) {
+  space
+    .command(`${name} <space> <person>`)
+    .description(name === 'add-member' ? 'add a person to a private or secret space' : 'remove a person from a space (closes their connections)')
+    .addOption(dataOption())
+    .action(async (spaceId: string, personId: string, opts: { data: string }) => {
+      await admin(opts.data, operation, { space: spaceId, person: personId });
+    });
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof DataDirLocked) console.error(`error: ${err.message}`);
+  else console.error(err instanceof Error ? `error: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,16 +1,50 @@
-// The relay's logic, started once the transport and storage are up: publication of outbox entries,
-// admin operations and, in demo mode, the demo company. Placeholder until publication lands.
+// The relay's logic, started once the transport and storage are up: admin operations, the demo
+// company in demo mode, a default policy for a relay that has none, and the publication of outbox
+// entries — those stored while the relay was down included, without waiting for their authors.
+import { readFile } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
+import { parseRoomName } from '@hearth/core';
 import type { DocHost } from './rooms/doc-host.js';
+import { setPolicyOp } from './admin/operations.js';
+import './admin/index.js';
+import { loadDemoCompany } from './demo/demo-company.js';
+import { createLogger, type Logger } from './log.js';
+import { PublicationStore } from './publication/publication-store.js';
+import { Publisher } from './publication/publisher.js';
 
 export interface RelayLogicOptions {
   demo: boolean;
+  logger?: Logger;
 }
 
 export interface RelayLogic {
+  publisher: Publisher;
   stop(): Promise<void>;
 }
 
-export async function startRelayLogic(_host: DocHost, _db: Database.Database, _options: RelayLogicOptions): Promise<RelayLogic> {
-  return { stop: async () => {} };
+const DEFAULT_POLICY = new URL('../../assets/policy/default.json', import.meta.url);
+
+export async function startRelayLogic(host: DocHost, db: Database.Database, options: RelayLogicOptions): Promise<RelayLogic> {
+  const ctx = { host, db };
+  const log = options.logger ?? createLogger();
+  if (options.demo && (await loadDemoCompany(ctx))) log.info('demo company loaded');
+  if (!(await host.exists('policy'))) {
+    const r = await setPolicyOp(ctx, { source: JSON.parse(await readFile(DEFAULT_POLICY, 'utf8')) as unknown });
+    if (r.ok) log.info('default behaviour policy set');
+    else log.error({ error: r.error, details: r.details }, 'default policy did not compile');
+  }
+  const publisher = new Publisher({ host, store: new PublicationStore(db), log });
+  const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
+  // Entries stored but not yet published (the relay stopped in between) are published now.
+  for (const room of await host.listRooms('outbox/')) {
+    const name = parseRoomName(room);
+    if (name?.kind === 'outbox') void publisher.schedule(name.person);
+  }
+  return {
+    publisher,
+    stop: async () => {
+      unsubscribe();
+      await publisher.idle();
+    },
+  };
 }

@@ -15,3 +15,4 @@ export * from './space-view.js';
 export * from './document-views.js';
 export * from './overlay.js';
 export * from './mentions.js';
+export * from './inbox-conversations.js';

@@ -4,6 +4,7 @@
 // publishEntry is idempotent per version, so a crash between the two replays the same version
 // harmlessly instead of publishing twice or skipping.
 import type Database from 'better-sqlite3';
+import type { EntryType } from '@hearth/core';
 
 export type Outcome = 'published' | 'held' | 'rejected' | 'waiting-acknowledgement' | 'recorded';
 
@@ -16,6 +17,8 @@ export interface EntryRecord {
   targetRoom: string | null;
   /** The last version carried into the target document (held edits leave it behind). */
   publishedVersion: number | null;
+  /** The entry's type when it was first published (an edit may not change it). */
+  entryType: EntryType | null;
   updatedAt: number;
 }
 
@@ -27,6 +30,7 @@ interface Row {
   outcome: Outcome;
   target_room: string | null;
   published_version: number | null;
+  entry_type: EntryType | null;
   updated_at: number;
 }
 
@@ -38,6 +42,7 @@ const fromRow = (r: Row): EntryRecord => ({
   outcome: r.outcome,
   targetRoom: r.target_room,
   publishedVersion: r.published_version,
+  entryType: r.entry_type,
   updatedAt: r.updated_at,
 });
 
@@ -59,6 +64,7 @@ export class PublicationStore {
         outcome TEXT NOT NULL,
         target_room TEXT,
         published_version INTEGER,
+        entry_type TEXT,
         updated_at INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS publication_state_owner ON publication_state(owner, outcome);
@@ -80,11 +86,11 @@ export class PublicationStore {
     `);
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM publication_state WHERE entry_id = ?');
     this.putStmt = db.prepare(`INSERT INTO publication_state
-      (entry_id, owner, fingerprint, version, outcome, target_room, published_version, updated_at)
-      VALUES (@entryId, @owner, @fingerprint, @version, @outcome, @targetRoom, @publishedVersion, @updatedAt)
+      (entry_id, owner, fingerprint, version, outcome, target_room, published_version, entry_type, updated_at)
+      VALUES (@entryId, @owner, @fingerprint, @version, @outcome, @targetRoom, @publishedVersion, @entryType, @updatedAt)
       ON CONFLICT(entry_id) DO UPDATE SET fingerprint = excluded.fingerprint, version = excluded.version,
         outcome = excluded.outcome, target_room = excluded.target_room,
-        published_version = excluded.published_version, updated_at = excluded.updated_at`);
+        published_version = excluded.published_version, entry_type = excluded.entry_type, updated_at = excluded.updated_at`);
     this.waitingStmt = db.prepare<[string], { entry_id: string }>(
       "SELECT entry_id FROM publication_state WHERE owner = ? AND outcome = 'waiting-acknowledgement'",
     );

@@ -1,0 +1,60 @@
+// Demo mode: on the first start of an empty data directory, load the demo company "Poll Limited"
+// from assets/demo (directory, policy, spaces with members, posts with comments and reactions).
+// A data directory that already has a directory is left as it is, so restarting keeps what people
+// wrote. Demo posts are published as the relay's own writes, like any publication.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { publishEntry, roomName, type OutboxEntry, type Reaction } from '@hearth/core';
+import type { AdminContext } from '../admin/registry.js';
+import { createSpaceOp, importDirectoryOp, setPolicyOp } from '../admin/operations.js';
+
+const DEMO_DIR = new URL('../../../assets/demo/', import.meta.url);
+
+const time = z.union([z.string(), z.number()]).transform((t) => (typeof t === 'number' ? t : Date.parse(t)));
+const demoPosts = z.array(
+  z.object({
+    id: z.string(),
+    space: z.string(),
+    author: z.string(),
+    kind: z.enum(['discussion', 'question', 'announcement']).default('discussion'),
+    title: z.string().default(''),
+    body: z.string(),
+    createdAt: time,
+    comments: z.array(z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: time, replyTo: z.string().nullish() })).default([]),
+    reactions: z.array(z.object({ author: z.string(), emoji: z.string() })).default([]),
+  }),
+);
+
+async function json(name: string): Promise<unknown> {
+  return JSON.parse(await readFile(new URL(name, DEMO_DIR), 'utf8')) as unknown;
+}
+
+async function must(what: string, result: Promise<{ ok: boolean; error?: string; details?: unknown }>): Promise<void> {
+  const r = await result;
+  if (!r.ok) throw new Error(`demo ${what}: ${r.error ?? 'failed'} ${JSON.stringify(r.details ?? '')}`);
+}
+
+/** Loads the demo company unless the data directory already has a directory. Returns whether it did. */
+export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
+  if (await ctx.host.exists('directory')) return false;
+  await must('directory', importDirectoryOp(ctx, { records: await json('directory.json') }));
+  await must('policy', setPolicyOp(ctx, { source: await json('policy.json') }));
+  for (const space of z.array(z.record(z.string(), z.unknown())).parse(await json('spaces.json'))) {
+    await must(`space ${String(space.id)}`, createSpaceOp(ctx, space));
+  }
+  for (const post of demoPosts.parse(await json('posts.json'))) {
+    const items: { author: string; entry: OutboxEntry }[] = [];
+    const base = { editedAt: null, retracted: false };
+    items.push({ author: post.author, entry: { ...base, id: post.id, type: 'post', space: post.space, kind: post.kind, title: post.title, body: post.body, createdAt: post.createdAt } });
+    for (const c of post.comments) {
+      items.push({ author: c.author, entry: { ...base, id: c.id, type: 'comment', space: post.space, post: post.id, replyTo: c.replyTo ?? null, body: c.body, createdAt: c.createdAt } });
+    }
+    post.reactions.forEach((r, i) => {
+      items.push({ author: r.author, entry: { ...base, id: `${post.id}-r${i}`, type: 'reaction', space: post.space, target: post.id, emoji: r.emoji as Reaction, createdAt: post.createdAt } });
+    });
+    await ctx.host.write(roomName({ kind: 'space', space: post.space }), (doc) => {
+      for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
+    });
+  }
+  return true;
+}

@@ -1,0 +1,105 @@
+// Builds the context core's validateEntry needs from the documents the relay writes. Why here and
+// not in core: the answers come from several rooms (directory, the space, the conversation) and
+// from the relay's own publication records, which only the relay can open.
+import * as Y from 'yjs';
+import {
+  readConversation,
+  readSpace,
+  roomName,
+  SPACE_COMMENTS,
+  SPACE_POSTS,
+  SPACE_REACTIONS,
+  type DirectoryRecord,
+  type EntryContext,
+  type OutboxEntry,
+  type PublishedComment,
+  type PublishedPost,
+  type PublishedReaction,
+} from '@hearth/core';
+import type { DocHost } from '../rooms/doc-host.js';
+import type { EntryRecord } from './publication-store.js';
+
+export interface ContextInputs {
+  host: DocHost;
+  directory: ReadonlyMap<string, DirectoryRecord>;
+  author: string;
+  /** Every entry of the author's outbox (for their own unpublished reactions). */
+  outboxEntries: readonly OutboxEntry[];
+  record: EntryRecord | null;
+}
+
+export function spaceOf(entry: OutboxEntry): string | null {
+  return 'space' in entry ? entry.space : null;
+}
+
+export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInputs): Promise<EntryContext> {
+  const { host, directory, author } = inputs;
+  const people = (id: string) => directory.get(id) ?? null;
+  const context: EntryContext = {
+    author: people(author),
+    space: null,
+    members: [],
+    targetPost: null,
+    targetComment: null,
+    targetMessage: null,
+    existingReactions: [],
+    conversation: null,
+    previous: previousOf(inputs.record),
+    people,
+  };
+  const space = spaceOf(entry);
+  if (space !== null) {
+    const room = roomName({ kind: 'space', space });
+    if (await host.exists(room)) {
+      const doc = await host.open(room);
+      const view = readSpace(doc);
+      context.space = view.meta;
+      context.members = view.members;
+      fillTargets(entry, doc, context, author, inputs.outboxEntries);
+    }
+  }
+  if (entry.type === 'message') {
+    const room = roomName({ kind: 'dm', conversation: entry.conversation });
+    if (await host.exists(room)) {
+      const view = readConversation(await host.open(room));
+      if (view.participants.length > 0) context.conversation = { id: view.id, participants: view.participants };
+    }
+  }
+  return context;
+}
+
+function previousOf(record: EntryRecord | null): EntryContext['previous'] {
+  if (record === null || record.publishedVersion === null || record.targetRoom === null || record.entryType === null) return null;
+  const place = record.targetRoom.slice(record.targetRoom.indexOf('/') + 1);
+  return { authorId: record.owner, type: record.entryType, place };
+}
+
+function fillTargets(entry: OutboxEntry, doc: Y.Doc, context: EntryContext, author: string, outbox: readonly OutboxEntry[]): void {
+  const posts = doc.getMap<PublishedPost>(SPACE_POSTS);
+  const comments = doc.getMap<PublishedComment>(SPACE_COMMENTS);
+  const asPost = (id: string) => {
+    const p = posts.get(id);
+    return p ? { id: p.id, space: p.space, authorId: p.authorId, state: p.state } : null;
+  };
+  const asComment = (id: string) => {
+    const c = comments.get(id);
+    return c ? { id: c.id, post: c.post, authorId: c.authorId, state: c.state } : null;
+  };
+  if (entry.type === 'comment') {
+    context.targetPost = asPost(entry.post);
+    if (entry.replyTo !== null) context.targetComment = asComment(entry.replyTo);
+  } else if (entry.type === 'reaction' || entry.type === 'report') {
+    context.targetPost = asPost(entry.target);
+    context.targetComment = asComment(entry.target);
+  }
+  if (entry.type === 'reaction') {
+    const published = [...doc.getMap<PublishedReaction>(SPACE_REACTIONS).values()]
+      .filter((r) => r.authorId === author && r.target === entry.target && r.state === 'published' && r.id !== entry.id)
+      .map((r) => ({ id: r.id, emoji: r.emoji }));
+    const own = outbox
+      .filter((e) => e.type === 'reaction' && e.target === entry.target && !e.retracted && e.id !== entry.id)
+      .map((e) => ({ id: e.id, emoji: (e as Extract<OutboxEntry, { type: 'reaction' }>).emoji }));
+    const seen = new Set<string>();
+    context.existingReactions = [...published, ...own].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  }
+}

@@ -1,0 +1,88 @@
+// The relay's words to an author about their entries: statuses and notices for the inbox. Notice
+// ids are derived from the entry, its version and the kind, so replaying a publication (after a
+// crash, say) writes the same notice again instead of a second one.
+import type { EntryProblem, EntryStatus, Finding, Notice, NoticeKind, OutboxEntry, StatusFinding } from '@hearth/core';
+
+const WHAT: Record<OutboxEntry['type'], string> = {
+  post: 'post',
+  comment: 'comment',
+  reaction: 'reaction',
+  report: 'report',
+  ack: 'acknowledgement',
+  message: 'message',
+  join: 'request to join',
+};
+
+export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] {
+  return findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    guidance: f.guidance,
+    field: f.field === 'attachment' ? 'entry' : f.field,
+    start: f.start,
+    end: f.end,
+  }));
+}
+
+export function findingsOfProblems(problems: readonly EntryProblem[]): StatusFinding[] {
+  return problems.map((p) => ({
+    rule: `validation.${p.code}`,
+    severity: 'reject',
+    message: p.message,
+    guidance: 'Change it and send it again.',
+    field: p.field === 'title' || p.field === 'body' || p.field === 'reason' ? p.field : 'entry',
+  }));
+}
+
+export function status(entry: OutboxEntry, state: EntryStatus['state'], version: number, findings: StatusFinding[], now: number): EntryStatus {
+  return { entryId: entry.id, state, version, findings, updatedAt: now };
+}
+
+function sentence(kind: NoticeKind, entry: OutboxEntry): string {
+  const what = WHAT[entry.type];
+  switch (kind) {
+    case 'held':
+      return `Your ${what} was held for review and has not been published. You can edit it and send it again; a moderator will also look at it.`;
+    case 'rejected':
+      return `Your ${what} could not be published. Change it and send it again.`;
+    case 'waiting-acknowledgement':
+      return `Your ${what} is waiting: please read and accept the behaviour policy, and it will be published straight away.`;
+    default:
+      return '';
+  }
+}
+
+export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgement', entry: OutboxEntry, version: number, findings: StatusFinding[], now: number): Notice {
+  return {
+    id: `${entry.id}:${version}:${kind}`,
+    kind,
+    createdAt: now,
+    message: sentence(kind, entry),
+    entryId: entry.id,
+    space: 'space' in entry ? entry.space : null,
+    about: null,
+    findings,
+  };
+}
+
+/** A notice to someone other than the author (a reply, a mention, a join request). */
+export function otherNotice(kind: 'reply' | 'mention' | 'join-request', entry: OutboxEntry, author: string, authorName: string, now: number): Notice {
+  const where = 'space' in entry && entry.space ? ` in ${entry.space}` : '';
+  const message =
+    kind === 'reply'
+      ? `${authorName} replied to you${where}.`
+      : kind === 'mention'
+        ? `${authorName} mentioned you${where}.`
+        : `${authorName} asks to join ${'space' in entry ? entry.space : 'a space'}.`;
+  return {
+    id: `${entry.id}:${kind}`,
+    kind,
+    createdAt: now,
+    message,
+    entryId: entry.id,
+    space: 'space' in entry ? entry.space : null,
+    about: author,
+    findings: [],
+  };
+}

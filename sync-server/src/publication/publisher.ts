@@ -1,0 +1,259 @@
+// The relay's publication pipeline: an outbox entry that appears or changes is judged with the
+// core (validateEntry, then evaluate with the current policy) and either published into its target
+// document as the relay's own write, or held/rejected with the reasons in the author's inbox.
+// Exactly once per entry version: see publication-store.ts. Nothing a hold keeps back ever reaches
+// another person's document.
+import {
+  addConversation,
+  addNotice,
+  displayName,
+  evaluate,
+  initConversation,
+  parseMentions,
+  publishEntry,
+  readDirectory,
+  readPolicy,
+  roomName,
+  scanOutbox,
+  setEntryStatus,
+  validateEntry,
+  type DirectoryRecord,
+  type DistributedPolicy,
+  type Notice,
+  type OutboxEntry,
+  type StatusFinding,
+} from '@hearth/core';
+import type { Logger } from 'pino';
+import { metrics } from '../metrics.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import { buildEntryContext, spaceOf } from './entry-context.js';
+import { fingerprint } from './fingerprint.js';
+import { authorNotice, findingsOfPolicy, findingsOfProblems, otherNotice, status } from './notices.js';
+import { PersonQueue } from './person-queue.js';
+import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
+
+type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' }>;
+
+interface Pass {
+  person: string;
+  directory: Map<string, DirectoryRecord>;
+  policy: DistributedPolicy | null;
+  entries: OutboxEntry[];
+}
+
+export interface PublisherOptions {
+  host: DocHost;
+  store: PublicationStore;
+  log: Logger;
+  now?: () => number;
+  /** Called when an entry is held or flagged: the moderation work opens a case. */
+  onReview?: (review: { entry: OutboxEntry; author: string; version: number; outcome: 'held' | 'flagged'; findings: StatusFinding[] }) => Promise<void> | void;
+}
+
+export class Publisher {
+  private readonly queue = new PersonQueue();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: PublisherOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Judge and publish whatever is new in `person`'s outbox. Passes for one person never overlap. */
+  schedule(person: string): Promise<void> {
+    return this.queue.schedule(person, () =>
+      this.pass(person).catch((err: unknown) => this.opts.log.error({ err, person }, 'publication pass failed')),
+    );
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async pass(person: string): Promise<void> {
+    const { host } = this.opts;
+    const outbox = await host.open(roomName({ kind: 'outbox', person }));
+    const scan = scanOutbox(outbox);
+    for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
+    const directory = new Map(readDirectory(await host.open('directory')).map((r) => [r.id, r]));
+    const pass: Pass = { person, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries };
+    // Acknowledgements first: posts written offline before the acknowledgement must not wait.
+    const ordered = [...scan.entries.filter((e) => e.type === 'ack'), ...scan.entries.filter((e) => e.type !== 'ack')];
+    for (const entry of ordered) await this.judge(pass, entry);
+  }
+
+  private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
+    const { store } = this.opts;
+    const print = fingerprint(entry);
+    const record = store.get(entry.id);
+    if (record !== null && record.owner !== pass.person) {
+      this.opts.log.warn({ person: pass.person, entry: entry.id, owner: record.owner }, 'entry id already used by another person');
+      return;
+    }
+    const unchanged = record !== null && record.fingerprint === print;
+    if (unchanged && record.outcome !== 'waiting-acknowledgement') return;
+    const version = record === null ? 1 : unchanged ? record.version : record.version + 1;
+    const save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null) =>
+      store.put({
+        entryId: entry.id,
+        owner: pass.person,
+        fingerprint: print,
+        version,
+        outcome,
+        targetRoom,
+        publishedVersion,
+        entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
+        updatedAt: this.now(),
+      });
+
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record });
+    const validation = validateEntry(entry, context);
+    if (!validation.ok) {
+      await this.tellAuthor(pass.person, entry, version, 'rejected', findingsOfProblems(validation.problems));
+      metrics.rejections.inc();
+      return save('rejected', record?.targetRoom ?? null, record?.publishedVersion ?? null);
+    }
+    switch (entry.type) {
+      case 'ack':
+        store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
+        return save('recorded', null, null);
+      case 'report':
+        store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
+        return save('recorded', null, null);
+      case 'join':
+        await this.askToJoin(pass, entry);
+        return save('recorded', null, null);
+      default:
+        return this.publishOrHold(pass, entry, version, record, save);
+    }
+  }
+
+  private async publishOrHold(
+    pass: Pass,
+    entry: Publishable,
+    version: number,
+    record: EntryRecord | null,
+    save: (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null) => void,
+  ): Promise<void> {
+    const { host } = this.opts;
+    const previousRoom = record?.targetRoom ?? null;
+    const previousVersion = record?.publishedVersion ?? null;
+    // A retraction is always allowed; everything else waits for the policy acknowledgement.
+    if (!entry.retracted && !this.opts.store.hasAcknowledged(pass.person)) {
+      await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
+      return save('waiting-acknowledgement', previousRoom, previousVersion);
+    }
+    let flagged: StatusFinding[] | null = null;
+    if (!entry.retracted && entry.type !== 'reaction') {
+      if (pass.policy === null) {
+        // No policy at all means the relay was never configured: hold rather than publish unjudged.
+        const finding: StatusFinding = { rule: 'relay.no-policy', severity: 'hold', message: 'The relay has no behaviour policy yet.', guidance: 'Ask your administrator to set one.' };
+        await this.hold(pass.person, entry, version, [finding]);
+        return save('held', previousRoom, previousVersion);
+      }
+      const draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
+      const verdict = evaluate(pass.policy, draft);
+      const findings = findingsOfPolicy(verdict.findings);
+      if (verdict.action === 'hold') {
+        await this.hold(pass.person, entry, version, findings);
+        return save('held', previousRoom, previousVersion);
+      }
+      if (verdict.action === 'reject') {
+        await this.tellAuthor(pass.person, entry, version, 'rejected', findings);
+        metrics.rejections.inc();
+        return save('rejected', previousRoom, previousVersion);
+      }
+      if (verdict.action === 'flag') flagged = findings;
+    }
+    const room = await this.targetRoom(pass.person, entry);
+    let result: ReturnType<typeof publishEntry> = { ok: false, error: 'not-publishable' };
+    await host.write(room, (doc) => {
+      result = publishEntry(doc, { author: pass.person, entry, version, publishedAt: this.now() });
+    });
+    if (!result.ok) {
+      const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
+      await this.tellAuthor(pass.person, entry, version, 'rejected', [finding]);
+      metrics.rejections.inc();
+      return save('rejected', previousRoom, previousVersion);
+    }
+    await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) =>
+      setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], this.now())),
+    );
+    metrics.publications.inc();
+    if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
+    if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
+    save('published', room, version);
+  }
+
+  /** The room an entry is published into; a message that starts a conversation creates it. */
+  private async targetRoom(person: string, entry: Publishable): Promise<string> {
+    if (entry.type !== 'message') return roomName({ kind: 'space', space: entry.space });
+    const room = roomName({ kind: 'dm', conversation: entry.conversation });
+    if (entry.to !== null && !(await this.opts.host.exists(room))) {
+      const participants = [...new Set([person, ...entry.to])].sort();
+      await this.opts.host.write(room, (doc) => initConversation(doc, { id: entry.conversation, participants, createdAt: entry.createdAt }));
+      for (const p of participants) {
+        await this.opts.host.write(roomName({ kind: 'inbox', person: p }), (doc) =>
+          addConversation(doc, { id: entry.conversation, participants, createdAt: entry.createdAt }),
+        );
+      }
+    }
+    return room;
+  }
+
+  private async hold(person: string, entry: OutboxEntry, version: number, findings: StatusFinding[]): Promise<void> {
+    await this.tellAuthor(person, entry, version, 'held', findings);
+    metrics.holds.inc();
+    await this.opts.onReview?.({ entry, author: person, version, outcome: 'held', findings });
+  }
+
+  private async tellAuthor(person: string, entry: OutboxEntry, version: number, kind: 'held' | 'rejected' | 'waiting-acknowledgement', findings: StatusFinding[]): Promise<void> {
+    const now = this.now();
+    await this.opts.host.write(roomName({ kind: 'inbox', person }), (doc) => {
+      setEntryStatus(doc, status(entry, kind, version, findings, now));
+      addNotice(doc, authorNotice(kind, entry, version, findings, now));
+    });
+  }
+
+  /** Replies and mentions reach the people concerned, once per entry, if they can read it. */
+  private async tellOthers(pass: Pass, entry: Publishable): Promise<void> {
+    if (entry.type === 'reaction') return;
+    const author = pass.directory.get(pass.person);
+    const name = author ? displayName(author) : pass.person;
+    const notices = new Map<string, Notice>();
+    const now = this.now();
+    const readers = await this.readersOf(entry);
+    for (const m of parseMentions(entry.body)) {
+      if (m.person === pass.person || !pass.directory.has(m.person)) continue;
+      if (readers !== 'everyone' && !readers.has(m.person)) continue;
+      notices.set(m.person, otherNotice('mention', entry, pass.person, name, now));
+    }
+    if (entry.type === 'comment') {
+      const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
+      const repliedTo = context.targetComment?.authorId ?? context.targetPost?.authorId;
+      if (repliedTo && repliedTo !== pass.person && !notices.has(repliedTo)) notices.set(repliedTo, otherNotice('reply', entry, pass.person, name, now));
+    }
+    for (const [person, notice] of notices) {
+      await this.opts.host.write(roomName({ kind: 'inbox', person }), (doc) => addNotice(doc, notice));
+    }
+  }
+
+  private async readersOf(entry: Publishable): Promise<Set<string> | 'everyone'> {
+    if (entry.type === 'message') {
+      const context = await buildEntryContext(entry, { host: this.opts.host, directory: new Map(), author: '', outboxEntries: [], record: null });
+      return new Set(context.conversation?.participants ?? []);
+    }
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: new Map(), author: '', outboxEntries: [], record: null });
+    return context.space?.visibility === 'public' ? 'everyone' : new Set(context.members);
+  }
+
+  private async askToJoin(pass: Pass, entry: Extract<OutboxEntry, { type: 'join' }>): Promise<void> {
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
+    const author = pass.directory.get(pass.person);
+    const name = author ? displayName(author) : pass.person;
+    for (const facilitator of context.space?.facilitators ?? []) {
+      await this.opts.host.write(roomName({ kind: 'inbox', person: facilitator }), (doc) =>
+        addNotice(doc, otherNotice('join-request', entry, pass.person, name, this.now())),
+      );
+    }
+  }
+}

@@ -14,7 +14,8 @@ type Op =
   | { kind: 'post' | 'comment' | 'react'; dev: number; text: string; pick: number }
   | { kind: 'edit'; dev: number; pick: number; at: number; cut: number; text: string }
   | { kind: 'retract'; dev: number; pick: number }
-  | { kind: 'deliver'; from: number; to: number; pick: number };
+  | { kind: 'deliver'; from: number; to: number; pick: number }
+  | { kind: 'restart'; dev: number };
 
 function opArb(devices: number): fc.Arbitrary<Op> {
   const dev = fc.nat({ max: devices - 1 });
@@ -25,13 +26,16 @@ function opArb(devices: number): fc.Arbitrary<Op> {
     fc.record({ kind: fc.constant('retract'), dev, pick: fc.nat() }) as fc.Arbitrary<Op>,
     fc.record({ kind: fc.constant('deliver'), from: dev, to: dev, pick: fc.nat() }) as fc.Arbitrary<Op>,
     fc.record({ kind: fc.constant('deliver'), from: dev, to: dev, pick: fc.nat() }) as fc.Arbitrary<Op>,
+    fc.record({ kind: fc.constant('restart'), dev }) as fc.Arbitrary<Op>,
   );
 }
 
 function run(devices: number, ops: Op[]) {
   const docs = Array.from({ length: devices }, (_, i) => device(i + 1));
   const logs: Uint8Array[][] = docs.map(() => []);
-  docs.forEach((doc, i) => doc.on('update', (u: Uint8Array, origin: unknown) => origin !== REMOTE && logs[i]?.push(u)));
+  const listen = (doc: Y.Doc, i: number) => doc.on('update', (u: Uint8Array, origin: unknown) => origin !== REMOTE && logs[i]?.push(u));
+  docs.forEach(listen);
+  let nextClient = 100;
   const created = new Set<string>();
   let clock = 1_700_000_000_000;
   ops.forEach((op, n) => {
@@ -39,6 +43,14 @@ function run(devices: number, ops: Op[]) {
       const log = logs[op.from] ?? [];
       const update = log[op.pick % Math.max(1, log.length)];
       if (update && docs[op.to]) Y.applyUpdate(docs[op.to] as Y.Doc, update, REMOTE);
+      return;
+    }
+    if (op.kind === 'restart') {
+      // The app restarts: a new Y.Doc (new client id) loaded from what the device had stored.
+      const restarted = device(nextClient++);
+      Y.applyUpdate(restarted, Y.encodeStateAsUpdate(docs[op.dev] as Y.Doc), REMOTE);
+      listen(restarted, op.dev);
+      docs[op.dev] = restarted;
       return;
     }
     const doc = docs[op.dev] as Y.Doc;

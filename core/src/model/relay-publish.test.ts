@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { SPACE_POSTS } from './doc-layout.js';
-import { hideItem, publishEntry, restoreItem } from './relay-publish.js';
+import { hideItem, publicationRoom, publishEntry, restoreItem } from './relay-publish.js';
 import { initConversation, initSpace } from './relay-space-writes.js';
 import { readConversation } from './document-views.js';
 import { readSpace } from './space-view.js';
@@ -147,5 +147,13 @@ describe('publication is idempotent and order-insensitive', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('publicationRoom', () => {
+  it('names the room each entry type is published into', () => {
+    expect(publicationRoom(post('p1'))).toEqual({ kind: 'space', space: 'media-wing' });
+    expect(publicationRoom({ id: 'm', type: 'message', conversation: 'c1', to: null, body: '', createdAt: T, editedAt: null, retracted: false })).toEqual({ kind: 'dm', conversation: 'c1' });
+    expect(publicationRoom({ id: 'a', type: 'ack', policyVersion: 1, createdAt: T, editedAt: null, retracted: false })).toBeNull();
   });
 });

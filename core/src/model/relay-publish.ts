@@ -6,7 +6,7 @@
 // a hidden item stays hidden when its author publishes a newer version.
 import type * as Y from 'yjs';
 import { DM_MESSAGES, ITEM_MAPS, META, MODERATION, SPACE_COMMENTS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
-import type { EntryType, ItemState, OutboxEntry, PersonId, Timestamp } from './types.js';
+import type { EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
 
 export type PublishResult =
   | { ok: true; outcome: 'applied' | 'unchanged' | 'stale' }
@@ -29,6 +29,24 @@ const ITEM_MAP_OF: Partial<Record<EntryType, (typeof ITEM_MAPS)[number]>> = {
 export interface ModerationMark {
   hidden: true;
   at: Timestamp | null;
+}
+
+/**
+ * The room an entry is published into: its space for posts, comments and reactions, its
+ * conversation for messages; null for reports, acknowledgements and join requests, which the relay
+ * acts on but never publishes.
+ */
+export function publicationRoom(entry: OutboxEntry): RoomName | null {
+  switch (entry.type) {
+    case 'post':
+    case 'comment':
+    case 'reaction':
+      return { kind: 'space', space: entry.space };
+    case 'message':
+      return { kind: 'dm', conversation: entry.conversation };
+    default:
+      return null;
+  }
 }
 
 export function publishEntry(

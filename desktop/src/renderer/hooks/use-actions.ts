@@ -1,0 +1,46 @@
+// Everything the person can do, as outbox writes through core. Each resolves once the change is
+// stored on this device (OutboxTracker.commit); the relay publishes it when it gets it.
+import { useMemo } from 'react';
+import {
+  editEntry,
+  retractEntry,
+  writeAcknowledgement,
+  writeComment,
+  writeJoinRequest,
+  writeMessage,
+  writePost,
+  writeReaction,
+  writeReport,
+} from '@hearth/core';
+import type { EntryId, PostKind, Reaction } from '@hearth/core';
+import { useServices } from './services-context.js';
+
+export interface Actions {
+  post(p: { space: string; kind: PostKind; title: string; body: string }): Promise<EntryId>;
+  comment(p: { space: string; post: EntryId; replyTo: EntryId | null; body: string }): Promise<EntryId>;
+  react(p: { space: string; target: EntryId; emoji: Reaction }): Promise<EntryId>;
+  edit(entryId: EntryId, change: { title?: string; body?: string }): Promise<boolean>;
+  retract(entryId: EntryId): Promise<boolean>;
+  message(p: { conversation?: string; to?: string[]; body: string }): Promise<{ entryId: EntryId; conversation: string }>;
+  join(space: string): Promise<EntryId>;
+  acknowledge(policyVersion: number): Promise<EntryId>;
+  report(p: { space: string | null; target: EntryId; reason: string }): Promise<EntryId>;
+}
+
+export function useActions(): Actions {
+  const { outbox } = useServices();
+  return useMemo<Actions>(() => {
+    const id = (e: EntryId) => e;
+    return {
+      post: (p) => outbox.commit((doc) => writePost(doc, p), id),
+      comment: (p) => outbox.commit((doc) => writeComment(doc, p), id),
+      react: (p) => outbox.commit((doc) => writeReaction(doc, p), id),
+      edit: (entryId, change) => outbox.commit((doc) => editEntry(doc, entryId, change), () => entryId).then((r) => r.ok),
+      retract: (entryId) => outbox.commit((doc) => retractEntry(doc, entryId), () => entryId).then((r) => r.ok),
+      message: (p) => outbox.commit((doc) => writeMessage(doc, p), (r) => r.entryId),
+      join: (space) => outbox.commit((doc) => writeJoinRequest(doc, { space }), id),
+      acknowledge: (policyVersion) => outbox.commit((doc) => writeAcknowledgement(doc, { policyVersion }), id),
+      report: (p) => outbox.commit((doc) => writeReport(doc, p), id),
+    };
+  }, [outbox]);
+}

@@ -1,0 +1,39 @@
+// Keeps every readable room open for the session (see sync/room-plan.ts for the rules), so the
+// device holds everything the person can read when the network goes.
+import { useEffect, useMemo } from 'react';
+import { planRooms, readableSpaces } from '../sync/room-plan.js';
+import { useServices } from './services-context.js';
+import { useCatalogue, useInbox, useOutbox } from './use-data.js';
+
+export function useRoomPlan(): void {
+  const { hub, me } = useServices();
+  const catalogue = useCatalogue();
+  const inbox = useInbox();
+  const outbox = useOutbox();
+  const rooms = useMemo(() => planRooms({ me, catalogue, inbox, outbox }), [me, catalogue, inbox, outbox]);
+  useEffect(() => {
+    for (const room of rooms) hub.open(room);
+  }, [hub, rooms]);
+}
+
+/** The ids of the spaces the person reads: public ones plus memberships. */
+export function useReadableSpaceIds(): string[] {
+  const catalogue = useCatalogue();
+  const inbox = useInbox();
+  const ids = readableSpaces(catalogue, inbox);
+  const key = ids.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- stable while the list is the same
+  return useMemo(() => ids, [key]);
+}
+
+/** Conversation ids known on this device: from own messages (and, once the relay says so, inbox). */
+export function useConversationIds(): string[] {
+  const outbox = useOutbox();
+  const { hub } = useServices();
+  const fromOutbox = outbox.flatMap((e) => (e.type === 'message' ? [e.conversation] : []));
+  const open = hub.list().flatMap((r) => (r.name.startsWith('dm/') ? [r.name.slice(3)] : []));
+  const ids = [...new Set([...fromOutbox, ...open])];
+  const key = ids.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- stable while the list is the same
+  return useMemo(() => ids, [key]);
+}

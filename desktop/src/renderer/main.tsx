@@ -1,0 +1,15 @@
+// The renderer's entry point: the same bundle is the Electron renderer and the web client.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './screens/App.js';
+import { installTestHooks } from './test-hooks.js';
+
+installTestHooks();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

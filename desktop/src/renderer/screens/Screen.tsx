@@ -1,0 +1,42 @@
+// Routes to the screen for the current hash.
+import type { Route } from '../hooks/use-route.js';
+import { HomeScreen } from './HomeScreen.js';
+import { SpacesScreen } from './SpacesScreen.js';
+import { SpaceScreen } from './SpaceScreen.js';
+import { PostScreen } from './PostScreen.js';
+import { MessagesScreen } from './MessagesScreen.js';
+import { ConversationScreen } from './ConversationScreen.js';
+import { PeopleScreen } from './PeopleScreen.js';
+import { PersonScreen } from './PersonScreen.js';
+import { InboxScreen } from './InboxScreen.js';
+import { SearchScreen } from './SearchScreen.js';
+import { PolicyScreen } from './PolicyScreen.js';
+
+export function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'spaces':
+      return <SpacesScreen />;
+    case 'space':
+      return <SpaceScreen key={route.space} spaceId={route.space} />;
+    case 'post':
+      return <PostScreen key={route.post} spaceId={route.space} postId={route.post} />;
+    case 'messages':
+      return <MessagesScreen />;
+    case 'conversation':
+      return <ConversationScreen key={route.conversation} conversationId={route.conversation} />;
+    case 'new-conversation':
+      return <MessagesScreen startWith={route.to} />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'person':
+      return <PersonScreen key={route.person} personId={route.person} />;
+    case 'inbox':
+      return <InboxScreen />;
+    case 'search':
+      return <SearchScreen initialQuery={route.q} />;
+    case 'policy':
+      return <PolicyScreen />;
+  }
+}

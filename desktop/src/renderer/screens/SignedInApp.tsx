@@ -1,0 +1,93 @@
+// The signed-in app: makes the session's services, keeps every readable room open, indexes for
+// search, and frames the current screen in the UI engineer's AppShell.
+import { useEffect, useState } from 'react';
+import { AppShell } from '../components/AppShell.js';
+import { ConnectionStatus } from '../components/ConnectionStatus.js';
+import { StorageErrorBanner } from '../components/StorageErrorBanner.js';
+import type { NavKey } from '../components/types.js';
+import { createServices, type Services } from '../data/services.js';
+import { ServicesContext, useServices } from '../hooks/services-context.js';
+import { useConnection, useStorageStatus, useUnsynced } from '../hooks/use-connection.js';
+import { useDirectory, useInbox, useNameOf } from '../hooks/use-data.js';
+import { useRoomPlan } from '../hooks/use-room-plan.js';
+import { useSearchIndexer } from '../hooks/use-search-indexer.js';
+import { navigate, useRoute, type Route } from '../hooks/use-route.js';
+import { signOut, type Session } from '../sync/session.js';
+import { setTestServices } from '../test-hooks.js';
+import { Screen } from './Screen.js';
+
+export function SignedInApp({ session }: { session: Session }) {
+  const [services, setServices] = useState<Services | null>(null);
+  const { personId, relayUrl } = session;
+  useEffect(() => {
+    const created = createServices(session);
+    setServices(created);
+    setTestServices(created);
+    return () => {
+      setTestServices(null);
+      created.destroy();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new token must not rebuild the services
+  }, [personId, relayUrl]);
+  useEffect(() => {
+    services?.hub.setToken(session.token);
+  }, [services, session.token]);
+  if (!services) return null;
+  return (
+    <ServicesContext value={services}>
+      <Frame />
+    </ServicesContext>
+  );
+}
+
+const NAV_OF: Record<Route['name'], NavKey> = {
+  home: 'home',
+  spaces: 'spaces',
+  space: 'spaces',
+  post: 'spaces',
+  messages: 'messages',
+  conversation: 'messages',
+  'new-conversation': 'messages',
+  people: 'people',
+  person: 'people',
+  inbox: 'inbox',
+  search: 'search',
+  policy: 'policy',
+};
+
+function Frame() {
+  useRoomPlan();
+  useSearchIndexer();
+  const { me, hub } = useServices();
+  const route = useRoute();
+  const connection = useConnection();
+  const unsynced = useUnsynced();
+  const storage = useStorageStatus();
+  const directory = useDirectory();
+  const nameOf = useNameOf();
+  const inbox = useInbox();
+  const record = directory.get(me);
+  const attention = inbox.notices.filter((n) => n.kind === 'held' || n.kind === 'rejected' || n.kind === 'mention' || n.kind === 'reply').length;
+  const banner =
+    storage.problem === null ? undefined : (
+      <StorageErrorBanner
+        problem={storage.problem === 'write-failed' ? 'unavailable' : storage.problem}
+        unwrittenCount={storage.unsaved}
+        detail={storage.detail}
+        onRetry={() => hub.list().forEach((r) => r.persistence.retryNow())}
+      />
+    );
+  return (
+    <AppShell
+      current={NAV_OF[route.name]}
+      onNavigate={(key) => navigate({ name: key } as Route)}
+      inboxUnread={attention}
+      me={{ name: nameOf(me), ...(record?.title ? { title: record.title } : {}) }}
+      onSignOut={() => void signOut()}
+      connection={<ConnectionStatus state={connection} unsavedCount={unsynced} onRetry={() => hub.setOnline(navigator.onLine)} />}
+      banner={banner}
+    >
+      <Screen route={route} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,71 @@
+// The full-text index over everything stored locally, as a plain class so it is tested in Node and
+// run in a Web Worker (search-worker.ts). Sources are replaced whole; only changed documents are
+// re-indexed, so a new comment in a 10,000-post space costs one document, not ten thousand.
+import MiniSearch from 'minisearch';
+import type { SearchDoc, SearchHit } from './search-protocol.js';
+
+export class SearchIndex {
+  private readonly mini = new MiniSearch<SearchDoc>({
+    fields: ['title', 'text', 'context'],
+    storeFields: ['kind', 'title', 'text', 'context', 'route'],
+    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  });
+  /** source → (doc id → signature of its indexed text). */
+  private readonly sources = new Map<string, Map<string, string>>();
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  replaceSource(source: string, docs: readonly SearchDoc[]): void {
+    const previous = this.sources.get(source) ?? new Map<string, string>();
+    const next = new Map<string, string>();
+    const toAdd: SearchDoc[] = [];
+    for (const doc of docs) {
+      if (next.has(doc.id)) continue;
+      const sig = `${doc.title}\u0000${doc.text}\u0000${doc.context}\u0000${doc.route}`;
+      next.set(doc.id, sig);
+      const old = previous.get(doc.id);
+      if (old === sig) continue;
+      if (old !== undefined || this.mini.has(doc.id)) this.mini.discard(doc.id);
+      toAdd.push(doc);
+    }
+    for (const id of previous.keys()) if (!next.has(id) && this.mini.has(id)) this.mini.discard(id);
+    this.mini.addAll(toAdd);
+    this.sources.set(source, next);
+  }
+
+  dropSource(source: string): void {
+    this.replaceSource(source, []);
+    this.sources.delete(source);
+  }
+
+  query(q: string, limit = 50): { hits: SearchHit[]; total: number } {
+    const text = q.trim();
+    if (text.length === 0) return { hits: [], total: 0 };
+    const results = this.mini.search(text);
+    const hits = results.slice(0, limit).map((r) => ({
+      id: String(r.id),
+      kind: r.kind as SearchHit['kind'],
+      title: String(r.title ?? ''),
+      text: excerpt(String(r.text ?? ''), r.terms),
+      context: String(r.context ?? ''),
+      route: String(r.route ?? ''),
+      score: r.score,
+    }));
+    return { hits, total: results.length };
+  }
+}
+
+/** About 160 characters around the first matched term. */
+export function excerpt(text: string, terms: readonly string[]): string {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const t of terms) {
+    const i = lower.indexOf(t.toLowerCase());
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  const start = Math.max(0, at - 60);
+  const slice = text.slice(start, start + 160).replace(/\s+/g, ' ').trim();
+  return (start > 0 ? '…' : '') + slice + (start + 160 < text.length ? '…' : '');
+}

@@ -1,0 +1,21 @@
+// The search worker: owns the index so typing never waits for indexing on the main thread.
+/// <reference lib="webworker" />
+import { SearchIndex } from './search-index.js';
+import type { FromWorker, ToWorker } from './search-protocol.js';
+
+const index = new SearchIndex();
+const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
+
+scope.onmessage = (event) => {
+  const msg = event.data;
+  if (msg.type === 'source') {
+    index.replaceSource(msg.source, msg.docs);
+    scope.postMessage({ type: 'indexed', size: index.size });
+  } else if (msg.type === 'drop') {
+    index.dropSource(msg.source);
+  } else {
+    const started = performance.now();
+    const { hits, total } = index.query(msg.q, msg.limit);
+    scope.postMessage({ type: 'results', id: msg.id, hits, total, ms: performance.now() - started });
+  }
+};

@@ -76,7 +76,7 @@ export function readConversation(doc: Y.Doc): ConversationView {
   const createdAt = meta.get('createdAt');
   return {
     id: isValidId(id) ? id : '',
-    participants: Array.isArray(participants) ? participants.filter(isValidId) : [],
+    participants: Array.isArray(participants) ? [...new Set(participants.filter(isValidId))].sort() : [],
     createdAt: typeof createdAt === 'number' ? createdAt : null,
     messages: readVisibleItems(doc, DM_MESSAGES, publishedMessageSchema).map(withoutVersion).sort(oldestFirst),
   };

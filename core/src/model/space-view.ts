@@ -13,6 +13,7 @@ import {
   publishedReactionSchema,
   spaceMetaSchema,
 } from './published-schemas.js';
+import { isValidId } from './room-names.js';
 import { REACTIONS } from './types.js';
 import type {
   CommentView,
@@ -48,7 +49,7 @@ export function readSpace(doc: Y.Doc): SpaceView {
 function readSpaceParts(doc: Y.Doc): SpaceParts {
   const metaMap = doc.getMap<unknown>(META);
   const meta = parseOrNull(spaceMetaSchema, Object.fromEntries(metaMap.entries()));
-  const members = [...doc.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([, v]) => v === true).map(([k]) => k);
+  const members = [...doc.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([k, v]) => v === true && isValidId(k)).map(([k]) => k);
   const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);
   const comments = readVisibleItems(doc, SPACE_COMMENTS, publishedCommentSchema).map(withoutVersion);
   const reactions = readVisibleItems(doc, SPACE_REACTIONS, publishedReactionSchema).map((r) => ({ target: r.target, emoji: r.emoji, person: r.authorId }));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from './search-index.js';
+import type { SearchDoc } from './search-protocol.js';
+
+const doc = (id: string, title: string, text: string): SearchDoc => ({ id, kind: 'post', title, text, context: '', route: '#/' });
+
+describe('SearchIndex', () => {
+  it('finds by prefix as you type, across sources', () => {
+    const index = new SearchIndex();
+    index.replaceSource('space/a', [doc('post:1', 'Quarterly roadmap', 'We plan the launch')]);
+    index.replaceSource('directory', [{ ...doc('person:binu', 'Binu Thomas', 'Engineer'), kind: 'person' }]);
+    expect(index.query('roadm').hits.map((h) => h.id)).toEqual(['post:1']);
+    expect(index.query('binu').hits[0]?.kind).toBe('person');
+  });
+
+  it('re-indexes only what changed and forgets what left a source', () => {
+    const index = new SearchIndex();
+    index.replaceSource('s', [doc('post:1', 'alpha', ''), doc('post:2', 'beta', '')]);
+    index.replaceSource('s', [doc('post:1', 'gamma', '')]);
+    expect(index.size).toBe(1);
+    expect(index.query('alpha').total).toBe(0);
+    expect(index.query('gamma').total).toBe(1);
+    expect(index.query('beta').total).toBe(0);
+  });
+});

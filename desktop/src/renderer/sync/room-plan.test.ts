@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { InboxView, OutboxEntry, SpaceMeta } from '@hearth/core';
+import { planRooms, readableSpaces } from './room-plan.js';
+
+const space = (id: string, visibility: SpaceMeta['visibility']): SpaceMeta => ({ id, name: id, description: '', kind: 'discussion', visibility, facilitators: [], retentionDays: null, createdAt: 0 });
+const inbox = (memberships: string[]): InboxView => ({ notices: [], statuses: {}, memberships });
+const message = (conversation: string): OutboxEntry => ({ id: 'm1', type: 'message', conversation, to: ['binu'], body: 'hi', createdAt: 0, editedAt: null, retracted: false });
+
+describe('planRooms', () => {
+  it('opens own rooms, public spaces, memberships and conversations', () => {
+    const rooms = planRooms({ me: 'anna', catalogue: [space('general', 'public'), space('media-wing', 'private')], inbox: inbox(['hr-secret']), outbox: [message('c1')] });
+    expect(rooms.sort()).toEqual(['directory', 'dm/c1', 'inbox/anna', 'outbox/anna', 'policy', 'space/general', 'space/hr-secret', 'spaces'].sort());
+  });
+
+  it('never opens a private space the person is not a member of', () => {
+    const rooms = planRooms({ me: 'seema', catalogue: [space('media-wing', 'private')], inbox: inbox([]), outbox: [] });
+    expect(rooms).not.toContain('space/media-wing');
+    expect(readableSpaces([space('media-wing', 'private')], inbox(['media-wing']))).toEqual(['media-wing']);
+  });
+});

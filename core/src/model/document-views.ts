@@ -12,6 +12,7 @@ import {
   INBOX_NOTICES,
   INBOX_STATUSES,
   META,
+  MODERATION,
 } from './doc-layout.js';
 import { directoryRecordSchema } from '../identity/directory-schema.js';
 import {
@@ -19,6 +20,7 @@ import {
   noticeSchema,
   parseOrNull,
   publishedMessageSchema,
+  readHiddenIds,
   readVisibleItems,
   spaceMetaSchema,
   withoutVersion,
@@ -74,10 +76,13 @@ export function readConversation(doc: Y.Doc): ConversationView {
   const id = meta.get('id');
   const participants = meta.get('participants');
   const createdAt = meta.get('createdAt');
-  return {
+  const hidden = readHiddenIds(doc, [DM_MESSAGES], MODERATION);
+  const view: ConversationView = {
     id: isValidId(id) ? id : '',
     participants: Array.isArray(participants) ? [...new Set(participants.filter(isValidId))].sort() : [],
     createdAt: typeof createdAt === 'number' ? createdAt : null,
     messages: readVisibleItems(doc, DM_MESSAGES, publishedMessageSchema).map(withoutVersion).sort(oldestFirst),
   };
+  if (hidden.length > 0) view.hidden = hidden;
+  return view;
 }

@@ -4,7 +4,7 @@ import { readConversation } from './document-views.js';
 import { overlayConversation, overlayOutbox } from './overlay.js';
 import { readOutbox, readOutboxEntry } from './outbox-schema.js';
 import { editEntry, retractEntry, writeComment, writeMessage, writePost, writeReaction } from './outbox-writes.js';
-import { publishEntry } from './relay-publish.js';
+import { hideItem, publishEntry } from './relay-publish.js';
 import { initConversation, initSpace } from './relay-space-writes.js';
 import { readSpace } from './space-view.js';
 import type { EntryStatus, OutboxEntry } from './types.js';
@@ -101,5 +101,29 @@ describe('overlayConversation', () => {
     const statuses: Record<string, EntryStatus> = { m3: { entryId: 'm3', state: 'rejected', version: 1, findings: [], updatedAt: T + 5 } };
     const view = overlayConversation(readConversation(dm), outbox, { me: 'me', statuses });
     expect(view.messages.map((m) => [m.id, m.pending])).toEqual([['m1', undefined], ['m2', undefined], ['m3', 'rejected']]);
+  });
+});
+
+describe('moderated items in the overlay', () => {
+  it('does not bring back an own post, reaction or message a moderator hid', () => {
+    const { spaceDoc, outbox, publish } = setup();
+    writePost(outbox, { space: 's', body: 'a' }, { now: T, id: 'p1' });
+    writePost(outbox, { space: 's', body: 'b' }, { now: T + 1, id: 'p2' });
+    writeReaction(outbox, { space: 's', target: 'p2', emoji: '🎉' }, { now: T + 2, id: 'r1' });
+    for (const id of ['p1', 'p2', 'r1']) publish(id);
+    hideItem(spaceDoc, 'p1');
+    hideItem(spaceDoc, 'r1');
+    editEntry(outbox, 'p1', { body: 'a, edited' }, { now: T + 3 });
+    const view = overlayOutbox(readSpace(spaceDoc), outbox, { me: 'me' });
+    expect(view.hidden).toEqual(['p1', 'r1']);
+    expect(view.posts.map((p) => p.id)).toEqual(['p2']);
+    expect(view.posts[0]?.reactions).toEqual({});
+
+    const dm = new Y.Doc();
+    initConversation(dm, { id: 'c1', participants: ['me', 'bo'], createdAt: T });
+    writeMessage(outbox, { conversation: 'c1', body: 'rude' }, { now: T + 4, id: 'm1' });
+    publishEntry(dm, { author: 'me', entry: readOutboxEntry(outbox, 'm1') as OutboxEntry, version: 1 });
+    hideItem(dm, 'm1');
+    expect(overlayConversation(readConversation(dm), outbox, { me: 'me' }).messages).toEqual([]);
   });
 });

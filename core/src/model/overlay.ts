@@ -73,7 +73,9 @@ export function overlayOutbox(view: SpaceView, outbox: OutboxSource, opts: Overl
   if (space === undefined) return view;
   const { me, statuses } = opts;
   const parts = spaceViewParts(view);
-  const entries = entriesOf(outbox).filter((e) => 'space' in e && e.space === space);
+  // An item a moderator hid stays out of sight for its author too (they get a 'hidden' notice).
+  const hidden = new Set(parts.hidden);
+  const entries = entriesOf(outbox).filter((e) => 'space' in e && e.space === space && !hidden.has(e.id));
   const dates = (e: OutboxEntry) => ({ createdAt: e.createdAt, editedAt: e.editedAt, state: 'published' as const });
   for (const e of entries) {
     if (e.type !== 'post') continue;
@@ -122,7 +124,8 @@ export function overlayConversation(
   const id = view.id !== '' ? view.id : opts.conversation;
   if (id === undefined) return view;
   const { me, statuses } = opts;
-  const entries = entriesOf(outbox).filter((e) => e.type === 'message' && e.conversation === id);
+  const hidden = new Set(view.hidden ?? []);
+  const entries = entriesOf(outbox).filter((e) => e.type === 'message' && e.conversation === id && !hidden.has(e.id));
   let messages = view.messages;
   let participants = view.participants;
   for (const e of entries) {
@@ -132,5 +135,7 @@ export function overlayConversation(
     messages = mergeOwn(messages, e, me, own, (m) => m.body === e.body);
   }
   const createdAt = view.createdAt ?? entries[0]?.createdAt ?? null;
-  return { id, participants, createdAt, messages: [...messages].sort(oldestFirst) };
+  const result: ConversationView = { id, participants, createdAt, messages: [...messages].sort(oldestFirst) };
+  if (view.hidden) result.hidden = view.hidden;
+  return result;
 }

@@ -132,3 +132,17 @@ export function withoutVersion<T extends { version: number }>(item: T): Omit<T, 
   const { version: _version, ...rest } = item;
   return rest;
 }
+
+/**
+ * Ids a moderator hid in a space or dm document: the `moderation` marks plus any item in state
+ * 'hidden', sorted. Views report them so the overlay can keep the author's own copy out of sight.
+ */
+export function readHiddenIds(doc: Y.Doc, itemMaps: readonly string[], moderation: string): string[] {
+  const ids = new Set(doc.getMap<unknown>(moderation).keys());
+  for (const name of itemMaps) {
+    for (const [key, value] of doc.getMap<unknown>(name).entries()) {
+      if (typeof value === 'object' && value !== null && (value as { state?: unknown }).state === 'hidden') ids.add(key);
+    }
+  }
+  return [...ids].sort();
+}

@@ -3,9 +3,10 @@
 // separate from reading: the outbox overlay rebuilds the same view from published items plus the
 // person's own unpublished ones, and both must thread and aggregate the same way.
 import type * as Y from 'yjs';
-import { META, SPACE_COMMENTS, SPACE_MEMBERS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
+import { META, MODERATION, SPACE_COMMENTS, SPACE_MEMBERS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
 import {
   parseOrNull,
+  readHiddenIds,
   readVisibleItems,
   withoutVersion,
   publishedCommentSchema,
@@ -39,6 +40,7 @@ export interface SpaceParts {
   posts: PostItem[];
   comments: CommentItem[];
   reactions: ReactionItem[];
+  hidden: EntryId[];
 }
 
 /** Reads a space document. Never throws; values that do not parse are skipped. */
@@ -53,7 +55,8 @@ function readSpaceParts(doc: Y.Doc): SpaceParts {
   const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);
   const comments = readVisibleItems(doc, SPACE_COMMENTS, publishedCommentSchema).map(withoutVersion);
   const reactions = readVisibleItems(doc, SPACE_REACTIONS, publishedReactionSchema).map((r) => ({ target: r.target, emoji: r.emoji, person: r.authorId }));
-  return { meta, members, posts, comments, reactions };
+  const hidden = readHiddenIds(doc, [SPACE_POSTS, SPACE_COMMENTS, SPACE_REACTIONS], MODERATION);
+  return { meta, members, posts, comments, reactions, hidden };
 }
 
 /** Threads, aggregates and orders the parts of a space into the view the app renders. */
@@ -69,7 +72,9 @@ export function buildSpaceView(parts: SpaceParts): SpaceView {
     const comments = commentsByPost.get(post.id) ?? [];
     return { ...post, comments: threadComments(comments, reactions), commentCount: comments.length, reactions: reactions.get(post.id) ?? {} };
   });
-  return { meta: parts.meta, members: [...new Set(parts.members)].sort(), posts };
+  const view: SpaceView = { meta: parts.meta, members: [...new Set(parts.members)].sort(), posts };
+  if (parts.hidden.length > 0) view.hidden = [...new Set(parts.hidden)].sort();
+  return view;
 }
 
 /**
@@ -134,5 +139,5 @@ export function spaceViewParts(view: SpaceView): SpaceParts {
     walk(cs);
     return p;
   });
-  return { meta: view.meta, members: view.members, posts, comments, reactions };
+  return { meta: view.meta, members: view.members, posts, comments, reactions, hidden: view.hidden ?? [] };
 }

@@ -208,6 +208,11 @@ export interface SpaceView {
   members: PersonId[];
   /** Published posts, newest first. Hidden and retracted posts are left out. */
   posts: PostView[];
+  /**
+   * Ids of items a moderator hid (in the document, not shown). The outbox overlay needs them so an
+   * author's hidden item does not come back as 'pending'. Absent means none.
+   */
+  hidden?: EntryId[];
 }
 
 export interface ConversationView {
@@ -216,6 +221,8 @@ export interface ConversationView {
   createdAt: Timestamp | null;
   /** Oldest first. */
   messages: (Omit<PublishedMessage, 'version'> & { pending?: PendingMark })[];
+  /** Ids of messages a moderator hid, as in SpaceView. Absent means none. */
+  hidden?: EntryId[];
 }
 
 // ---------------------------------------------------------------------------------------------

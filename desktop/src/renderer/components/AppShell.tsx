@@ -1,0 +1,117 @@
+// The frame around every screen: a skip link, a banner with the signed-in person, the navigation
+// rail (Home, Spaces, Messages, People, Inbox with its unread count, Search, Policy), a slot for the
+// connection indicator, an optional banner slot for storage problems, and the main region.
+import type { MouseEvent, ReactNode } from 'react';
+import { NAV_KEYS, type NavKey } from './types.js';
+import type { MessageKey } from '../i18n/index.js';
+import { useStrings } from '../i18n/index.js';
+import { initials } from './PostCard.js';
+
+export interface AppShellProps {
+  current: NavKey;
+  onNavigate: (key: NavKey) => void;
+  /** The address of each place, so links can be opened, copied and read as links. Default `#/key`. */
+  hrefOf?: (key: NavKey) => string;
+  /** Unread items in the inbox. */
+  inboxUnread: number;
+  /** Unread conversations. */
+  messagesUnread?: number;
+  /** The signed-in person's display name and title. */
+  me: { name: string; title?: string };
+  onSignOut?: () => void;
+  /** Usually a <ConnectionStatus>. */
+  connection: ReactNode;
+  /** Usually a <StorageErrorBanner> when local storage fails; shown above the content. */
+  banner?: ReactNode;
+  children: ReactNode;
+}
+
+const LABELS: Record<NavKey, MessageKey> = {
+  home: 'nav.home',
+  spaces: 'nav.spaces',
+  messages: 'nav.messages',
+  people: 'nav.people',
+  inbox: 'nav.inbox',
+  search: 'nav.search',
+  policy: 'nav.policy',
+};
+
+const defaultHref = (key: NavKey) => `#/${key}`;
+
+export function AppShell({
+  current,
+  onNavigate,
+  hrefOf = defaultHref,
+  inboxUnread,
+  messagesUnread = 0,
+  me,
+  onSignOut,
+  connection,
+  banner,
+  children,
+}: AppShellProps) {
+  const s = useStrings();
+  const follow = (key: NavKey) => (event: MouseEvent<HTMLAnchorElement>) => {
+    // Let modified clicks (new window, copy) behave as links; plain clicks route in-app.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onNavigate(key);
+  };
+  const counts: Partial<Record<NavKey, number>> = { inbox: inboxUnread, messages: messagesUnread };
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {s.t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{s.t('app.name')}</span>
+        <div className="app-me">
+          <span className="avatar" aria-hidden="true">
+            {initials(me.name)}
+          </span>
+          <span className="app-me-text">
+            <span className="app-me-name">{me.name}</span>
+            {me.title !== undefined && <span className="app-me-title">{me.title}</span>}
+          </span>
+          {onSignOut && (
+            <button type="button" className="button-quiet" onClick={onSignOut}>
+              {s.t('shell.signOut')}
+            </button>
+          )}
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={s.t('shell.navigation')}>
+        <ul>
+          {NAV_KEYS.map((key) => {
+            const count = counts[key] ?? 0;
+            return (
+              <li key={key}>
+                <a
+                  href={hrefOf(key)}
+                  aria-current={key === current ? 'page' : undefined}
+                  onClick={follow(key)}
+                >
+                  <span>{s.t(LABELS[key])}</span>
+                  {count > 0 && (
+                    <>
+                      <span className="nav-count" aria-hidden="true">
+                        {count > 99 ? '99+' : s.formatNumber(count)}
+                      </span>
+                      <span className="visually-hidden">{s.t('shell.unread', { count })}</span>
+                    </>
+                  )}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="app-connection">{connection}</div>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {banner}
+        {children}
+      </main>
+    </div>
+  );
+}

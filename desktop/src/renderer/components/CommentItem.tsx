@@ -1,0 +1,182 @@
+// One comment in a thread, with its replies nested below it. Its own author can edit or withdraw
+// it; anyone can reply, react, or report it with a reason. Each action opens in place and gives
+// focus back to the button that opened it when it closes.
+import { useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import type { CommentView, DirectoryRecord, PersonId, Reaction, SpaceId, Verdict } from '@hearth/core';
+import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
+import { Markdown } from './Markdown.js';
+import { TimeText } from './TimeText.js';
+import { StatusMark } from './StatusMark.js';
+import { ReactionBar } from './ReactionBar.js';
+import { Composer } from './Composer.js';
+import { ReportForm } from './ReportForm.js';
+import { useStrings } from '../i18n/index.js';
+
+/** What the thread and its comments need from the container. */
+export interface ThreadActions {
+  me: PersonId;
+  nameOf: NameOf;
+  people: readonly DirectoryRecord[];
+  evaluateDraft: EvaluateDraft;
+  space: SpaceId;
+  now?: number;
+  /** replyTo: the comment answered, or null for a top-level comment. */
+  onComment: (value: { body: string; replyTo: string | null }, verdict: Verdict) => void;
+  onEditComment: (commentId: string, body: string, verdict: Verdict) => void;
+  /** Withdraw an own post or comment. */
+  onRetract: (entryId: string) => void;
+  onReact: (targetId: string, emoji: Reaction, add: boolean) => void;
+  onReport: (targetId: string, reason: string) => void;
+  isUnread?: (entryId: string) => boolean;
+  /** When set, people cannot write here; shown instead of the composers (e.g. an AcknowledgeGate). */
+  writeBlocker?: ReactNode;
+}
+
+export interface CommentItemProps extends ThreadActions {
+  comment: CommentView;
+  depth: number;
+}
+
+type Mode = 'reply' | 'edit' | 'report' | 'retract' | null;
+const MAX_INDENT = 4;
+
+export function CommentItem(props: CommentItemProps) {
+  const { comment, depth, me, nameOf, now, people, evaluateDraft, space, writeBlocker } = props;
+  const s = useStrings();
+  const id = useId();
+  const [mode, setMode] = useState<Mode>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const author = nameOf(comment.authorId);
+  const own = comment.authorId === me;
+  const removed = comment.state !== 'published';
+
+  const open = (next: Mode) => (event: MouseEvent<HTMLButtonElement>) => {
+    opener.current = event.currentTarget;
+    setMode(mode === next ? null : next);
+  };
+  const close = () => {
+    setMode(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  return (
+    <li className={`comment depth-${Math.min(depth, MAX_INDENT)}`}>
+      <article aria-labelledby={`${id}-by`} className={props.isUnread?.(comment.id) ? 'is-unread' : undefined}>
+        <header className="comment-header">
+          <span id={`${id}-by`} className="comment-author">
+            {removed ? s.t('comment.removedBy') : author}
+          </span>
+          <TimeText at={comment.createdAt} now={now} />
+          {comment.editedAt !== null && <span className="comment-edited">{s.t('post.edited')}</span>}
+          {props.isUnread?.(comment.id) && <StatusMark mark="unread" />}
+          {comment.pending !== undefined && <StatusMark mark={comment.pending} />}
+        </header>
+        {removed ? (
+          <p className="comment-removed">{s.t(comment.state === 'hidden' ? 'comment.hidden' : 'comment.retracted')}</p>
+        ) : mode === 'edit' ? (
+          <Composer
+            mode="comment"
+            space={space}
+            evaluateDraft={evaluateDraft}
+            people={people}
+            nameOf={nameOf}
+            initial={{ body: comment.body }}
+            label={s.t('comment.editLabel')}
+            submitLabel={s.t('comment.save')}
+            autoFocus
+            resetOnSubmit={false}
+            onSubmit={(value: ComposerValue, verdict) => {
+              props.onEditComment(comment.id, value.body, verdict);
+              close();
+            }}
+            onCancel={close}
+          />
+        ) : (
+          <Markdown source={comment.body} nameOf={nameOf} />
+        )}
+        {!removed && (
+          <div className="comment-actions">
+            <ReactionBar
+              reactions={comment.reactions}
+              me={me}
+              nameOf={nameOf}
+              label={s.t('comment.reactionsTo', { name: author })}
+              onToggle={(emoji, add) => props.onReact(comment.id, emoji, add)}
+            />
+            {writeBlocker === undefined && (
+              <button type="button" className="button-quiet" aria-expanded={mode === 'reply'} onClick={open('reply')}>
+                {s.t('comment.reply')}
+              </button>
+            )}
+            {own && mode !== 'edit' && writeBlocker === undefined && (
+              <button type="button" className="button-quiet" onClick={open('edit')}>
+                {s.t('comment.edit')}
+              </button>
+            )}
+            {own ? (
+              <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
+                {s.t('comment.retract')}
+              </button>
+            ) : (
+              <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
+                {s.t('comment.report')}
+              </button>
+            )}
+          </div>
+        )}
+        {mode === 'retract' && (
+          <div className="confirm-inline" role="group" aria-labelledby={`${id}-retract`}>
+            <p id={`${id}-retract`}>{s.t('comment.retractConfirm')}</p>
+            <button type="button" className="button-quiet" autoFocus onClick={close}>
+              {s.t('comment.keep')}
+            </button>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => {
+                props.onRetract(comment.id);
+                setMode(null);
+              }}
+            >
+              {s.t('comment.retractYes')}
+            </button>
+          </div>
+        )}
+        {mode === 'report' && (
+          <ReportForm
+            label={s.t('comment.reportLabel', { name: author })}
+            onCancel={close}
+            onSubmit={(reason) => {
+              props.onReport(comment.id, reason);
+              close();
+            }}
+          />
+        )}
+        {mode === 'reply' && (
+          <Composer
+            mode="comment"
+            space={space}
+            evaluateDraft={evaluateDraft}
+            people={people}
+            nameOf={nameOf}
+            label={s.t('comment.replyTo', { name: author })}
+            submitLabel={s.t('comment.sendReply')}
+            autoFocus
+            onSubmit={(value, verdict) => {
+              props.onComment({ body: value.body, replyTo: comment.id }, verdict);
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </article>
+      {comment.replies.length > 0 && (
+        <ol className="comment-replies" aria-label={s.t('comment.replies', { count: comment.replies.length, name: author })}>
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} {...props} comment={reply} depth={depth + 1} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { Thread } from './Thread.js';
+import { comment, nameOf, people, post, scriptedEvaluate } from './test-fixtures.js';
+
+afterEach(cleanup);
+
+const frame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+
+function setup() {
+  const handlers = {
+    onComment: vi.fn(),
+    onEditComment: vi.fn(),
+    onEditPost: vi.fn(),
+    onRetract: vi.fn(),
+    onReact: vi.fn(),
+    onReport: vi.fn(),
+  };
+  const thePost = post(1, {
+    authorId: 'anna.berg',
+    commentCount: 2,
+    reactions: { '👍': ['ben.ode'] },
+    comments: [comment('c1', 'ben.ode', 'First!', [comment('c2', 'chloe.martin', 'A reply')])],
+  });
+  render(
+    <Thread post={thePost} me="chloe.martin" nameOf={nameOf} people={people} evaluateDraft={scriptedEvaluate({})} space="general" {...handlers} />,
+  );
+  return handlers;
+}
+
+describe('Thread', () => {
+  it('shows the post, its comments and nested replies', () => {
+    setup();
+    expect(screen.getByRole('heading', { level: 1, name: /Post number 1/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '2 comments' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: '1 reply to Ben Ode' })).toBeTruthy();
+  });
+
+  it('replies to a comment with the keyboard only', async () => {
+    const { onComment } = setup();
+    const reply = screen.getAllByRole('button', { name: 'Reply' })[0]!;
+    reply.focus();
+    fireEvent.keyDown(reply, { key: 'Enter' });
+    fireEvent.click(reply); // a native button turns Enter into a click
+    expect(reply.getAttribute('aria-expanded')).toBe('true');
+    const field = screen.getByRole('textbox', { name: 'Reply to Ben Ode' });
+    expect(document.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: 'Agreed' } });
+    fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true });
+    expect(onComment).toHaveBeenCalledWith({ body: 'Agreed', replyTo: 'c1' }, expect.objectContaining({ action: 'allow' }));
+    await frame();
+    expect(document.activeElement).toBe(reply);
+  });
+
+  it('picks a reaction with arrow keys and returns focus; Escape closes the picker', async () => {
+    const { onReact } = setup();
+    const bar = screen.getByRole('group', { name: 'Reactions to Anna Berg’s post' });
+    const add = within(bar).getByRole('button', { name: 'Add reaction' });
+    fireEvent.click(add);
+    await frame();
+    const picker = within(bar).getByRole('group', { name: 'Choose a reaction' });
+    expect(document.activeElement).toBe(within(picker).getByRole('button', { name: 'Thumbs up' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(within(picker).getByRole('button', { name: 'Heart' }));
+    fireEvent.click(document.activeElement!);
+    expect(onReact).toHaveBeenCalledWith('p1', '❤️', true);
+    expect(document.activeElement).toBe(add);
+
+    fireEvent.click(add);
+    await frame();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(bar).queryByRole('group', { name: 'Choose a reaction' })).toBeNull();
+    expect(document.activeElement).toBe(add);
+  });
+
+  it('toggles an existing reaction, announcing who reacted', () => {
+    const { onReact } = setup();
+    const thumbs = screen.getByRole('button', { name: 'Thumbs up: 1. Ben Ode' });
+    expect(thumbs.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(thumbs);
+    expect(onReact).toHaveBeenCalledWith('p1', '👍', true);
+  });
+
+  it('edits and withdraws own comments, reports others', async () => {
+    const { onReport, onRetract } = setup();
+    const reports = screen.getAllByRole('button', { name: 'Report' });
+    expect(reports).toHaveLength(1); // Ben's comment; Chloé's own reply offers Withdraw instead
+    fireEvent.click(reports[0]!);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why are you reporting this?' }), { target: { value: 'Off topic' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send report' }));
+    expect(onReport).toHaveBeenCalledWith('c1', 'Off topic');
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw comment' }));
+    expect(onRetract).toHaveBeenCalledWith('c2');
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeTruthy();
+  });
+});

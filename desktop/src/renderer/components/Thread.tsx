@@ -1,0 +1,170 @@
+// A post with its threaded comments: the post in full, its reactions, actions for its author
+// (edit, withdraw) and for everyone else (report), then the comments with their replies and a
+// composer for a new top-level comment. Everything is driven by props; see ThreadActions.
+import { useId, useRef, useState, type MouseEvent } from 'react';
+import type { PostView, Verdict } from '@hearth/core';
+import type { ComposerValue } from './types.js';
+import { CommentItem, type ThreadActions } from './CommentItem.js';
+import { Markdown } from './Markdown.js';
+import { TimeText } from './TimeText.js';
+import { StatusMark } from './StatusMark.js';
+import { ReactionBar } from './ReactionBar.js';
+import { Composer } from './Composer.js';
+import { ReportForm } from './ReportForm.js';
+import { initials } from './PostCard.js';
+import { useStrings } from '../i18n/index.js';
+
+export interface ThreadProps extends ThreadActions {
+  post: PostView;
+  spaceName?: string;
+  onEditPost: (value: ComposerValue, verdict: Verdict) => void;
+  /** Open the author's profile. */
+  onOpenPerson?: (personId: string) => void;
+}
+
+type Mode = 'edit' | 'report' | 'retract' | null;
+
+export function Thread(props: ThreadProps) {
+  const { post, me, nameOf, now, people, evaluateDraft, space, spaceName, writeBlocker } = props;
+  const s = useStrings();
+  const id = useId();
+  const [mode, setMode] = useState<Mode>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const author = nameOf(post.authorId);
+  const own = post.authorId === me;
+
+  const open = (next: Mode) => (event: MouseEvent<HTMLButtonElement>) => {
+    opener.current = event.currentTarget;
+    setMode(mode === next ? null : next);
+  };
+  const close = () => {
+    setMode(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  return (
+    <div className="thread">
+      <article className="thread-post" aria-labelledby={`${id}-title`}>
+        <header className="post-card-header">
+          <span className="avatar" aria-hidden="true">
+            {initials(author)}
+          </span>
+          <div className="post-card-meta">
+            {props.onOpenPerson ? (
+              <button type="button" className="link-button post-card-author" onClick={() => props.onOpenPerson?.(post.authorId)}>
+                {author}
+              </button>
+            ) : (
+              <span className="post-card-author">{author}</span>
+            )}
+            <span className="post-card-sub">
+              {spaceName !== undefined && <span>{s.t('post.inSpace', { space: spaceName })} · </span>}
+              <TimeText at={post.createdAt} now={now} />
+              {post.editedAt !== null && <span> · {s.t('post.edited')}</span>}
+            </span>
+          </div>
+          <span className={`kind-badge kind-${post.kind}`}>{s.t(`kind.${post.kind}`)}</span>
+        </header>
+        {mode === 'edit' ? (
+          <Composer
+            mode="post"
+            space={space}
+            evaluateDraft={evaluateDraft}
+            people={people}
+            nameOf={nameOf}
+            initial={{ kind: post.kind, title: post.title, body: post.body }}
+            submitLabel={s.t('comment.save')}
+            autoFocus
+            resetOnSubmit={false}
+            onSubmit={(value, verdict) => {
+              props.onEditPost(value, verdict);
+              close();
+            }}
+            onCancel={close}
+          />
+        ) : (
+          <>
+            <h1 id={`${id}-title`} className="thread-title">
+              {post.title} {post.pending !== undefined && <StatusMark mark={post.pending} />}
+            </h1>
+            <Markdown source={post.body} nameOf={nameOf} />
+          </>
+        )}
+        <div className="comment-actions">
+          <ReactionBar
+            reactions={post.reactions}
+            me={me}
+            nameOf={nameOf}
+            label={s.t('thread.reactionsTo', { name: author })}
+            onToggle={(emoji, add) => props.onReact(post.id, emoji, add)}
+          />
+          {own && mode !== 'edit' && writeBlocker === undefined && (
+            <button type="button" className="button-quiet" onClick={open('edit')}>
+              {s.t('thread.editPost')}
+            </button>
+          )}
+          {own ? (
+            <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
+              {s.t('thread.retractPost')}
+            </button>
+          ) : (
+            <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
+              {s.t('thread.reportPost')}
+            </button>
+          )}
+        </div>
+        {mode === 'retract' && (
+          <div className="confirm-inline" role="group" aria-labelledby={`${id}-retract`}>
+            <p id={`${id}-retract`}>{s.t('thread.retractConfirm')}</p>
+            <button type="button" className="button-quiet" autoFocus onClick={close}>
+              {s.t('comment.keep')}
+            </button>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => {
+                props.onRetract(post.id);
+                setMode(null);
+              }}
+            >
+              {s.t('thread.retractYes')}
+            </button>
+          </div>
+        )}
+        {mode === 'report' && (
+          <ReportForm
+            label={s.t('thread.reportLabel', { name: author })}
+            onCancel={close}
+            onSubmit={(reason) => {
+              props.onReport(post.id, reason);
+              close();
+            }}
+          />
+        )}
+      </article>
+
+      <section className="thread-comments" aria-labelledby={`${id}-comments`}>
+        <h2 id={`${id}-comments`}>{s.t('post.comments', { count: post.commentCount })}</h2>
+        {post.comments.length > 0 && (
+          <ol className="comment-list">
+            {post.comments.map((comment) => (
+              <CommentItem key={comment.id} {...props} comment={comment} depth={0} />
+            ))}
+          </ol>
+        )}
+        {writeBlocker ?? (
+          <Composer
+            mode="comment"
+            space={space}
+            evaluateDraft={evaluateDraft}
+            people={people}
+            nameOf={nameOf}
+            label={s.t('thread.addComment')}
+            submitLabel={s.t('thread.sendComment')}
+            onSubmit={(value, verdict) => props.onComment({ body: value.body, replyTo: null }, verdict)}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

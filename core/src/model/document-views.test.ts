@@ -12,7 +12,7 @@ import {
   setMemberships,
   setPolicyDocument,
 } from './relay-inbox-writes.js';
-import { initSpace, putSpaceInCatalogue, removeSpaceFromCatalogue, setSpaceMembers } from './relay-space-writes.js';
+import { initConversation, initSpace, putSpaceInCatalogue, removeSpaceFromCatalogue, setSpaceMembers } from './relay-space-writes.js';
 import { readSpace } from './space-view.js';
 import type { CommentEntry, Notice, PostEntry, SpaceMeta } from './types.js';
 
@@ -110,6 +110,11 @@ describe('inbox, directory, catalogue and policy', () => {
     const status = { entryId: 'e1', state: 'held' as const, version: 1, findings: [], updatedAt: T };
     expect(setEntryStatus(inbox, status)).toBe('applied');
     expect(setEntryStatus(inbox, status)).toBe('unchanged');
+    const newer = { ...status, version: 2, state: 'published' as const, updatedAt: T + 9 };
+    expect(setEntryStatus(inbox, newer)).toBe('applied');
+    expect(setEntryStatus(inbox, status)).toBe('unchanged');
+    expect(readInbox(inbox).statuses.e1).toEqual(newer);
+    inbox.transact(() => inbox.getMap('statuses').set('e1', status));
     setMemberships(inbox, ['zeta', 'alpha']);
     expect(setMemberships(inbox, ['alpha', 'zeta'])).toBe('unchanged');
     const view = readInbox(inbox);
@@ -131,6 +136,14 @@ describe('inbox, directory, catalogue and policy', () => {
     expect(readDirectory(dir)).toEqual([person('ana', 'Ana', 'Lima-Costa')]);
     dir.getMap(DIRECTORY_PEOPLE).set('mallory', { id: 'mallory' });
     expect(readDirectory(dir).map((r) => r.id)).toEqual(['ana']);
+  });
+
+  it('creates a conversation once and refuses to repurpose its document', () => {
+    const dm = new Y.Doc();
+    expect(initConversation(dm, { id: 'c1', participants: ['bo', 'ana'], createdAt: T })).toEqual({ ok: true, outcome: 'applied' });
+    expect(initConversation(dm, { id: 'c1', participants: ['ana', 'bo', 'bo'], createdAt: T })).toEqual({ ok: true, outcome: 'unchanged' });
+    expect(initConversation(dm, { id: 'c2', participants: ['ana'], createdAt: T })).toEqual({ ok: false, error: 'different-conversation' });
+    expect(readConversation(dm)).toMatchObject({ id: 'c1', participants: ['ana', 'bo'] });
   });
 
   it('lists the catalogue by name and removes spaces', () => {

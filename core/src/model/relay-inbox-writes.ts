@@ -23,9 +23,17 @@ function inTransaction(doc: Y.Doc, write: () => number | boolean): WriteOutcome 
   return writes ? 'applied' : 'unchanged';
 }
 
-/** Records where one of the person's entries stands (`Y.Map('statuses')`: entryId → EntryStatus). */
+/**
+ * Records where one of the person's entries stands (`Y.Map('statuses')`: entryId → EntryStatus).
+ * A status about an older publication version than the stored one is ignored ('unchanged'), so a
+ * replayed verdict never overwrites a newer one; the same version may change state (held → rejected).
+ */
 export function setEntryStatus(inbox: Y.Doc, status: EntryStatus): WriteOutcome {
-  return inTransaction(inbox, () => setIfChanged(inbox.getMap<unknown>(INBOX_STATUSES), status.entryId, status));
+  const statuses = inbox.getMap<unknown>(INBOX_STATUSES);
+  const stored = statuses.get(status.entryId);
+  const storedVersion = typeof stored === 'object' && stored !== null ? (stored as { version?: unknown }).version : undefined;
+  if (typeof storedVersion === 'number' && storedVersion > status.version) return 'unchanged';
+  return inTransaction(inbox, () => setIfChanged(statuses, status.entryId, status));
 }
 
 /**

@@ -7,11 +7,33 @@ import unhomoglyph from 'unhomoglyph';
 
 /**
  * Invisible characters that change nothing for a reader but split a word for a naive matcher:
- * zero-width space/joiners, direction marks, word joiner and invisible operators, BOM, soft hyphen,
- * Mongolian vowel separator, combining grapheme joiner, Hangul fillers, variation selectors.
+ * soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer inherent vowels,
+ * Mongolian variation selectors and vowel separator, zero-width space/joiners and direction marks,
+ * bidi embeddings, word joiner and invisible operators, bidi isolates, variation selectors, BOM.
  */
-const INVISIBLE =
-  /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]$/u;
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xe0000, 0xe007f], // tag characters
+  [0xe0100, 0xe01ef], // variation selectors supplement
+];
+
+function isInvisible(code: number): boolean {
+  return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+}
+
 const COMBINING_MARK = /\p{M}/gu;
 const ASCII_ALNUM = /^[a-z0-9]+$/;
 
@@ -33,7 +55,7 @@ export function foldChar(ch: string): string {
 }
 
 function computeFold(ch: string): string {
-  if (INVISIBLE.test(ch)) return '';
+  if (isInvisible(ch.codePointAt(0) ?? 0)) return '';
   // Compatibility decomposition turns fullwidth, mathematical and ligature forms into plain letters;
   // dropping the combining marks removes accents ("é" → "e").
   const compat = ch.normalize('NFKD');

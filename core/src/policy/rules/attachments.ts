@@ -10,7 +10,11 @@ function typeAllowed(mimeType: string, allowed: readonly string[]): boolean {
   return allowed.some((p) => (p.endsWith('/*') ? type.startsWith(p.slice(0, -1)) : type === p));
 }
 
-const megabytes = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MB`;
+function size(bytes: number): string {
+  if (bytes >= 1_048_576) return `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
 
 export function prepareAttachments(rule: AttachmentsRule): RuleCheck {
   const blocked = new Set(rule.blockExtensions);
@@ -25,13 +29,13 @@ export function prepareAttachments(rule: AttachmentsRule): RuleCheck {
       const parts = a.name.toLowerCase().split('.').slice(1);
       if (parts.some((ext) => blocked.has(ext.trim()))) report('a file type that is not allowed');
       else if (rule.allowTypes && !typeAllowed(a.mimeType, rule.allowTypes)) report('a file type that is not allowed');
-      if (rule.maxBytes !== undefined && a.bytes > rule.maxBytes) report(`a file larger than ${megabytes(rule.maxBytes)}`);
+      if (rule.maxBytes !== undefined && a.bytes > rule.maxBytes) report(`a file larger than ${size(rule.maxBytes)}`);
     });
     if (rule.maxCount !== undefined && list.length > rule.maxCount) {
       out.push(finding(rule, rule.severity, 'attachment', rule.maxCount, list.length, `more than ${rule.maxCount} files`));
     }
     if (rule.maxTotalBytes !== undefined && total > rule.maxTotalBytes) {
-      out.push(finding(rule, rule.severity, 'attachment', 0, list.length, `files larger than ${megabytes(rule.maxTotalBytes)} together`));
+      out.push(finding(rule, rule.severity, 'attachment', 0, list.length, `files larger than ${size(rule.maxTotalBytes)} together`));
     }
     return out;
   };

@@ -1,6 +1,7 @@
 // The UI engineer's Composer, wired: coached by core's evaluate against the policy on this device,
 // mentions from the directory, and a draft kept in IndexedDB per context so a crash or restart
-// loses nothing. Sending resolves once the change is stored locally; until then "Saving…" shows.
+// loses nothing; until the policy is acknowledged, the acknowledgement is asked for instead.
+// Sending resolves once the change is stored locally; until then "Saving…" shows.
 //
 // Why the draft is read from the form's fields on `input`: Composer keeps its text in its own state
 // and has no change callback yet (asked for in the report); input events bubble to this wrapper.
@@ -11,6 +12,7 @@ import type { ComposerValue } from '../components/types.js';
 import { judge } from '../data/policy.js';
 import { useDirectory, useNameOf, usePolicy } from '../hooks/use-data.js';
 import { useDraft } from '../hooks/use-draft.js';
+import { PolicyGate } from './PolicyGate.js';
 import { text } from './strings.js';
 
 export interface DraftedComposerProps {
@@ -56,7 +58,9 @@ export function DraftedComposer({ draftKey, mode, space, onSend, onCancel, initi
 
   if (!loaded && !ephemeral) return null;
   const start = ephemeral || (!draft.title && !draft.body) ? initial : { ...initial, title: draft.title, body: draft.body };
+  // The relay publishes nothing of a person who has not acknowledged the policy: ask first.
   return (
+    <PolicyGate>
     <div className="drafted-composer" onInput={onInput}>
       <Composer
         mode={mode}
@@ -73,5 +77,6 @@ export function DraftedComposer({ draftKey, mode, space, onSend, onCancel, initi
       />
       {saving && <p role="status">{text.saving}</p>}
     </div>
+    </PolicyGate>
   );
 }

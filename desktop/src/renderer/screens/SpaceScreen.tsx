@@ -7,7 +7,6 @@ import { useCatalogue, useNameOf, useSpace } from '../hooks/use-data.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
-import { PolicyGate } from './PolicyGate.js';
 import { text } from './strings.js';
 
 export function SpaceScreen({ spaceId }: { spaceId: string }) {
@@ -32,7 +31,6 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
         </button>
       </header>
       {composing && (
-        <PolicyGate>
           <DraftedComposer
             draftKey={`post:${spaceId}`}
             mode="post"
@@ -44,7 +42,6 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
               setComposing(false);
             }}
           />
-        </PolicyGate>
       )}
       <Feed
         posts={view.posts}

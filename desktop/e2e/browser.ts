@@ -1,0 +1,15 @@
+// Debian's Chromium (the engine Electron embeds), headless, with no background traffic.
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh profile with the test hooks switched on (window.__hearth). */
+export async function newPerson(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('hearth.testHooks', '1'));
+  return context;
+}

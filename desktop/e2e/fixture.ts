@@ -1,0 +1,47 @@
+// Shared set-up for an end-to-end file: one relay, one browser, people signed in on demand.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newPerson } from './browser.js';
+import { startRelay, type RunningRelay } from './relay.js';
+import { AppPage } from './pages/app-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export interface Signed {
+  context: BrowserContext;
+  page: Page;
+  app: AppPage;
+}
+
+export class E2E {
+  relay!: RunningRelay;
+  browser!: Browser;
+  private contexts: BrowserContext[] = [];
+
+  async start(): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    this.relay = await startRelay();
+    this.browser = await launchBrowser();
+  }
+
+  async signIn(person: string): Promise<Signed> {
+    const context = await newPerson(this.browser);
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${person}] pageerror`, e.message));
+    const signIn = new SignInPage(page);
+    await signIn.open(this.relay.httpUrl);
+    await signIn.signInAs(person);
+    const app = new AppPage(page);
+    await app.waitOnline();
+    return { context, page, app };
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser?.close().catch(() => undefined);
+    await this.relay?.stop();
+  }
+}

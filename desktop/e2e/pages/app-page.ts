@@ -1,0 +1,25 @@
+// Page model: the frame around every screen (navigation, connection state) and hash navigation.
+import type { Locator, Page } from 'playwright-core';
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  get connection(): Locator {
+    return this.page.locator('.app-connection');
+  }
+
+  async go(hash: string): Promise<void> {
+    await this.page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  }
+
+  async waitOnline(): Promise<void> {
+    await this.connection.getByText(/online/i).first().waitFor({ timeout: 20_000 });
+  }
+
+  async openSpace(space: string): Promise<void> {
+    await this.go(`#/space/${space}`);
+    await this.page.locator('.screen-space, .screen-refused').first().waitFor();
+  }
+}

@@ -1,0 +1,12 @@
+// Page model: the acknowledgement asked for before a person's first contribution.
+import type { Page } from 'playwright-core';
+
+export async function acknowledgePolicyIfAsked(page: Page): Promise<void> {
+  const ack = page.locator('.policy-gate button');
+  // The gate shows once the policy room has loaded; give it a moment.
+  await page.waitForTimeout(200);
+  if (await ack.count()) {
+    await ack.first().click();
+    await page.locator('.policy-gate').first().waitFor({ state: 'detached' });
+  }
+}

@@ -25,6 +25,8 @@ export const MODERATION = 'moderation';
 export const INBOX_STATUSES = 'statuses';
 /** inbox/<personId>: noticeId → Notice. */
 export const INBOX_NOTICES = 'notices';
+/** inbox/<personId>: conversationId → ConversationRef (the dm rooms the person is in). */
+export const INBOX_CONVERSATIONS = 'conversations';
 /** inbox/<personId>: spaceId → true. */
 export const INBOX_MEMBERSHIPS = 'memberships';
 

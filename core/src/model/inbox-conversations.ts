@@ -4,9 +4,8 @@
 import type * as Y from 'yjs';
 import type { ConversationId, PersonId, Timestamp } from './types.js';
 import type { WriteOutcome } from './relay-space-writes.js';
-
-/** inbox/<personId>: conversationId → ConversationRef. */
-export const INBOX_CONVERSATIONS = 'conversations';
+import { INBOX_CONVERSATIONS } from './doc-layout.js';
+import { isValidId } from './room-names.js';
 
 export interface ConversationRef {
   id: ConversationId;
@@ -26,10 +25,10 @@ export function addConversation(inbox: Y.Doc, ref: ConversationRef): WriteOutcom
 export function readInboxConversations(inbox: Y.Doc): ConversationRef[] {
   const out: ConversationRef[] = [];
   for (const [id, v] of inbox.getMap<unknown>(INBOX_CONVERSATIONS)) {
-    if (typeof v !== 'object' || v === null) continue;
+    if (typeof v !== 'object' || v === null || !isValidId(id)) continue;
     const r = v as Partial<ConversationRef>;
     if (!Array.isArray(r.participants) || typeof r.createdAt !== 'number') continue;
-    out.push({ id, participants: r.participants.filter((p): p is string => typeof p === 'string'), createdAt: r.createdAt });
+    out.push({ id, participants: r.participants.filter((p): p is string => typeof p === 'string' && isValidId(p)), createdAt: r.createdAt });
   }
   return out.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
 }

@@ -1,0 +1,185 @@
+// Publication through a real relay: outbox entries written with @hearth/core by the stock
+// y-websocket provider are judged and published by the relay into spaces, conversations and inboxes.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  editEntry,
+  outboxEntries,
+  readConversation,
+  readInbox,
+  readInboxConversations,
+  readSpace,
+  writeAcknowledgement,
+  writeComment,
+  writeJoinRequest,
+  writeMessage,
+  writePost,
+  writeReaction,
+} from '@hearth/core';
+import { adminOperations } from '../src/admin/index.js';
+import { connectProvider, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
+import type { TestClient, TestRelay } from './helpers.js';
+
+const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
+
+async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
+  const run = adminOperations[op];
+  if (!run) throw new Error(`no admin operation ${op}`);
+  const r = await run({ host: relay.host, db: relay.storage.db }, body);
+  if (!r.ok) throw new Error(`${op}: ${r.error} ${JSON.stringify(r.details)}`);
+  return r.result;
+}
+
+describe('publication', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  const open = async (person: string, room: string, doc?: Y.Doc) => {
+    const c = connectProvider(relay.url, room, await relay.mintToken(person), doc);
+    clients.push(c);
+    await synced(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    relay = await startTestRelay({}, ['alice', 'bob', 'carol', 'erin']);
+    await admin(relay, 'policy-set', { source: demoPolicy });
+    await admin(relay, 'space-create', { id: 'general', name: 'General' });
+    await admin(relay, 'space-create', { id: 'media-wing', name: 'Media wing', visibility: 'private', facilitators: ['bob'], members: ['alice'] });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await relay.cleanup();
+  });
+
+  it('two people see each other\'s posts and comments, each authored by its outbox owner', async () => {
+    const aliceOut = await open('alice', 'outbox/alice');
+    const bobOut = await open('bob', 'outbox/bob');
+    const aliceSpace = await open('alice', 'space/general');
+    const bobSpace = await open('bob', 'space/general');
+    writeAcknowledgement(aliceOut.doc, { policyVersion: 3 });
+    writeAcknowledgement(bobOut.doc, { policyVersion: 3 });
+
+    const postId = writePost(aliceOut.doc, { space: 'general', kind: 'question', title: 'Lunch and learn', body: 'Who is up for a session on survey weighting?' });
+    await waitFor(() => readSpace(bobSpace.doc).posts.some((p) => p.id === postId), 5000, 'bob sees the post');
+    const post = readSpace(bobSpace.doc).posts.find((p) => p.id === postId);
+    expect(post).toMatchObject({ authorId: 'alice', kind: 'question', title: 'Lunch and learn', state: 'published' });
+
+    const commentId = writeComment(bobOut.doc, { space: 'general', post: postId, body: 'Count me in!' });
+    writeReaction(bobOut.doc, { space: 'general', target: postId, emoji: '🎉' });
+    await waitFor(() => (readSpace(aliceSpace.doc).posts[0]?.comments.length ?? 0) > 0 && (readSpace(aliceSpace.doc).posts[0]?.reactions['🎉']?.length ?? 0) > 0, 5000, 'alice sees the comment');
+    const seen = readSpace(aliceSpace.doc).posts[0];
+    expect(seen?.comments[0]).toMatchObject({ id: commentId, authorId: 'bob', body: 'Count me in!' });
+    expect(seen?.reactions['🎉']).toEqual(['bob']);
+
+    // Alice is told of Bob's reply in her inbox.
+    const aliceInbox = await open('alice', 'inbox/alice');
+    await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'reply'), 5000, 'reply notice');
+  });
+
+  it('an author-like field smuggled into an entry is ignored', async () => {
+    const carolOut = await open('carol', 'outbox/carol');
+    const space = await open('carol', 'space/general');
+    writeAcknowledgement(carolOut.doc, { policyVersion: 3 });
+    const id = writePost(carolOut.doc, { space: 'general', body: 'Posting as myself, whatever the entry says.' });
+    (outboxEntries(carolOut.doc).get(id) as Y.Map<unknown>).set('authorId', 'alice');
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'post');
+    expect(readSpace(space.doc).posts.find((p) => p.id === id)?.authorId).toBe('carol');
+  });
+
+  it('holds a post that breaks the policy, tells its author why, and never sends its text to anyone else', async () => {
+    const watcher = rawClient(relay.url, 'space/general', await relay.mintToken('bob'));
+    await watcher.opened;
+    const aliceOut = await open('alice', 'outbox/alice');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const secret = 'Kick-off with Northwind on Monday';
+    const id = writePost(aliceOut.doc, { space: 'general', title: 'Monday', body: `${secret}, bring the deck.` });
+    await waitFor(() => readInbox(aliceInbox.doc).statuses[id]?.state === 'held', 5000, 'held status');
+    const inbox = readInbox(aliceInbox.doc);
+    expect(inbox.statuses[id]?.findings[0]).toMatchObject({ rule: 'client-names', severity: 'hold', field: 'body' });
+    expect(inbox.notices.find((n) => n.entryId === id)?.kind).toBe('held');
+
+    // A later, compliant post arrives; the held one never did.
+    const okId = writePost(aliceOut.doc, { space: 'general', body: 'Deck is on the shared drive.' });
+    const bobSpace = await open('bob', 'space/general');
+    await waitFor(() => readSpace(bobSpace.doc).posts.some((p) => p.id === okId), 5000, 'later post');
+    expect(readSpace(bobSpace.doc).posts.some((p) => p.id === id)).toBe(false);
+    const bytes = Buffer.concat(watcher.messages.map((m) => Buffer.from(m))).toString('latin1');
+    expect(bytes).toContain('Deck is on the shared drive.');
+    expect(bytes).not.toContain('Northwind');
+    watcher.ws.close();
+  });
+
+  it('an edit that breaks the policy is held and the published post keeps its last compliant version', async () => {
+    const aliceOut = await open('alice', 'outbox/alice');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const bobSpace = await open('bob', 'space/general');
+    const id = writePost(aliceOut.doc, { space: 'general', body: 'Draft agenda for the offsite.' });
+    await waitFor(() => readSpace(bobSpace.doc).posts.some((p) => p.id === id), 5000, 'post');
+    editEntry(aliceOut.doc, id, { body: 'Draft agenda for the Northwind offsite.' });
+    await waitFor(() => readInbox(aliceInbox.doc).statuses[id]?.state === 'held', 5000, 'held edit');
+    expect(readSpace(bobSpace.doc).posts.find((p) => p.id === id)?.body).toBe('Draft agenda for the offsite.');
+  });
+
+  it('a person\'s entries wait for their policy acknowledgement, then publish', async () => {
+    const erinOut = await open('erin', 'outbox/erin');
+    const erinInbox = await open('erin', 'inbox/erin');
+    const space = await open('erin', 'space/general');
+    const id = writePost(erinOut.doc, { space: 'general', body: 'Hello from the Berlin office!' });
+    await waitFor(() => readInbox(erinInbox.doc).statuses[id]?.state === 'waiting-acknowledgement', 5000, 'waiting');
+    expect(readInbox(erinInbox.doc).notices[0]?.kind).toBe('waiting-acknowledgement');
+    expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
+    writeAcknowledgement(erinOut.doc, { policyVersion: 3 });
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'published after acknowledgement');
+    expect(readInbox(erinInbox.doc).statuses[id]?.state).toBe('published');
+  });
+
+  it('a codename is allowed in its project space and held elsewhere; non-members are refused there', async () => {
+    const aliceOut = await open('alice', 'outbox/alice');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const media = await open('alice', 'space/media-wing');
+    const inside = writePost(aliceOut.doc, { space: 'media-wing', body: 'Bluebird fieldwork starts next week.' });
+    const outside = writePost(aliceOut.doc, { space: 'general', body: 'Bluebird fieldwork starts next week.' });
+    await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === inside), 5000, 'inside post');
+    await waitFor(() => readInbox(aliceInbox.doc).statuses[outside]?.state === 'held', 5000, 'outside held');
+
+    const carolOut = await open('carol', 'outbox/carol');
+    const carolInbox = await open('carol', 'inbox/carol');
+    const intruder = writePost(carolOut.doc, { space: 'media-wing', body: 'Can I see this?' });
+    await waitFor(() => readInbox(carolInbox.doc).statuses[intruder]?.state === 'rejected', 5000, 'rejected');
+    expect(readInbox(carolInbox.doc).statuses[intruder]?.findings[0]?.rule).toBe('validation.not-a-member');
+    expect((await rawClient(relay.url, 'space/media-wing', await relay.mintToken('carol')).closed).code).toBe(4403);
+
+    // Her request to join reaches the facilitator.
+    writeJoinRequest(carolOut.doc, { space: 'media-wing' });
+    const bobInbox = await open('bob', 'inbox/bob');
+    await waitFor(() => readInbox(bobInbox.doc).notices.some((n) => n.kind === 'join-request' && n.about === 'carol'), 5000, 'join request');
+  });
+
+  it('a new conversation is readable by its participants only and reaches them through their inbox', async () => {
+    const bobOut = await open('bob', 'outbox/bob');
+    const { conversation } = writeMessage(bobOut.doc, { to: ['carol'], body: 'Coffee at three?' });
+    const carolInbox = await open('carol', 'inbox/carol');
+    await waitFor(() => readInboxConversations(carolInbox.doc).some((c) => c.id === conversation), 5000, 'conversation in inbox');
+    const dm = await open('carol', `dm/${conversation}`);
+    await waitFor(() => readConversation(dm.doc).messages.length === 1, 5000, 'message');
+    expect(readConversation(dm.doc)).toMatchObject({ participants: ['bob', 'carol'], messages: [{ authorId: 'bob', body: 'Coffee at three?' }] });
+    expect((await rawClient(relay.url, `dm/${conversation}`, await relay.mintToken('alice')).closed).code).toBe(4403);
+  });
+
+  it('two devices of one person editing the same post offline merge, and the published post shows the merge', async () => {
+    const deviceA = await open('bob', 'outbox/bob');
+    const space = await open('alice', 'space/general');
+    const id = writePost(deviceA.doc, { space: 'general', title: 'Survey', body: 'Questions for the pilot.' });
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'post');
+    const deviceB = await open('bob', 'outbox/bob');
+    await waitFor(() => outboxEntries(deviceB.doc).has(id), 5000, 'device B has the post');
+    deviceA.provider.disconnect();
+    deviceB.provider.disconnect();
+    editEntry(deviceA.doc, id, { body: 'Questions for the pilot. Deadline Friday.' });
+    editEntry(deviceB.doc, id, { body: 'Draft questions for the pilot.' });
+    deviceA.provider.connect();
+    deviceB.provider.connect();
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === id)?.body === 'Draft questions for the pilot. Deadline Friday.', 5000, 'merged body');
+  });
+});

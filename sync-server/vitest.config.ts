@@ -7,6 +7,7 @@ export default defineProject({
     name: 'sync-server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    env: { HEARTH_LOG_LEVEL: process.env.HEARTH_LOG_LEVEL ?? 'silent' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

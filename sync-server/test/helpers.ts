@@ -18,11 +18,13 @@ import { createLogger } from '../src/log.js';
 
 export function person(id: string, overrides: Partial<DirectoryRecord> = {}): DirectoryRecord {
   const given = id.charAt(0).toUpperCase() + id.slice(1);
+  // Plausible real names: the directory import applies the real-name rule.
+  const families = ['Martin', 'Okafor', 'Lindqvist', 'Moreau', 'Fernandes', 'Nakamura'];
   return {
     id,
     email: `${id}@example.com`,
     givenName: given,
-    familyName: 'Tester',
+    familyName: families[[...id].reduce((a, c) => a + c.charCodeAt(0), 0) % families.length]!,
     title: 'Engineer',
     department: 'Engineering',
     location: 'London',
@@ -45,7 +47,7 @@ export interface TestRelay extends RunningRelay {
 
 export async function startTestRelay(options: Partial<RelayOptions> = {}, people = ['alice', 'bob', 'carol']): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger('silent'), ...options, dataDir });
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), ...options, dataDir });
   await relay.host.write('directory', (doc) => {
     putDirectoryRecords(doc, [...people.map((p) => person(p)), person('dave', { status: 'left' })]);
   });

@@ -3,7 +3,6 @@
 // README and the walkthroughs name exist with their roles, and every post, comment and reaction is
 // one its author could really have published (validateEntry), with confidential terms only where
 // the demo policy allows them.
-import { readFileSync } from 'node:fs';
 import { decodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { MENTION_PATTERN } from '../model/types.js';
@@ -14,7 +13,9 @@ import { displayName } from './display-name.js';
 import { importDirectory } from './import-directory.js';
 import type { DirectoryRecord } from './types.js';
 
-const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../assets/demo/${name}`, import.meta.url), 'utf8'));
+// Loaded as JSON modules (no file-system API, so the test reads the data the way a bundler would).
+const load = async (name: string): Promise<unknown> =>
+  ((await import(new URL(`../../../assets/demo/${name}`, import.meta.url).href, { with: { type: 'json' } })) as { default: unknown }).default;
 
 interface DemoSpace extends SpaceMeta { members?: PersonId[] }
 interface DemoComment { id: EntryId; author: PersonId; body: string; createdAt: string; replyTo?: EntryId }
@@ -23,11 +24,11 @@ interface DemoPost {
   comments: DemoComment[]; reactions: { author: PersonId; emoji: string }[];
 }
 
-const rawDirectory = load('directory.json') as unknown[];
+const rawDirectory = (await load('directory.json')) as unknown[];
 const imported = importDirectory(rawDirectory);
 const people = new Map<PersonId, DirectoryRecord>(imported.accepted.map((p) => [p.id, p]));
-const spaces = load('spaces.json') as DemoSpace[];
-const posts = load('posts.json') as DemoPost[];
+const spaces = (await load('spaces.json')) as DemoSpace[];
+const posts = (await load('posts.json')) as DemoPost[];
 const spaceById = new Map(spaces.map((s) => [s.id, s]));
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

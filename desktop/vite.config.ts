@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlineShell } from './scripts/offline-shell-plugin.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -12,7 +13,7 @@ export default defineConfig({
   // Relative asset URLs: the same bundle is served by the relay under any path and loaded by
   // Electron from a custom protocol.
   base: './',
-  plugins: [react()],
+  plugins: [react(), offlineShell()],
   resolve: { alias: { '@hearth/core': here('../core/src/index.ts') } },
   worker: { format: 'es' },
   build: {

@@ -23,3 +23,13 @@ export class AppPage {
     await this.page.locator('.screen-space, .screen-refused').first().waitFor();
   }
 }
+
+/** Waits until the app-shell service worker controls the page, so a reload works offline. */
+export async function waitForOfflineShell(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}

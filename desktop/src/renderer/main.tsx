@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './screens/App.js';
 import { installTestHooks } from './test-hooks.js';
+import { registerOfflineShell } from './platform/offline-shell.js';
 
 installTestHooks();
+registerOfflineShell();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

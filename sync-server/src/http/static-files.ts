@@ -1,7 +1,7 @@
 // Static files of the web client (--web DIR). Why so careful: this is the relay's one route that
 // touches the file system with a path from the request. The path is decoded once, resolved inside
 // the root and refused if it leaves it (or contains NUL); unknown paths without an extension fall
-// back to index.html for the SPA's own routing. A Content-Security-Policy limits what the page may
+// back to index.html for the SPA's own routing (never under /api or /admin). A Content-Security-Policy limits what the page may
 // load to the relay itself.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -43,6 +43,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** API paths never fall back to the SPA: a missing route must stay a 404. */
+const NO_FALLBACK = /^\/(api|admin)(\/|$)/;
+
 export function staticFiles(webDir: string): RouteHandler {
   const root = resolve(webDir);
   return async (req, res, url) => {
@@ -57,7 +60,7 @@ export function staticFiles(webDir: string): RouteHandler {
     const target = resolve(root, `.${path}`);
     if (target !== root && !target.startsWith(root + sep)) return false;
     let file = await regularFile(target === root ? join(root, 'index.html') : target);
-    if (file === null && extname(path) === '') file = await regularFile(join(root, 'index.html'));
+    if (file === null && extname(path) === '' && !NO_FALLBACK.test(path)) file = await regularFile(join(root, 'index.html'));
     if (file === null) return false;
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const isHtml = type.startsWith('text/html');

@@ -58,7 +58,9 @@ export function createStrings(locale = 'en', catalogue: Catalogue = en): Strings
       const message = catalogue[key];
       if (typeof message === 'string') return fill(message, params);
       const count = typeof params?.count === 'number' ? params.count : 0;
-      const form = message[plurals.select(count)] ?? message.other;
+      // An explicit `zero` form reads better in English ("No comments") even though English has no
+      // zero plural category; languages that do have one get it from PluralRules anyway.
+      const form = (count === 0 ? message.zero : undefined) ?? message[plurals.select(count)] ?? message.other;
       return fill(form, params);
     },
     formatNumber: (value) => numbers.format(value),

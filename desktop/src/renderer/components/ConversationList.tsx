@@ -1,0 +1,88 @@
+// The person's direct conversations, most recent first: who is in each, the last message and when,
+// and whether it has unread messages. Selecting one opens it; "New message" starts another.
+import { useMemo } from 'react';
+import type { ConversationId, ConversationView as Conversation, PersonId } from '@hearth/core';
+import type { NameOf } from './types.js';
+import { TimeText } from './TimeText.js';
+import { StatusMark } from './StatusMark.js';
+import { mentionPattern } from './constants.js';
+import { useStrings } from '../i18n/index.js';
+
+export interface ConversationListProps {
+  conversations: readonly Conversation[];
+  me: PersonId;
+  nameOf: NameOf;
+  selectedId?: ConversationId | null;
+  isUnread?: (conversationId: ConversationId) => boolean;
+  onSelect: (conversationId: ConversationId) => void;
+  onNew: () => void;
+  now?: number;
+}
+
+/** A one-line plain preview of a Markdown body: mentions as names, markup characters dropped. */
+export function preview(body: string, nameOf: NameOf, max = 90): string {
+  const plain = body
+    .replace(mentionPattern(), (_, id: string) => `@${nameOf(id)}`)
+    .replace(/[*_`>#~[\]]|\(https?:[^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+export function ConversationList({ conversations, me, nameOf, selectedId, isUnread, onSelect, onNew, now }: ConversationListProps) {
+  const s = useStrings();
+  const sorted = useMemo(
+    () =>
+      [...conversations].sort((a, b) => {
+        const at = (c: Conversation) => c.messages[c.messages.length - 1]?.createdAt ?? c.createdAt ?? 0;
+        return at(b) - at(a);
+      }),
+    [conversations],
+  );
+  return (
+    <section className="conversation-list" aria-labelledby="conversations-title">
+      <div className="section-head">
+        <h1 id="conversations-title">{s.t('messages.title')}</h1>
+        <button type="button" className="button-primary" onClick={onNew}>
+          {s.t('messages.new')}
+        </button>
+      </div>
+      {sorted.length === 0 ? (
+        <p className="empty">{s.t('messages.none')}</p>
+      ) : (
+        <ul>
+          {sorted.map((c) => {
+            const others = c.participants.filter((p) => p !== me);
+            const names = s.formatList((others.length > 0 ? others : [me]).map(nameOf));
+            const last = c.messages[c.messages.length - 1];
+            const unread = isUnread?.(c.id) ?? false;
+            return (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={`conversation-item${unread ? ' is-unread' : ''}`}
+                  aria-current={c.id === selectedId ? 'true' : undefined}
+                  onClick={() => onSelect(c.id)}
+                >
+                  <span className="conversation-names">
+                    {names}
+                    {unread && <StatusMark mark="unread" />}
+                  </span>
+                  {last && (
+                    <span className="conversation-last">
+                      <span>
+                        {last.authorId === me ? s.t('messages.youSaid') : ''}
+                        {preview(last.body, nameOf)}
+                      </span>
+                      <TimeText at={last.createdAt} now={now} />
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -10,7 +10,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set([
   'receptionist', 'noreply', 'no-reply', 'donotreply', 'mailbox', 'inbox', 'desk', 'office', 'department',
   'dept', 'enquiries', 'inquiries', 'payroll', 'webmaster', 'postmaster', 'hostmaster', 'sysadmin',
   'notifications', 'newsletter', 'recruitment', 'marketing', 'accounts', 'finance', 'facilities',
-  'operations', 'security', 'info', 'committee', 'helpline', 'hotline', 'printer', 'scanner',
+  'operations', 'security', 'info', 'itsupport', 'committee', 'helpline', 'hotline', 'printer', 'scanner',
 ]);
 
 /**
@@ -38,6 +38,6 @@ export const PARTICLES: ReadonlySet<string> = new Set([
   // Romance languages
   'del', 'della', 'delle', 'dello', 'degli', 'dei', 'di', 'da', 'das', 'do', 'dos', 'du', 'des', 'la', 'le',
   'les', 'lo', 'los', 'las', 'y', 'e', 'i',
-  // Arabic, Malay, Hebrew, Welsh
-  'bin', 'binti', 'binte', 'bint', 'ibn', 'al', 'el', 'ben', 'bat', 'ap', 'ab',
+  // Arabic, Malay, Hebrew, Welsh, Kikuyu (Ngũgĩ wa Thiong'o)
+  'bin', 'binti', 'binte', 'bint', 'ibn', 'al', 'el', 'ben', 'bat', 'ap', 'ab', 'wa', 'tot',
 ]);

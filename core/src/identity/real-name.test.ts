@@ -50,6 +50,14 @@ describe('checkRealName accepts real names from many cultures', () => {
     ['real surname that is also a role word, with a first name', n('Walter', 'Sales')],
     ['Korean surname No', n('Hong-chul', 'No')],
     ['Catalan middle dot', n('Laia', 'Col·lell')],
+    ['Kikuyu particle', n('Ngũgĩ', "wa Thiong'o")],
+    ['suffix with a full stop', n('Martin Luther', 'King Jr.')],
+    ['Georgian (no capitals in the script)', n('გიორგი', 'ბერიძე')],
+    ['Armenian', n('Արամ', 'Խաչատրյան')],
+    ['Hebrew with geresh', n('ז׳ק', 'כהן')],
+    ['Thai', n('สมชาย', 'ใจดี')],
+    ['Korean romanised one-letter surname', n('Yeon-hee', 'O')],
+    ['decomposed accents (NFD input)', n('Jose\u0301', 'Nun\u0303ez')],
   ];
   it.each(accepted)('%s', (_label, name) => {
     expect(checkRealName(name)).toEqual({ ok: true });
@@ -77,6 +85,8 @@ describe('checkRealName refuses what is not a plausible real name, with one reas
     [n('noreply', ''), 'role-account', 'givenName'],
     [n('No-Reply', ''), 'role-account', 'givenName'],
     [n('HR', ''), 'role-account', 'givenName'],
+    [n('Help', 'Desk'), 'role-account', 'familyName'],
+    [n('ITSupport', ''), 'role-account', 'givenName'],
     [n('Test', 'User'), 'placeholder', 'givenName'],
     [n('Unknown', 'Person'), 'placeholder', 'givenName'],
     [n('Seema', ''), 'single-word', 'familyName'],

@@ -39,15 +39,24 @@ const LABEL: Record<NameField, string> = {
   preferredGivenName: 'preferred given name',
 };
 
-const APOSTROPHES = "'’‘ʼ";
+// Apostrophes, including the Hebrew geresh (ז׳ק) and the Armenian apostrophe.
+const APOSTROPHES = "'’‘ʼ׳՚";
 const HYPHENS = '-‐‑'; // used in character classes: keep '-' first so it is literal
 // Middle dots (Catalan l·l, Japanese katakana ・) and the zero-width joiners Persian and Indic
 // names need between letters.
 const JOINERS = '·・\u200c\u200d';
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}]/u.test(c);
-const isCased = (c: string) => /[\p{Lu}\p{Ll}\p{Lt}]/u.test(c);
+// Capitalisation rules apply only to the bicameral scripts names are written in every day. Georgian
+// has had "lowercase" letters since Unicode 11 and Cherokee "uppercase" ones, yet neither script
+// capitalises names, so their letters count as uncased here, like Arabic, Devanagari or Han.
+const CASED_SCRIPT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}]/u;
+const isCased = (c: string) => CASED_SCRIPT.test(c) && /[\p{Lu}\p{Ll}\p{Lt}]/u.test(c);
+const isLower = (c: string | undefined) => c !== undefined && CASED_SCRIPT.test(c) && /\p{Ll}/u.test(c);
+const isUpper = (c: string | undefined) => c !== undefined && CASED_SCRIPT.test(c) && /[\p{Lu}\p{Lt}]/u.test(c);
 const words = (s: string) => s.split(/\s+/u).filter((w) => w.length > 0);
-const segments = (word: string) => word.split(new RegExp(`[${HYPHENS}.${APOSTROPHES}]`, 'u')).filter((s) => s.length > 0);
+const SEGMENT = new RegExp(`[^${HYPHENS}.${APOSTROPHES}]+`, 'gu');
+/** The parts of a word between hyphens, full stops and apostrophes: O'Brien → O, Brien. */
+const segments = (word: string) => [...word.matchAll(SEGMENT)].map((m) => m[0]);
 
 type Check = (value: string, field: NameField) => { reason: RealNameRefusal; message: string } | null;
 const refuse = (reason: RealNameRefusal, message: string) => ({ reason, message });
@@ -74,16 +83,13 @@ const DUTCH_IJ = /^IJ\p{Ll}+$/u;
 function irregularCapitals(segment: string): boolean {
   if (IRISH_MUTATION.test(segment) || DUTCH_IJ.test(segment)) return false;
   const chars = [...segment];
-  const first = chars[0] ?? '';
-  if (/\p{Ll}/u.test(first) && chars.some((c) => /\p{Lu}/u.test(c))) return true; // xXgamer, iJohn
+  if (isLower(chars[0]) && chars.some(isUpper)) return true; // xXgamer, iJohn
   let lowerToUpper = 0;
-  for (let i = 1; i < chars.length; i++) {
-    if (/\p{Ll}/u.test(chars[i - 1] ?? '') && /\p{Lu}/u.test(chars[i] ?? '')) lowerToUpper++;
-  }
+  for (let i = 1; i < chars.length; i++) if (isLower(chars[i - 1]) && isUpper(chars[i])) lowerToUpper++;
   if (lowerToUpper >= 2) return true; // GamerXxPro
-  const last = chars.at(-1) ?? '';
-  if (chars.length > 2 && /\p{Lu}/u.test(last) && /\p{Ll}/u.test(chars.at(-2) ?? '')) return true; // gamerX
-  return /^\p{Lu}{2,}\p{Ll}/u.test(segment); // JDoe (McDonald and DeShawn are fine)
+  if (chars.length > 2 && isUpper(chars.at(-1)) && isLower(chars.at(-2))) return true; // gamerX
+  const firstNotUpper = chars.findIndex((c) => !isUpper(c));
+  return firstNotUpper >= 2 && isLower(chars[firstNotUpper]); // JDoe
 }
 
 const handle: Check = (v, f) => {
@@ -133,30 +139,93 @@ const mixedScript: Check = (v, f) => {
 const repeatedLetters: Check = (v, f) =>
   /(\p{L})\1\1/iu.test(v) ? refuse('repeated-letters', `The ${LABEL[f]} repeats a letter three times in a row.`) : null;
 
-const FIELD_CHECKS: Check[] = [tooLong, emailAddress, placeholder, digits, handle, symbols, mixedScript];
-
-/** True when a lowercase segment is an accepted particle or a short elided prefix (d', dell', 't). */
-function acceptedLowercase(word: string, segment: string): boolean {
+/** True when a lowercase segment is an accepted particle or a short elided part (d', dell', 't, Thiong'o). */
+function acceptedLowercase(word: string, segment: string, at: number): boolean {
   if (PARTICLES.has(segment) || IRISH_MUTATION.test(segment)) return true;
-  const at = word.indexOf(segment);
   const before = word[at - 1] ?? '';
   const after = word[at + segment.length] ?? '';
   return segment.length <= 4 && (APOSTROPHES.includes(after) || APOSTROPHES.includes(before));
 }
 
-function roleAccount(fields: [NameField, string][]): { field: NameField; value: string } | null {
+type Fields = [NameField, string][];
+type Failure = Extract<RealNameResult, { ok: false }>;
+const fail = (field: NameField, reason: RealNameRefusal, message: string): Failure => ({ ok: false, reason, message, field });
+
+/** The first field that fails the first of these checks, check by check. */
+function firstFailure(checks: Check[], fields: Fields): Failure | null {
+  for (const check of checks) {
+    for (const [field, value] of fields) {
+      const r = check(value, field);
+      if (r) return fail(field, r.reason, r.message);
+    }
+  }
+  return null;
+}
+
+function roleAccount(fields: Fields): Failure | null {
+  const refused = (field: NameField, value: string) =>
+    fail(field, 'role-account', `"${value}" names a role or shared account, not a person.`);
   const all: string[] = [];
   for (const [field, value] of fields) {
     const ws = words(value.toLowerCase()).flatMap((w) => w.split(new RegExp(`[${HYPHENS}]`, 'u')));
-    const joined = value.toLowerCase().replace(/[\s\-‐‑]/gu, '');
-    if (ws.some((w) => ROLE_WORDS.has(w)) || ROLE_WORDS.has(joined) || joined === 'itsupport') return { field, value };
+    const joined = value.toLowerCase().replace(new RegExp(`[${HYPHENS}\\s]`, 'gu'), ''); // No-Reply, Help Desk
+    if (ws.some((w) => ROLE_WORDS.has(w)) || ROLE_WORDS.has(joined)) return refused(field, value);
     all.push(...ws);
   }
-  if (all.length > 0 && all.every((w) => ROLE_WORDS.has(w) || WEAK_ROLE_WORDS.has(w))) {
-    const [field, value] = fields[0] ?? ['givenName', ''];
-    return { field, value };
+  const [first] = fields;
+  if (first && all.every((w) => ROLE_WORDS.has(w) || WEAK_ROLE_WORDS.has(w))) return refused(first[0], first[1]);
+  return null;
+}
+
+/** A missing given or family name; a lone lowercase token ("jdoe") is a login rather than a name. */
+function singleWord(given: string, family: string): Failure | null {
+  if (given !== '' && family !== '') return null;
+  const field: NameField = given === '' ? 'givenName' : 'familyName';
+  const only = given || family;
+  if (words(only).length === 1 && [...only].some(isLower) && ![...only].some(isUpper)) {
+    return fail(given ? 'givenName' : 'familyName', 'handle', `"${only}" looks like a user name or handle, not a name.`);
+  }
+  return fail(
+    field,
+    'single-word',
+    `The ${LABEL[field]} is empty: a name needs a given and a family name. ` +
+      'A person with one legal name has it recorded in both fields.',
+  );
+}
+
+/** All lowercase, all capitals, or a word that should be capitalised and is not. */
+function letterCase(given: string, family: string, preferred: string, fields: Fields): Failure | null {
+  const full = `${given} ${family}`;
+  const cased = [...full].filter(isCased);
+  if (cased.length >= 2 && !cased.some(isUpper)) {
+    return fail('givenName', 'letter-case', `"${full}" is all lowercase; write the name as on official documents.`);
+  }
+  // All capitals: AJ is a pair of initials, ANNE and DUPONT-alone-in-caps is shouting.
+  const shouting = (s: string) => {
+    const letters = [...s].filter(isCased);
+    return letters.length > 0 && letters.every(isUpper) && words(s).some((w) => [...w].filter(isCased).length >= 3);
+  };
+  if (shouting(full)) return fail('givenName', 'letter-case', `"${full}" is all capitals; write the name as on official documents.`);
+  if (preferred && shouting(preferred)) {
+    return fail('preferredGivenName', 'letter-case', `The preferred given name "${preferred}" is all capitals.`);
+  }
+  for (const [field, value] of fields) {
+    for (const word of words(value)) {
+      for (const m of word.matchAll(SEGMENT)) {
+        if (isLower([...m[0]][0]) && !acceptedLowercase(word, m[0], m.index)) {
+          return fail(field, 'letter-case', `"${word}" in the ${LABEL[field]} should start with a capital letter.`);
+        }
+      }
+    }
   }
   return null;
+}
+
+function initialsOnly(given: string, family: string): Failure | null {
+  const initial = (w: string) => segments(w).every((s) => [...s].length === 1 && isCased(s));
+  return words(`${given} ${family}`).every(initial)
+    ? fail('givenName', 'initials-only', `"${given} ${family}" is only initials; at least one name must be written out.`)
+    : null;
 }
 
 /** Whether the given, family and preferred given names are a plausible real name. */
@@ -164,75 +233,20 @@ export function checkRealName(record: NameParts): RealNameResult {
   const given = record.givenName.trim().normalize('NFC');
   const family = record.familyName.trim().normalize('NFC');
   const preferred = (record.preferredGivenName ?? '').trim().normalize('NFC');
-  const fields: [NameField, string][] = [
-    ['givenName', given],
-    ['familyName', family],
-    ['preferredGivenName', preferred],
-  ];
-  const present = fields.filter(([, v]) => v.length > 0);
-  const fail = (field: NameField, reason: RealNameRefusal, message: string): RealNameResult => ({ ok: false, reason, message, field });
-
-  for (const check of FIELD_CHECKS.slice(0, 2)) {
-    for (const [field, value] of present) {
-      const r = check(value, field);
-      if (r) return fail(field, r.reason, r.message);
-    }
-  }
-  const role = roleAccount(present);
-  if (role) return fail(role.field, 'role-account', `"${role.value}" names a role or shared account, not a person.`);
-  for (const check of FIELD_CHECKS.slice(2)) {
-    for (const [field, value] of present) {
-      const r = check(value, field);
-      if (r) return fail(field, r.reason, r.message);
-    }
-  }
-
-  if (given === '' || family === '') {
-    const field: NameField = given === '' ? 'givenName' : 'familyName';
-    const only = given || family;
-    if (words(only).length === 1 && /\p{Ll}/u.test(only) && !/\p{Lu}/u.test(only)) {
-      return fail(given ? 'givenName' : 'familyName', 'handle', `"${only}" looks like a user name or handle, not a name.`);
-    }
-    return fail(
-      field,
-      'single-word',
-      `The ${LABEL[field]} is empty: a name needs a given and a family name. ` +
-        'A person with one legal name has it recorded in both fields.',
-    );
-  }
-
-  const cased = [...`${given}${family}`].filter(isCased);
-  if (cased.length >= 2 && !cased.some((c) => /\p{Lu}|\p{Lt}/u.test(c))) {
-    return fail('givenName', 'letter-case', `"${given} ${family}" is all lowercase; write the name as on official documents.`);
-  }
-  const longCasedWord = (s: string) => words(s).some((w) => [...w].filter(isCased).length >= 3);
-  const shouting = (s: string) => {
-    const letters = [...s].filter(isCased);
-    return letters.length > 0 && letters.every((c) => /\p{Lu}/u.test(c)) && longCasedWord(s);
-  };
-  if (shouting(`${given} ${family}`)) {
-    return fail('givenName', 'letter-case', `"${given} ${family}" is all capitals; write the name as on official documents.`);
-  }
-  if (preferred && shouting(preferred)) {
-    return fail('preferredGivenName', 'letter-case', `The preferred given name "${preferred}" is all capitals.`);
-  }
-  for (const [field, value] of present) {
-    for (const word of words(value)) {
-      for (const seg of segments(word)) {
-        if (/^\p{Ll}/u.test(seg) && !acceptedLowercase(word, seg)) {
-          return fail(field, 'letter-case', `"${word}" in the ${LABEL[field]} should start with a capital letter.`);
-        }
-      }
-    }
-  }
-
-  const initialOnly = (w: string) => segments(w).every((s) => [...s].length === 1 && isCased(s));
-  if (words(`${given} ${family}`).every(initialOnly)) {
-    return fail('givenName', 'initials-only', `"${given} ${family}" is only initials; at least one name must be written out.`);
-  }
-  for (const [field, value] of present) {
-    const r = repeatedLetters(value, field);
-    if (r) return fail(field, r.reason, r.message);
-  }
-  return { ok: true };
+  const fields: Fields = (
+    [
+      ['givenName', given],
+      ['familyName', family],
+      ['preferredGivenName', preferred],
+    ] as Fields
+  ).filter(([, v]) => v.length > 0);
+  return (
+    firstFailure([tooLong, emailAddress], fields) ??
+    roleAccount(fields) ??
+    firstFailure([placeholder, digits, handle, symbols, mixedScript], fields) ??
+    singleWord(given, family) ??
+    letterCase(given, family, preferred, fields) ??
+    initialsOnly(given, family) ??
+    firstFailure([repeatedLetters], fields) ?? { ok: true }
+  );
 }

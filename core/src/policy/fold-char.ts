@@ -87,21 +87,19 @@ const LEET: Record<string, string> = {
   '7': 't',
 };
 
-const WORDISH = /[a-z0-9]/;
+const LEET_CHARS = /[013457l@$]/g;
+const WORDISH = /[a-z0-9@$]/;
 
 /**
  * The skeleton of already folded text, character for character: leetspeak digits become letters,
  * and "l" and "1" both become "i" (they are written for one another). Terms and drafts are both
- * reduced to skeletons, so "B1uebird", "BLUEBIRD" and "b1u3bird" meet. "@" and "$"
- * count as letters only after a letter or digit ("p@ss", "a$$"), so "@Northwind" and "$500" still
- * start a word where a reader sees one.
+ * reduced to skeletons, so "B1uebird", "BLUEBIRD" and "b1u3bird" meet. "@" and "$" count as
+ * letters only after a letter or digit ("p@ss", "a$$"), so "@Northwind" and "$500" still start a
+ * word where a reader sees one.
  */
 export function skeletonOf(folded: string): string {
-  let out = '';
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charAt(i);
-    if ((c === '@' || c === '$') && !WORDISH.test(out.charAt(out.length - 1))) out += c;
-    else out += LEET[c] ?? c;
-  }
-  return out;
+  return folded.replace(LEET_CHARS, (c: string, at: number) => {
+    if ((c === '@' || c === '$') && !WORDISH.test(folded.charAt(at - 1))) return c;
+    return LEET[c] ?? c;
+  });
 }

@@ -18,28 +18,48 @@ export interface Normalised {
 }
 
 export function normalise(original: string): Normalised {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let folded = '';
-  for (let i = 0; i < original.length; ) {
+  const length = original.length;
+  let starts = new Int32Array(length + 8);
+  let ends = new Int32Array(length + 8);
+  const parts: string[] = [];
+  let at = 0; // length of the folded text so far
+  const room = (extra: number) => {
+    if (at + extra <= starts.length) return;
+    const size = Math.max(starts.length * 2, at + extra);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(starts);
+    e2.set(ends);
+    starts = s2;
+    ends = e2;
+  };
+  for (let i = 0; i < length; ) {
+    // Fast path: a run of ASCII folds to itself in lower case, one character for one.
+    let j = i;
+    while (j < length && original.charCodeAt(j) < 0x80) j++;
+    if (j > i) {
+      parts.push(original.slice(i, j).toLowerCase());
+      room(j - i);
+      for (let k = i; k < j; k++, at++) {
+        starts[at] = k;
+        ends[at] = k + 1;
+      }
+      i = j;
+      continue;
+    }
     const code = original.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
-    const ch = width === 1 ? original.charAt(i) : original.slice(i, i + 2);
-    const out = foldChar(ch);
-    for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(i + width);
+    const out = foldChar(width === 1 ? original.charAt(i) : original.slice(i, i + 2));
+    room(out.length);
+    for (let k = 0; k < out.length; k++, at++) {
+      starts[at] = i;
+      ends[at] = i + width;
     }
-    folded += out;
+    parts.push(out);
     i += width;
   }
-  return {
-    original,
-    folded,
-    skeleton: skeletonOf(folded),
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-  };
+  const folded = parts.join('');
+  return { original, folded, skeleton: skeletonOf(folded), starts: starts.subarray(0, at), ends: ends.subarray(0, at) };
 }
 
 /** The span in the original text covered by folded[start, end). */

@@ -3,7 +3,8 @@
 // "assassin", "cocktail") beats any hand list. We feed it text already folded by normalise.ts (no
 // invisible characters, accents or look-alike letters); its own transformers then resolve
 // leetspeak and repeated letters. Obscenity is slow (about 0.25 µs per character), so the text is
-// cut at sentence ends and each sentence's matches are memoised: a keystroke re-reads one sentence.
+// cut into pieces of a few sentences and each piece's matches are memoised: a keystroke re-reads
+// one piece.
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { originalSpan } from '../normalise.js';
 import type { LanguageCategory, LanguageRule } from '../rule-schemas.js';
@@ -71,15 +72,28 @@ function scan(chunk: string): Hit[] {
   }));
 }
 
-/** Sentence-sized pieces of `text`: [start, end) pairs covering it. */
+const MIN_CHUNK = 160;
+const MAX_CHUNK = 500;
+
+/**
+ * Pieces of `text` to scan and memoise: [start, end) pairs covering it. A piece ends at a sentence
+ * end once it is MIN_CHUNK long (obscenity costs ~20 µs per call on top of its cost per character,
+ * so pieces should not be tiny), or at a space once it is MAX_CHUNK long (so a keystroke never
+ * re-reads much). Boundaries depend only on the text nearby, so an edit changes one or two pieces
+ * and the memo still knows the others.
+ */
 function chunks(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const boundary = /[.!?\n]\s+/g;
+  const gap = /\s+/g;
   let start = 0;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+  for (let m = gap.exec(text); m; m = gap.exec(text)) {
     const end = m.index + m[0].length;
-    out.push([start, end]);
-    start = end;
+    const length = m.index - start;
+    const sentenceEnd = /[.!?]/.test(text.charAt(m.index - 1)) || m[0].includes('\n');
+    if ((sentenceEnd && length >= MIN_CHUNK) || length >= MAX_CHUNK) {
+      out.push([start, end]);
+      start = end;
+    }
   }
   if (start < text.length) out.push([start, text.length]);
   return out;

@@ -1,15 +1,17 @@
 // The `hearth-relay` command: serve, mint tokens, and run admin operations against the running
 // relay (or in-process when none runs). Output for people on stdout; logs as JSON lines (pino).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAdminOperation } from './cli/admin-client.js';
-import { loadSigningKey } from './auth/signing-key.js';
+import { KEY_FILE, loadSigningKey } from './auth/signing-key.js';
 import { mintToken, parseTtl } from './auth/tokens.js';
 import { parseRate } from './connection/token-bucket.js';
 import { createLogger } from './log.js';
 import { DataDirLocked } from './server/data-dir-lock.js';
 import { startRelay } from './server/relay.js';
+import { DATABASE_FILE } from './storage/sqlite-storage.js';
 
 const program = new Command('hearth-relay').description('Hearth relay: the authenticated sync server of a Hearth company').showHelpAfterError();
 
@@ -75,6 +77,22 @@ program
   .action(async (personId: string, opts: { data: string; ttl: string; admin: boolean }) => {
     const key = loadSigningKey(resolve(opts.data));
     console.log(await mintToken(key, personId, { ttl: parseTtl(opts.ttl), admin: opts.admin }));
+  });
+
+program
+  .command('backup <file>')
+  .description('write a consistent copy of the database to <file> (VACUUM INTO; safe while the relay runs)')
+  .addOption(dataOption())
+  .action((file: string, opts: { data: string }) => {
+    const target = resolve(file);
+    if (existsSync(target)) throw new InvalidArgumentError(`${target} exists already`);
+    const db = new Database(join(resolve(opts.data), DATABASE_FILE), { readonly: true, fileMustExist: true });
+    try {
+      db.prepare('VACUUM INTO ?').run(target);
+    } finally {
+      db.close();
+    }
+    console.log(`backed up to ${target}; keep ${KEY_FILE} from the data directory with it`);
   });
 
 async function admin(dataDir: string, operation: string, body: unknown): Promise<void> {

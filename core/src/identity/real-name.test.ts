@@ -101,6 +101,8 @@ describe('checkRealName refuses what is not a plausible real name, with one reas
     [n('Seema!', 'Nair'), 'symbols', 'givenName'],
     [n('Seema', '(Comms)'), 'symbols', 'familyName'],
     [n('-', 'Nair'), 'symbols', 'givenName'],
+    [n('Seema', 'Na\u200bir'), 'symbols', 'familyName'],
+    [n('Seema\nNair', 'Nair'), 'symbols', 'givenName'],
     [n('Jоhn', 'Smith'), 'mixed-script', 'givenName'], // Cyrillic о
     [n('J.', 'D.'), 'initials-only', 'givenName'],
     [n('A', 'B'), 'initials-only', 'givenName'],
@@ -111,6 +113,11 @@ describe('checkRealName refuses what is not a plausible real name, with one reas
     const r = checkRealName(name);
     expect(r).toMatchObject({ ok: false, reason, field });
     if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+  });
+
+  it('names an invisible character by its code point', () => {
+    const r = checkRealName(n('Seema', 'Na\u200bir'));
+    expect(r.ok ? '' : r.message).toContain('U+200B');
   });
 
   it('says why in plain words, naming the field', () => {

@@ -108,7 +108,7 @@ const symbols: Check = (v, f) => {
     const prev = chars[i - 1];
     const next = chars[i + 1];
     const bad = (what: string) => refuse('symbols', `The ${LABEL[f]} contains ${what}; names are made of letters.`);
-    if (isLetter(c) || /\s/u.test(c)) continue;
+    if (isLetter(c) || c === ' ' || c === '\u00a0') continue;
     if (HYPHENS.includes(c) || JOINERS.includes(c)) {
       if (isLetter(prev) && isLetter(next)) continue;
       return bad(`a "${c}" that does not join two letters`);
@@ -121,7 +121,9 @@ const symbols: Check = (v, f) => {
       if (isLetter(prev)) continue;
       return bad('a stray full stop');
     }
-    return bad(`"${c}"`);
+    // Invisible characters (tabs, line breaks, zero-width spaces) are named by their code point.
+    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return bad(/[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `"${c}"` : `an invisible character (${code})`);
   }
   return /\p{L}/u.test(v) ? null : refuse('symbols', `The ${LABEL[f]} has no letters.`);
 };

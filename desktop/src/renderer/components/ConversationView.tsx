@@ -28,7 +28,7 @@ export interface ConversationViewProps {
 export function ConversationView({ conversation, me, nameOf, people, evaluateDraft, onSend, onReport, onOpenPerson, writeBlocker, now }: ConversationViewProps) {
   const s = useStrings();
   const id = useId();
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const [reporting, setReporting] = useState<string | null>(null);
   const others = conversation.participants.filter((p) => p !== me);
   const count = conversation.messages.length;
@@ -52,7 +52,8 @@ export function ConversationView({ conversation, me, nameOf, people, evaluateDra
           </p>
         )}
       </header>
-      <ol ref={log} className="message-log" role="log" aria-label={s.t('messages.log')} tabIndex={0}>
+      <div ref={log} className="message-log" role="log" aria-label={s.t('messages.log')} tabIndex={0}>
+        <ol className="message-items">
         {conversation.messages.map((m) => {
           const mine = m.authorId === me;
           return (
@@ -86,7 +87,8 @@ export function ConversationView({ conversation, me, nameOf, people, evaluateDra
             </li>
           );
         })}
-      </ol>
+        </ol>
+      </div>
       {writeBlocker ?? (
         <Composer
           mode="message"

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import axe from 'axe-core';
 import { Feed } from './Feed.js';
 import { nameOf, post } from './test-fixtures.js';
 
@@ -41,6 +42,12 @@ describe('Feed', () => {
     fireEvent.keyDown(first, { key: 'PageDown' });
     await act(() => new Promise((r) => requestAnimationFrame(r)));
     expect(document.activeElement?.getAttribute('aria-posinset')).toBe('2');
+  });
+
+  it('follows the ARIA feed pattern without axe violations', async () => {
+    const { container } = render(<Feed posts={posts.slice(0, 50)} nameOf={nameOf} label="Home" onOpenPost={() => {}} isUnread={(id) => id === 'p0'} />);
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('says so when there are no posts', () => {

@@ -1,0 +1,290 @@
+// Relay fan-out benchmark: N readers in one room, one author posting at a fixed rate, through
+// Hearth's relay and, in the same run, through the stock @y/websocket-server as the baseline.
+// Prints delivery latency (p50, p99), losses and the ratio to the baseline for each N, then memory
+// per idle connection (RSS delta of the server process over many idle sockets, extrapolated to
+// 10,000; target < 1 GiB).
+//
+// Paths measured for Hearth (say which in every line):
+//   publication  author writes a post into outbox/<author>; the relay stores it, validates it
+//                (schema, permission, behaviour policy), publishes it into space/bench, and the
+//                readers (distinct people) receive it there. The full Hearth path.
+//   outbox       author writes into outbox/<author>; readers are N other devices of the same
+//                person on that outbox: validate, store (fsync), broadcast. The transport alone.
+// Baseline: the stock server (no auth, no persistence), author and readers in one room.
+//
+// Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
+//   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const cli = join(repo, 'sync-server/bin/hearth-relay.js');
+const stockServer = join(repo, 'node_modules/@y/websocket-server/src/server.js');
+if (!existsSync(join(repo, 'sync-server/dist/cli.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
+  console.error('No build: run `npx tsc -b` first.');
+  process.exit(1);
+}
+const { writeAcknowledgement, writePost, readPolicyRaw } = await import('@hearth/core');
+const { mintToken } = await import('@hearth/sync-server');
+
+const { values: args } = parseArgs({
+  options: {
+    readers: { type: 'string', default: '100,1000' },
+    rate: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
+    idle: { type: 'string', default: '2000' },
+  },
+});
+const READERS = args.readers.split(',').map(Number).filter((n) => n > 0 && n <= 5000);
+const RATE = Math.min(Math.max(Number(args.rate), 1), 200);
+const SECONDS = Math.min(Math.max(Number(args.seconds), 1), 60);
+const IDLE = Math.min(Math.max(Number(args.idle), 0), 5000);
+const POSTS = Math.round(RATE * SECONDS);
+const HOST = '127.0.0.1';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+function run(cmdArgs, env = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...env } });
+    let out = '';
+    p.stdout.on('data', (c) => (out += c));
+    p.stderr.on('data', (c) => (out += c));
+    p.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmdArgs.join(' ')} exited ${code}: ${out}`))));
+  });
+}
+
+function startProcess(cmdArgs, env, ready) {
+  const proc = spawn(process.execPath, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (c) => {
+      out += c;
+      const m = ready.exec(out);
+      if (m) resolve({ proc, match: m });
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, HOST, r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+function rssBytes(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People with plausible real names (the directory import applies the real-name rule)
+
+const GIVEN = ['Amara', 'Bruno', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Maya', 'Nikolai', 'Olga', 'Pedro', 'Quentin', 'Rosa', 'Sanjay', 'Tomasz', 'Ursula', 'Viktor', 'Wanjiru', 'Xavier', 'Yara', 'Zoltan', 'Aisha', 'Benedikt', 'Carmen', 'Daniel', 'Esther', 'Felix', 'Giulia', 'Hannah', 'Ivan', 'Julia', 'Kofi', 'Lucia', 'Mateo', 'Nadia'];
+const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Fernandes', 'Nakamura', 'Kowalski', 'Haddad', 'Schmidt', 'Rossi', 'Novak', 'Petrov', 'Mensah', 'Silva', 'Dubois', 'Jensen', 'Murphy', 'Kaur', 'Tanaka', 'Ivanova', 'Costa', 'Bauer', 'Horvat', 'Nilsen', 'Ahmed', 'Garcia', 'Keller', 'Larsen', 'Mwangi', 'Oliveira', 'Park', 'Quinn', 'Reyes', 'Sato', 'Toivonen', 'Umarov', 'Vargas', 'Weber', 'Yilmaz', 'Zimmermann', 'Adeyemi'];
+
+function people(count) {
+  const records = [];
+  for (let i = 0; i <= count; i++) {
+    const id = i === 0 ? 'author' : `r${String(i).padStart(4, '0')}`;
+    records.push({
+      id,
+      email: `${id}@bench.example`,
+      givenName: GIVEN[i % GIVEN.length],
+      familyName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length],
+      title: 'Analyst',
+      department: 'Research',
+      location: 'London',
+      country: 'GB',
+      manager: null,
+      roles: ['employee'],
+      status: 'active',
+    });
+  }
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+const MARK = Buffer.from('#BENCH-');
+
+/** A raw reader: records when each `#BENCH-<seq>#` marker first arrives. */
+function reader(url, onMark) {
+  const ws = new WebSocket(url);
+  const seen = new Set();
+  let admitted;
+  const ready = new Promise((resolve, reject) => {
+    admitted = resolve;
+    ws.once('error', reject);
+    ws.once('close', (code) => reject(new Error(`reader closed ${code}`)));
+  });
+  ws.on('message', (data) => {
+    const now = performance.now();
+    admitted();
+    let at = data.indexOf(MARK);
+    while (at >= 0) {
+      const end = data.indexOf(35, at + MARK.length); // '#'
+      const seq = Number(data.subarray(at + MARK.length, end).toString());
+      if (!seen.has(seq)) {
+        seen.add(seq);
+        onMark(seq, now);
+      }
+      at = data.indexOf(MARK, end);
+    }
+  });
+  return { ws, ready };
+}
+
+function provider(url, room, token, doc = new Y.Doc()) {
+  const p = new WebsocketProvider(url, room, doc, { params: token ? { token } : {}, WebSocketPolyfill: WebSocket, disableBc: true });
+  p.messageHandlers[100] = () => {}; // relay notices (stored, read-only): not measured here
+  return { doc, p, synced: new Promise((r) => (p.synced ? r() : p.once('synced', r))) };
+}
+
+async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorToken, n, prepareAuthor }) {
+  const sent = new Map();
+  const latencies = [];
+  const readers = [];
+  for (let i = 0; i < n; i++) {
+    readers.push(reader(`${url}/${readerRoom}${readerToken ? `?token=${await readerToken(i)}` : ''}`, (seq, now) => {
+      const t = sent.get(seq);
+      if (t !== undefined) latencies.push(now - t);
+    }));
+    if (i % 100 === 99) await sleep(20); // do not trip the OS accept backlog
+  }
+  await Promise.all(readers.map((r) => r.ready));
+  const author = provider(url, authorRoom, authorToken);
+  await author.synced;
+  if (prepareAuthor) await prepareAuthor(author.doc);
+  await sleep(300);
+  const run = Date.now().toString(36);
+  const start = performance.now();
+  for (let seq = 0; seq < POSTS; seq++) {
+    const due = start + (seq * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    sent.set(seq, performance.now());
+    writePost(author.doc, { space: 'bench', title: `Post ${seq}`, body: `Bench ${run} #BENCH-${seq}# at a steady rate.` });
+  }
+  const expected = POSTS * n;
+  const deadline = performance.now() + 10_000;
+  while (latencies.length < expected && performance.now() < deadline) await sleep(50);
+  for (const r of readers) r.ws.terminate();
+  author.p.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
+  return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected };
+}
+
+async function idleMemory({ url, room, token, pid, count }) {
+  await sleep(1000);
+  const before = rssBytes(pid);
+  const sockets = [];
+  for (let i = 0; i < count; i++) {
+    sockets.push(reader(`${url}/${room}${token ? `?token=${await token(i)}` : ''}`, () => {}));
+    if (i % 100 === 99) await sleep(20);
+  }
+  await Promise.all(sockets.map((s) => s.ready));
+  await sleep(2000);
+  const after = rssBytes(pid);
+  for (const s of sockets) s.ws.terminate();
+  const perConnection = (after - before) / count;
+  return { perConnection, at10k: perConnection * 10_000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+const maxPeople = Math.max(...READERS, IDLE);
+const dataDir = mkdtempSync(join(tmpdir(), 'hearth-fanout-'));
+const procs = [];
+const results = [];
+
+try {
+  // Hearth: directory, a public space, then the relay.
+  writeFileSync(join(dataDir, 'people.json'), JSON.stringify(people(maxPeople)));
+  await run([cli, 'directory', 'import', join(dataDir, 'people.json'), '--data', dataDir]);
+  await run([cli, 'space', 'create', 'bench', '--name', 'Bench', '--data', dataDir]);
+  const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
+  procs.push(hearth.proc);
+  const hearthUrl = hearth.match[1];
+  const key = new Uint8Array(Buffer.from(readFileSync(join(dataDir, 'relay-signing.key'), 'utf8').trim(), 'base64'));
+  const tokens = new Map();
+  const tokenOf = async (id) => tokens.get(id) ?? tokens.set(id, await mintToken(key, id, { ttl: '1h' })).get(id);
+  const readerId = (i) => `r${String(i + 1).padStart(4, '0')}`;
+  const authorToken = await tokenOf('author');
+  const policy = provider(hearthUrl, 'policy', authorToken);
+  await policy.synced;
+  const policyVersion = readPolicyRaw(policy.doc)?.version ?? 1;
+  policy.p.destroy();
+  const acknowledge = async (doc) => {
+    writeAcknowledgement(doc, { policyVersion });
+    await sleep(500);
+  };
+
+  // Stock baseline.
+  const stockPort = await freePort();
+  const stock = await startProcess([stockServer], { HOST, PORT: String(stockPort) }, /running at/);
+  procs.push(stock.proc);
+  const stockUrl = `ws://${HOST}:${stockPort}`;
+
+  for (const n of READERS) {
+    const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authorRoom: `bench-${n}`, n });
+    const pub = await fanout({
+      label: 'Hearth publication: outbox/author -> validate+policy -> space/bench -> readers',
+      url: hearthUrl,
+      readerRoom: 'space/bench',
+      readerToken: (i) => tokenOf(readerId(i)),
+      authorRoom: 'outbox/author',
+      authorToken,
+      n,
+      prepareAuthor: acknowledge,
+    });
+    const out = await fanout({
+      label: 'Hearth transport: outbox/author -> store (fsync) -> the author\'s other devices',
+      url: hearthUrl,
+      readerRoom: 'outbox/author',
+      readerToken: () => authorToken,
+      authorRoom: 'outbox/author',
+      authorToken,
+      n,
+    });
+    results.push({ n, base, pub, out });
+    console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s`);
+    for (const r of [base, pub, out]) {
+      const ratio = r === base ? '' : `  ratio to stock p50 ×${(r.p50 / base.p50).toFixed(2)}, p99 ×${(r.p99 / base.p99).toFixed(2)}`;
+      console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected}${ratio}`);
+    }
+  }
+
+  if (IDLE > 0) {
+    const h = await idleMemory({ url: hearthUrl, room: 'space/bench', token: (i) => tokenOf(readerId(i)), pid: hearth.proc.pid, count: IDLE });
+    const s = await idleMemory({ url: stockUrl, room: 'bench-idle', pid: stock.proc.pid, count: IDLE });
+    console.log(`\nMemory per idle connection (${IDLE} idle sockets, server RSS delta)`);
+    console.log(`  Hearth relay (space/bench, authenticated): ${(h.perConnection / 1024).toFixed(1)} KiB -> 10,000 connections ≈ ${mib(h.at10k)} (target < 1024 MiB: ${h.at10k < 1024 ** 3 ? 'met' : 'NOT met'})`);
+    console.log(`  stock server:                              ${(s.perConnection / 1024).toFixed(1)} KiB -> 10,000 connections ≈ ${mib(s.at10k)}`);
+  }
+} finally {
+  for (const p of procs) p.kill('SIGTERM');
+  await sleep(500);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);

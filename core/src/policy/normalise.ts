@@ -62,13 +62,20 @@ export function normalise(original: string): Normalised {
   return { original, folded, skeleton: skeletonOf(folded), starts: starts.subarray(0, at), ends: ends.subarray(0, at) };
 }
 
-/** The span in the original text covered by folded[start, end). */
+const MARK = /\p{M}/u;
+
+/**
+ * The span in the original text covered by folded[start, end), including combining marks that
+ * follow its last character (the accent of "é" written as "e" + U+0301 belongs to the letter).
+ */
 export function originalSpan(n: Normalised, start: number, end: number): { start: number; end: number } {
   if (end <= start || n.folded.length === 0) {
     const at = n.starts[Math.min(start, n.starts.length - 1)] ?? n.original.length;
     return { start: at, end: at };
   }
-  return { start: n.starts[start] ?? 0, end: n.ends[end - 1] ?? n.original.length };
+  let last = n.ends[end - 1] ?? n.original.length;
+  while (last < n.original.length && MARK.test(n.original.charAt(last))) last++;
+  return { start: n.starts[start] ?? 0, end: last };
 }
 
 /**

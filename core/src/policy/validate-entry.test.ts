@@ -59,7 +59,8 @@ describe('validateEntry', () => {
     ['title at the limit', post({ title: 'x'.repeat(300) }), {}, []],
     ['title over the limit', post({ title: 'x'.repeat(301) }), {}, ['title-too-long']],
     ['body over the limit', post({ body: 'x'.repeat(40_001) }), {}, ['body-too-long']],
-    ['empty title', post({ title: '  ' }), {}, ['empty-title']],
+    ['post without a title', post({ title: '' }), {}, []],
+    ['post without any text', post({ title: ' ', body: '\n' }), {}, ['empty-body']],
     ['empty comment', comment({ body: '' }), { targetPost: publishedPost }, ['empty-body']],
     ['report reason over the limit', { ...base, type: 'report', space: 'general', target: POST, reason: 'x'.repeat(2001) }, { targetPost: publishedPost }, ['reason-too-long']],
     ['empty report reason', { ...base, type: 'report', space: 'general', target: POST, reason: ' ' }, { targetPost: publishedPost }, ['empty-reason']],
@@ -147,7 +148,7 @@ describe('validateEntry', () => {
   });
 
   it('reports every content problem at once', () => {
-    const r = validateEntry(post({ title: '', body: 'x'.repeat(40_001) }), ctx());
-    expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual(['body', 'title']);
+    const r = validateEntry(post({ title: 'x'.repeat(301), body: 'x'.repeat(40_001) }), ctx());
+    expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual(['title', 'body']);
   });
 });

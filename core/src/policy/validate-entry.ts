@@ -52,7 +52,6 @@ export type EntryProblemCode =
   | 'title-too-long'
   | 'body-too-long'
   | 'reason-too-long'
-  | 'empty-title'
   | 'empty-body'
   | 'empty-reason'
   | 'unknown-reaction'
@@ -137,7 +136,10 @@ function checkContent(entry: OutboxEntry): EntryProblem[] {
     }
   }
   const blank = (s: string) => s.trim() === '';
-  if (entry.type === 'post' && blank(entry.title)) problems.push({ code: 'empty-title', message: 'A post needs a title.', field: 'title' });
+  // A post may go without a title (a short update), not without any text at all.
+  if (entry.type === 'post' && blank(entry.title) && blank(entry.body)) {
+    problems.push({ code: 'empty-body', message: 'An empty post cannot be published.', field: 'body' });
+  }
   if ((entry.type === 'comment' || entry.type === 'message') && blank(entry.body)) {
     problems.push({ code: 'empty-body', message: `An empty ${entry.type} cannot be sent.`, field: 'body' });
   }

@@ -121,7 +121,7 @@ describe('parsePolicy and readPolicy', () => {
 
   it('round-trips the distributed policy through JSON', () => {
     const parsed = parsePolicy(JSON.parse(JSON.stringify(policy)));
-    expect(parsed).toEqual({ ok: true, policy });
+    expect(parsed).toEqual({ ok: true, policy, skipped: [] });
     expect(parsePolicy(JSON.stringify(policy)).ok).toBe(true);
   });
 
@@ -132,6 +132,16 @@ describe('parsePolicy and readPolicy', () => {
     if (rule) rule.terms = ['Bluebird'];
     expect(parsePolicy(tampered).ok).toBe(false);
     expect(parsePolicy('{').ok).toBe(false);
+  });
+
+  it('leaves out rules of kinds it does not know, and nothing else', () => {
+    const newer = JSON.parse(JSON.stringify(policy)) as { rules: unknown[] };
+    newer.rules.push({ id: 'posting-rate', kind: 'posting-rate', severity: 'warn', message: 'm', guidance: 'g', perHour: 10 });
+    const parsed = parsePolicy(newer);
+    expect(parsed.ok && parsed.skipped).toEqual(['posting-rate']);
+    expect(parsed.ok && parsed.policy.rules).toHaveLength(policy.rules.length);
+    newer.rules.push({ id: 'broken', kind: 'language', severity: 'sometimes' });
+    expect(parsePolicy(newer).ok).toBe(false);
   });
 
   it('reads the policy room, returning the same object while it is unchanged', () => {

@@ -1,11 +1,36 @@
 // Reading the distributed policy on a client. Why validate again: the `policy` room is written only
 // by the relay, but a client must not crash or misjudge on a damaged or newer document; a policy
-// that does not parse is treated as absent (the relay still judges every entry).
+// that does not parse is treated as absent (the relay still judges every entry). A rule of a kind
+// this version of the app does not know (the relay was upgraded first) is left out, not fatal: the
+// composer then judges by the rules it knows and the relay, which knows them all, has the last word.
 import type * as Y from 'yjs';
 import { readPolicyRaw } from '../model/index.js';
-import { distributedPolicySchema, issuesToErrors, type DistributedPolicy, type PolicyError } from './policy-schemas.js';
+import {
+  distributedPolicySchema,
+  issuesToErrors,
+  RULE_KINDS,
+  type DistributedPolicy,
+  type PolicyError,
+} from './policy-schemas.js';
 
-export type ParseResult = { ok: true; policy: DistributedPolicy } | { ok: false; errors: PolicyError[] };
+export type ParseResult =
+  | { ok: true; policy: DistributedPolicy; /** ids of rules of unknown kinds, left out */ skipped: string[] }
+  | { ok: false; errors: PolicyError[] };
+
+const KNOWN_KINDS: ReadonlySet<unknown> = new Set(RULE_KINDS);
+
+/** Splits off rules whose kind is a string this version does not know. */
+function withoutUnknownKinds(value: unknown): { value: unknown; skipped: string[] } {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { rules?: unknown }).rules)) {
+    return { value, skipped: [] };
+  }
+  const rules = (value as { rules: unknown[] }).rules;
+  const unknown = (r: unknown) =>
+    typeof r === 'object' && r !== null && typeof (r as { kind?: unknown }).kind === 'string' && !KNOWN_KINDS.has((r as { kind: string }).kind);
+  const skipped = rules.filter(unknown).map((r) => String((r as { id?: unknown }).id));
+  if (skipped.length === 0) return { value, skipped };
+  return { value: { ...value, rules: rules.filter((r) => !unknown(r)) }, skipped };
+}
 
 export function parsePolicy(json: unknown): ParseResult {
   let value = json;
@@ -16,8 +41,10 @@ export function parsePolicy(json: unknown): ParseResult {
       return { ok: false, errors: [{ path: '', message: 'not JSON' }] };
     }
   }
-  const parsed = distributedPolicySchema.safeParse(value);
-  return parsed.success ? { ok: true, policy: parsed.data } : { ok: false, errors: issuesToErrors(parsed.error) };
+  const known = withoutUnknownKinds(value);
+  const parsed = distributedPolicySchema.safeParse(known.value);
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error) };
+  return { ok: true, policy: parsed.data, skipped: known.skipped };
 }
 
 const parsedOf = new WeakMap<object, DistributedPolicy | null>();

@@ -76,6 +76,18 @@ export const distributedPolicySchema = z
   })
   .superRefine((p, ctx) => uniqueIds(p.rules, ctx));
 
+/** Every rule kind this version knows. */
+export const RULE_KINDS = [
+  'language',
+  'confidential-terms',
+  'classification-markers',
+  'personal-data',
+  'secrets',
+  'external-links',
+  'mass-mentions',
+  'attachments',
+] as const satisfies readonly DistributedRule['kind'][];
+
 export type SourcePolicy = z.infer<typeof sourcePolicySchema>;
 export type SourceRule = SourcePolicy['rules'][number];
 export type DistributedPolicy = z.infer<typeof distributedPolicySchema>;

@@ -1,7 +1,7 @@
 // Stands in front of anything that writes (a composer) until the person has accepted the current
 // behaviour policy. Shows its children once accepted; otherwise says why and offers to read and
 // accept the policy. Reading stays possible: the gate wraps only the writing part of a screen.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useStrings } from '../i18n/index.js';
 
 export interface AcknowledgeGateProps {
@@ -17,11 +17,12 @@ export interface AcknowledgeGateProps {
 
 export function AcknowledgeGate({ policyVersion, acknowledgedVersion, onReadPolicy, onAcknowledge, children }: AcknowledgeGateProps) {
   const s = useStrings();
+  const id = useId();
   if (acknowledgedVersion !== null && acknowledgedVersion >= policyVersion) return <>{children}</>;
   const changed = acknowledgedVersion !== null;
   return (
-    <section className="ack-gate card" aria-labelledby="ack-gate-title">
-      <h2 id="ack-gate-title">{s.t(changed ? 'gate.changedTitle' : 'gate.title')}</h2>
+    <section className="ack-gate card" aria-labelledby={id}>
+      <h2 id={id}>{s.t(changed ? 'gate.changedTitle' : 'gate.title')}</h2>
       <p>{s.t(changed ? 'gate.changedExplain' : 'gate.explain', { version: policyVersion })}</p>
       <div className="form-actions">
         <button type="button" className={onAcknowledge ? 'button-quiet' : 'button-primary'} onClick={onReadPolicy}>

@@ -158,7 +158,9 @@ export function Composer({
 
   const bodyLabel = label ?? s.t(mode === 'post' ? 'composer.body' : mode === 'comment' ? 'composer.comment' : 'composer.message');
   const reason = blocked
-    ? s.t('composer.blocked', { reasons: s.formatList(blocking.map((f) => f.message)) })
+    ? blocking.length > 0
+      ? s.t('composer.blocked', { reasons: s.formatList(blocking.map((f) => f.message.replace(/[.!]\s*$/u, ''))) })
+      : s.t('composer.blockedNoReason')
     : titleTooLong || bodyTooLong
       ? s.t('composer.tooLong')
       : null;

@@ -1,6 +1,6 @@
 // The person's direct conversations, most recent first: who is in each, the last message and when,
 // and whether it has unread messages. Selecting one opens it; "New message" starts another.
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ConversationId, ConversationView as Conversation, PersonId } from '@hearth/core';
 import type { NameOf } from './types.js';
 import { TimeText } from './TimeText.js';
@@ -31,6 +31,7 @@ export function preview(body: string, nameOf: NameOf, max = 90): string {
 
 export function ConversationList({ conversations, me, nameOf, selectedId, isUnread, onSelect, onNew, now }: ConversationListProps) {
   const s = useStrings();
+  const id = useId();
   const sorted = useMemo(
     () =>
       [...conversations].sort((a, b) => {
@@ -40,9 +41,9 @@ export function ConversationList({ conversations, me, nameOf, selectedId, isUnre
     [conversations],
   );
   return (
-    <section className="conversation-list" aria-labelledby="conversations-title">
+    <section className="conversation-list" aria-labelledby={id}>
       <div className="section-head">
-        <h1 id="conversations-title">{s.t('messages.title')}</h1>
+        <h1 id={id}>{s.t('messages.title')}</h1>
         <button type="button" className="button-primary" onClick={onNew}>
           {s.t('messages.new')}
         </button>

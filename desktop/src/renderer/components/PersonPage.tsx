@@ -1,6 +1,7 @@
 // A colleague's profile, from the directory: name, title, department, location, manager and
 // direct reports, with an e-mail link and "Send a message", then the posts of theirs the viewer
 // can see. The name cannot be edited here: it comes from the company directory.
+import { useId } from 'react';
 import type { DirectoryRecord, PersonId, PostView } from '@hearth/core';
 import type { NameOf } from './types.js';
 import { PostCard, initials } from './PostCard.js';
@@ -24,6 +25,7 @@ export interface PersonPageProps {
 
 export function PersonPage({ person, nameOf, reports = [], posts, isMe = false, onOpenPost, onOpenPerson, onMessage, spaceNameOf, now }: PersonPageProps) {
   const s = useStrings();
+  const id = useId();
   const name = nameOf(person.id);
   return (
     <div className="person-page">
@@ -79,8 +81,8 @@ export function PersonPage({ person, nameOf, reports = [], posts, isMe = false, 
           </>
         )}
       </dl>
-      <section aria-labelledby="person-posts">
-        <h2 id="person-posts">{s.t('people.posts', { name })}</h2>
+      <section aria-labelledby={id}>
+        <h2 id={id}>{s.t('people.posts', { name })}</h2>
         {posts.length === 0 ? (
           <p className="empty">{s.t('people.noPosts')}</p>
         ) : (

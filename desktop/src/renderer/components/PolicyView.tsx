@@ -2,12 +2,15 @@
 // what happens when a text matches it, and what to do instead; then the acknowledgement action
 // ("I have read and accept"), or the date it was accepted.
 import { useId, useState } from 'react';
+import type { DistributedPolicy } from '@hearth/core';
 import type { PolicySummary } from './types.js';
+import { summarisePolicy } from './policy-summary.js';
 import type { MessageKey } from '../i18n/index.js';
 import { useStrings } from '../i18n/index.js';
 
 export interface PolicyViewProps {
-  policy: PolicySummary;
+  /** The policy as the `policy` room distributes it, or an already readable summary. */
+  policy: DistributedPolicy | PolicySummary;
   /** The policy version this person last accepted, or null. */
   acknowledgedVersion: number | null;
   onAcknowledge: (version: number) => void;
@@ -23,8 +26,9 @@ const CONSEQUENCE: Record<PolicySummary['rules'][number]['severity'], MessageKey
   reject: 'policy.consequence.reject',
 };
 
-export function PolicyView({ policy, acknowledgedVersion, onAcknowledge, acknowledgementPending = false }: PolicyViewProps) {
+export function PolicyView({ policy: given, acknowledgedVersion, onAcknowledge, acknowledgementPending = false }: PolicyViewProps) {
   const s = useStrings();
+  const policy = 'format' in given ? summarisePolicy(given, s) : given;
   const id = useId();
   const [read, setRead] = useState(false);
   const current = acknowledgedVersion === policy.version;

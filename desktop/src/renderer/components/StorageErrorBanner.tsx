@@ -1,5 +1,6 @@
 // Shown when this device cannot store Hearth's data: the disk is full, the local database is blocked
 // by another window, or storage is unavailable. Says what happened, what is safe, and what to do.
+import { useId } from 'react';
 import type { StorageProblem } from './types.js';
 import type { MessageKey } from '../i18n/index.js';
 import { useStrings } from '../i18n/index.js';
@@ -23,10 +24,11 @@ const TEXT: Record<StorageProblem, { title: MessageKey; what: MessageKey; todo: 
 
 export function StorageErrorBanner({ problem, unwrittenCount = 0, detail, onRetry, onDismiss }: StorageErrorBannerProps) {
   const s = useStrings();
+  const id = useId();
   const text = TEXT[problem];
   return (
-    <section className="banner banner-error" role="alert" aria-labelledby="storage-error-title">
-      <h2 id="storage-error-title" className="banner-title">
+    <section className="banner banner-error" role="alert" aria-labelledby={id}>
+      <h2 id={id} className="banner-title">
         {s.t(text.title)}
       </h2>
       <p>{s.t(text.what)}</p>

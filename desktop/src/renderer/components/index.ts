@@ -31,3 +31,4 @@ export { PeopleDirectory, type PeopleDirectoryProps } from './PeopleDirectory.js
 export { PersonPage, type PersonPageProps } from './PersonPage.js';
 export { InboxView, type InboxViewProps } from './InboxView.js';
 export { SearchView, type SearchViewProps } from './SearchView.js';
+export { summarisePolicy } from './policy-summary.js';

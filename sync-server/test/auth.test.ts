@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { initSpace, setSpaceMembers } from '@hearth/core';
+import { initSpace, putDirectoryRecords, setSpaceMembers } from '@hearth/core';
 import type { SpaceMeta } from '@hearth/core';
-import { connectProvider, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
+import { connectProvider, person, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 function meta(id: string, visibility: SpaceMeta['visibility']): SpaceMeta {
@@ -84,5 +84,24 @@ describe('relay authentication and authorization', () => {
     await waitFor(() => alice.closes.length > 0);
     expect(alice.closes[0]).toBe(4403);
     alice.destroy();
+  });
+
+  it('access is checked again when the relay changes membership or the directory', async () => {
+    await relay.host.write('space/y', (doc) => {
+      initSpace(doc, meta('y', 'private'));
+      setSpaceMembers(doc, ['alice', 'carol']);
+    });
+    const alice = connectProvider(relay.url, 'space/y', await relay.mintToken('alice'));
+    const carol = connectProvider(relay.url, 'space/y', await relay.mintToken('carol'));
+    const carolOutbox = connectProvider(relay.url, 'outbox/carol', await relay.mintToken('carol'));
+    await Promise.all([synced(alice), synced(carol), synced(carolOutbox)]);
+    await relay.host.write('space/y', (doc) => setSpaceMembers(doc, ['carol']));
+    await waitFor(() => alice.closes.length > 0);
+    expect(alice.closes[0]).toBe(4403);
+    expect(carol.closes).toEqual([]);
+    await relay.host.write('directory', (doc) => putDirectoryRecords(doc, [person('alice'), person('bob'), person('carol', { status: 'suspended' })]));
+    await waitFor(() => carol.closes.length > 0 && carolOutbox.closes.length > 0);
+    expect([carol.closes[0], carolOutbox.closes[0]]).toEqual([4403, 4403]);
+    for (const c of [alice, carol, carolOutbox]) c.destroy();
   });
 });

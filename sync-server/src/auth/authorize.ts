@@ -8,6 +8,7 @@
 //   directory, policy, spaces   every active person, read-only
 import { parseRoomName } from '@hearth/core';
 import type { RoomName } from '@hearth/core';
+import type * as Y from 'yjs';
 import type { DocHost } from '../rooms/doc-host.js';
 import { conversationParticipants, directoryPerson, spaceAccess } from './access-views.js';
 
@@ -41,4 +42,25 @@ export async function authorize(host: DocHost, personId: string, name: string): 
       return participants.has(personId) ? { ok: true, room, mode: 'read-only' } : { ok: false, code: 4403, reason: 'not a participant' };
     }
   }
+}
+
+/**
+ * After the relay changed `doc` (the directory, or the room itself): a check of whether a person
+ * connected to `name` still may read it — null when they may, else the reason to close with 4403.
+ * Built once per change and applied to every connection, so a big room costs one read of the doc.
+ */
+export function accessCheck(name: string, doc: Y.Doc): ((personId: string) => string | null) | null {
+  if (name === 'directory') {
+    return (personId) => (directoryPerson(doc, personId)?.status === 'active' ? null : 'person not active');
+  }
+  if (name.startsWith('space/')) {
+    const space = spaceAccess(doc);
+    if (space.visibility === 'public') return null;
+    return (personId) => (space.readers.has(personId) ? null : 'not a member');
+  }
+  if (name.startsWith('dm/')) {
+    const participants = conversationParticipants(doc);
+    return (personId) => (participants.has(personId) ? null : 'not a participant');
+  }
+  return null;
 }

@@ -2,6 +2,8 @@
 // Claims: sub = person id, iat, exp, iss 'hearth-relay', aud 'hearth'; `adm: true` marks an admin
 // token, accepted only by POST /admin/*. Why jose: it checks algorithm, signature, issuer, audience
 // and expiry in one call, and we never parse a JWT by hand.
+import { createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 
 export const TOKEN_ISSUER = 'hearth-relay';
@@ -33,13 +35,25 @@ export async function mintToken(key: Uint8Array, personId: string, options: { tt
     .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt(now)
     .setExpirationTime(now + parseTtl(options.ttl ?? '8h'));
-  return jwt.sign(key);
+  return jwt.sign(keyObject(key));
+}
+
+// jose imports a raw key into a CryptoKey at every call; a KeyObject made once per key is reused
+// (admission of thousands of connections spends most of its time here otherwise).
+const keyObjects = new WeakMap<Uint8Array, KeyObject>();
+function keyObject(key: Uint8Array): KeyObject {
+  let k = keyObjects.get(key);
+  if (k === undefined) {
+    k = createSecretKey(key);
+    keyObjects.set(key, k);
+  }
+  return k;
 }
 
 export async function verifyToken(key: Uint8Array, token: string | null | undefined): Promise<TokenCheck> {
   if (token === null || token === undefined || token === '') return { ok: false, reason: 'missing' };
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, keyObject(key), {
       algorithms: ['HS256'],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,

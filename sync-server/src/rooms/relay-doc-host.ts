@@ -16,11 +16,13 @@ export interface RelayDocHostOptions {
 }
 
 type OutboxListener = (personId: string, doc: Y.Doc) => void;
+type RelayWriteListener = (room: Room) => void;
 
 export class RelayDocHost implements DocHost {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly outboxListeners = new Set<OutboxListener>();
+  private readonly relayWriteListeners = new Set<RelayWriteListener>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly idleUnloadMs: number;
 
@@ -61,6 +63,19 @@ export class RelayDocHost implements DocHost {
       this.evictIfBroken(room);
       throw err;
     }
+    for (const listener of this.relayWriteListeners) {
+      try {
+        listener(room);
+      } catch (err) {
+        this.logger.error({ err, room: name }, 'relay write listener failed');
+      }
+    }
+  }
+
+  /** Called after every stored relay write (the gateway re-checks access of open connections). */
+  onRelayWrite(listener: RelayWriteListener): () => void {
+    this.relayWriteListeners.add(listener);
+    return () => this.relayWriteListeners.delete(listener);
   }
 
   async exists(name: string): Promise<boolean> {

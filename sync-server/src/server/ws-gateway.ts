@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { authorize } from '../auth/authorize.js';
+import { accessCheck, authorize } from '../auth/authorize.js';
 import { verifyToken } from '../auth/tokens.js';
 import { Connection } from '../connection/connection.js';
 import type { ConnectionLimits } from '../connection/limits.js';
@@ -16,6 +16,7 @@ import { metrics } from '../metrics.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import { encodeNotice } from '../protocol/notices.js';
 import type { RelayDocHost } from '../rooms/relay-doc-host.js';
+import type { Room } from '../rooms/room.js';
 
 export interface GatewayOptions {
   host: RelayDocHost;
@@ -42,6 +43,7 @@ export class WsGateway {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: hardCap, perMessageDeflate: false });
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
+    options.host.onRelayWrite((room) => this.recheck(room));
   }
 
   get connectionCount(): number {
@@ -126,6 +128,20 @@ export class WsGateway {
     host.attach(room, connection);
     connection.start();
     for (const bytes of early.splice(0)) connection.onMessage(bytes);
+  }
+
+  /**
+   * Access is decided at the connection, and decided again when the relay changes what it depends
+   * on: a person who leaves the directory or a private space loses their open connections (4403).
+   */
+  private recheck(room: Room): void {
+    const check = accessCheck(room.name, room.doc);
+    if (check === null) return;
+    const affected = room.name === 'directory' ? [...this.sockets.values()].map((s) => s.connection) : [...room.members.keys()];
+    for (const member of affected) {
+      const reason = member === null ? null : check(member.personId);
+      if (reason !== null) member?.close(CloseCode.forbidden, reason);
+    }
   }
 
   private refuse(ws: WebSocket, code: number, reason: string, person?: string, room?: string): void {

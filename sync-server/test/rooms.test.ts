@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
+import { createLogger } from '../src/log.js';
+import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
+import { connectProvider, startTestRelay, synced, tempDataDir, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
+import { rmSync } from 'node:fs';
+
+describe('rooms in memory', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  it('unloads idle rooms and reloads them from storage', async () => {
+    const dir = tempDataDir();
+    const storage = openSqliteStorage(dir);
+    const host = new RelayDocHost(storage.rooms, createLogger(), { idleUnloadMs: 50 });
+    cleanups.push(() => {
+      host.stop();
+      storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await host.write('spaces', (doc) => doc.getMap('spaces').set('a', { id: 'a' }));
+    const first = await host.open('spaces');
+    expect(host.loadedCount).toBe(1);
+    await waitFor(() => host.loadedCount === 0, 3000, 'unload');
+    const again = await host.open('spaces');
+    expect(again).not.toBe(first);
+    expect(again.getMap('spaces').get('a')).toEqual({ id: 'a' });
+    expect(await host.listRooms('sp')).toEqual(['spaces']);
+    expect(await host.exists('policy')).toBe(false);
+  });
+
+  it('keeps a room loaded while a connection uses it', async () => {
+    const relay: TestRelay = await startTestRelay({ idleUnloadMs: 50 });
+    cleanups.push(() => relay.cleanup());
+    const c = connectProvider(relay.url, 'outbox/alice', await relay.mintToken('alice'));
+    await synced(c);
+    c.doc.getMap('entries').set('x', 1);
+    await waitFor(() => c.notices.some((n) => n.type === 'stored'));
+    await new Promise((r) => setTimeout(r, 1500));
+    const doc = await relay.host.open('outbox/alice');
+    c.doc.getMap('entries').set('y', 2);
+    await waitFor(() => doc.getMap('entries').get('y') === 2, 3000, 'same in-memory room');
+    c.destroy();
+  });
+
+  it('healthz answers 503 when the database does not', async () => {
+    const relay = await startTestRelay();
+    cleanups.push(() => relay.cleanup());
+    relay.storage.close();
+    const res = await fetch(`http://127.0.0.1:${relay.port}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', db: 'unavailable' });
+  });
+});

@@ -1,6 +1,6 @@
 // Publication through a real relay: outbox entries written with @hearth/core by the stock
 // y-websocket provider are judged and published by the relay into spaces, conversations and inboxes.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -18,6 +18,9 @@ import {
   writeReaction,
 } from '@hearth/core';
 import { adminOperations } from '../src/admin/index.js';
+import { createLogger } from '../src/log.js';
+import { startRelay } from '../src/server/relay.js';
+import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
 import { connectProvider, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
@@ -181,5 +184,39 @@ describe('publication', () => {
     deviceA.provider.connect();
     deviceB.provider.connect();
     await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === id)?.body === 'Draft questions for the pilot. Deadline Friday.', 5000, 'merged body');
+  });
+});
+
+describe('publication across restarts', () => {
+  it('publishes entries stored while the relay was down without their author reconnecting, exactly once', async () => {
+    const first = await startTestRelay({}, ['alice', 'bob']);
+    const dataDir = first.dataDir;
+    await admin(first, 'policy-set', { source: demoPolicy });
+    await admin(first, 'space-create', { id: 'general', name: 'General' });
+    await first.stop();
+
+    // Alice's device had sent these and the relay had stored them, but it stopped before publishing.
+    const device = new Y.Doc();
+    writeAcknowledgement(device, { policyVersion: 3 });
+    const id = writePost(device, { space: 'general', body: 'Written on the train, stored just before the relay went down.' });
+    const storage = openSqliteStorage(dataDir, { compactAfter: 500 });
+    await storage.rooms.append('outbox/alice', [Y.encodeStateAsUpdate(device)]);
+    storage.close();
+
+    for (let restart = 0; restart < 2; restart++) {
+      const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent') });
+      try {
+        const space = await relay.host.open('space/general');
+        await waitFor(() => readSpace(space).posts.some((p) => p.id === id), 5000, 'published after restart');
+        const inbox = readInbox(await relay.host.open('inbox/alice'));
+        expect(readSpace(space).posts.filter((p) => p.id === id)).toHaveLength(1);
+        expect(inbox.statuses[id]).toMatchObject({ state: 'published', version: 1 });
+        const count = relay.storage.db.prepare('SELECT COUNT(*) AS n FROM publication_state WHERE entry_id = ?').get(id) as { n: number };
+        expect(count.n).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -109,8 +109,16 @@ describe('compilePolicy', () => {
     expect(!result.ok && result.errors).toEqual([
       { path: 'rules.0.guidance', message: 'names a confidential term; describe it without naming it' },
     ]);
-    const byId = compilePolicy(source([terms(['Bluebird'], { id: 'bluebird' })]));
+    const byId = compilePolicy(source([terms(['Bluebird'], { id: 'bluebird-launch' })]));
     expect(!byId.ok && byId.errors[0]?.path).toBe('rules.0.id');
+    const byMarker = compilePolicy(
+      source([
+        terms(['Bluebird']),
+        { id: 'markers', kind: 'classification-markers', severity: 'hold', message: 'm', guidance: 'g', markers: ['BLUEBIRD EYES ONLY'] },
+        { id: 'links', kind: 'external-links', severity: 'warn', message: 'm', guidance: 'g', allowDomains: ['blue-bird.example'] },
+      ]),
+    );
+    expect(!byMarker.ok && byMarker.errors.map((e) => e.path)).toEqual(['rules.1.markers.0', 'rules.2.allowDomains.0']);
   });
 });
 

@@ -108,25 +108,37 @@ function compileTerms(rule: SourceTermsRule, index: number, hasher: TermHasher, 
   return { rule: compiled, longest };
 }
 
-/** Errors for any text the clients will read that names a confidential term. */
+/**
+ * Errors for any text the clients will read that names a confidential term: the name, rule ids,
+ * messages, guidance, markers, domains, every string except the hashes and the key.
+ */
 function findLeaks(policy: DistributedPolicy): PolicyError[] {
   const prepared = PreparedPolicy.of(policy);
   const termChecks = prepared.checks.filter((c) => c.rule.kind === 'confidential-terms');
   const errors: PolicyError[] = [];
-  const scan = (path: string, text: string) => {
+  const names = (text: string) => {
     const input = { draft: { body: text, space: null }, fields: [fieldView('body', text)] };
-    for (const { check } of termChecks) {
-      if (check(input).length > 0) {
-        errors.push({ path, message: 'names a confidential term; describe it without naming it' });
-        return;
+    return termChecks.some(({ check }) => check(input).length > 0);
+  };
+  const visit = (value: unknown, path: string[]) => {
+    if (typeof value === 'string') {
+      // As written, and with word-joining punctuation read as spaces ("bluebird-launch" as an id).
+      if (names(value) || names(value.replace(/[-_.]/g, ' '))) {
+        errors.push({ path: path.join('.'), message: 'names a confidential term; describe it without naming it' });
       }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, [...path, String(i)]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
     }
   };
-  scan('name', policy.name);
+  visit(policy.name, ['name']);
   policy.rules.forEach((rule, i) => {
-    scan(`rules.${i}.id`, rule.id.replace(/-/g, ' '));
-    scan(`rules.${i}.message`, rule.message);
-    scan(`rules.${i}.guidance`, rule.guidance);
+    const { kind: _kind, severity: _severity, ...texts } = rule;
+    if ('groups' in texts) {
+      const { groups: _groups, phraseHeads: _heads, ...rest } = texts;
+      visit(rest, ['rules', String(i)]);
+    } else visit(texts, ['rules', String(i)]);
   });
   return errors;
 }

@@ -3,7 +3,7 @@
 // overwrite each other's view of them. `relay.lock` is created exclusively; a lock whose process is
 // gone (the relay was killed) is taken over. `relay.json` tells the CLI where the running relay
 // listens, so it can go through the relay instead of opening the database.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'relay.lock';
@@ -29,6 +29,8 @@ export interface DataDirLock {
 export function lockDataDir(dataDir: string, holder: string): DataDirLock {
   const lockFile = join(dataDir, LOCK_FILE);
   const infoFile = join(dataDir, INFO_FILE);
+  // A first start names a directory that does not exist yet.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lockFile, JSON.stringify({ pid: process.pid, holder }), { flag: 'wx', mode: 0o600 });

@@ -8,8 +8,9 @@
 //   publication  author writes a post into outbox/<author>; the relay stores it, validates it
 //                (schema, permission, behaviour policy), publishes it into space/bench, and the
 //                readers (distinct people) receive it there. The full Hearth path.
-//   outbox       author writes into outbox/<author>; readers are N other devices of the same
-//                person on that outbox: validate, store (fsync), broadcast. The transport alone.
+//   transport    a second author writes a plain map (not an outbox entry, so publication has
+//                nothing to do) into outbox/<author2>; readers are N other devices of that person
+//                on that outbox: validate, store (fsync), broadcast. The transport alone.
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
@@ -100,8 +101,8 @@ const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Fernandes', 'Nakamura', 'Kowal
 
 function people(count) {
   const records = [];
-  for (let i = 0; i <= count; i++) {
-    const id = i === 0 ? 'author' : `r${String(i).padStart(4, '0')}`;
+  for (let i = 0; i <= count + 1; i++) {
+    const id = i === 0 ? 'author' : i === 1 ? 'author2' : `r${String(i - 1).padStart(4, '0')}`;
     records.push({
       id,
       email: `${id}@bench.example`,
@@ -123,6 +124,9 @@ function people(count) {
 // Clients
 
 const MARK = Buffer.from('#BENCH-');
+
+const writeBenchPost = (doc, seq, body) => writePost(doc, { space: 'bench', title: `Post ${seq}`, body });
+const writePlain = (doc, seq, body) => doc.getMap('bench').set(String(seq), body);
 
 /** A raw reader: records when each `#BENCH-<seq>#` marker first arrives. */
 function reader(url, onMark) {
@@ -157,7 +161,7 @@ function provider(url, room, token, doc = new Y.Doc()) {
   return { doc, p, synced: new Promise((r) => (p.synced ? r() : p.once('synced', r))) };
 }
 
-async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorToken, n, prepareAuthor }) {
+async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorToken, n, prepareAuthor, write = writeBenchPost }) {
   const sent = new Map();
   const latencies = [];
   const readers = [];
@@ -180,7 +184,7 @@ async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorT
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     sent.set(seq, performance.now());
-    writePost(author.doc, { space: 'bench', title: `Post ${seq}`, body: `Bench ${run} #BENCH-${seq}# at a steady rate.` });
+    write(author.doc, seq, `Bench ${run} #BENCH-${seq}# at a steady rate.`);
   }
   const expected = POSTS * n;
   const deadline = performance.now() + 10_000;
@@ -192,20 +196,29 @@ async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorT
   return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected };
 }
 
+/** RSS growth of a fresh server process over `count` idle sockets, opened in two halves. */
 async function idleMemory({ url, room, token, pid, count }) {
-  await sleep(1000);
+  const open = async (from, to) => {
+    const sockets = [];
+    for (let i = from; i < to; i++) {
+      sockets.push(reader(`${url}/${room}${token ? `?token=${await token(i)}` : ''}`, () => {}));
+      if (i % 100 === 99) await sleep(20);
+    }
+    await Promise.all(sockets.map((s) => s.ready));
+    await sleep(1500);
+    return sockets;
+  };
+  // warm up (first connection loads the rooms, JIT), then measure
+  for (const s of await open(0, 50)) s.ws.terminate();
+  await sleep(1500);
   const before = rssBytes(pid);
-  const sockets = [];
-  for (let i = 0; i < count; i++) {
-    sockets.push(reader(`${url}/${room}${token ? `?token=${await token(i)}` : ''}`, () => {}));
-    if (i % 100 === 99) await sleep(20);
-  }
-  await Promise.all(sockets.map((s) => s.ready));
-  await sleep(2000);
+  const first = await open(0, count / 2);
+  const half = rssBytes(pid);
+  const second = await open(count / 2, count);
   const after = rssBytes(pid);
-  for (const s of sockets) s.ws.terminate();
+  for (const s of [...first, ...second]) s.ws.terminate();
   const perConnection = (after - before) / count;
-  return { perConnection, at10k: perConnection * 10_000 };
+  return { perConnection, secondHalf: (after - half) / (count / 2), at10k: perConnection * 10_000, before, after };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +244,7 @@ try {
   const tokenOf = async (id) => tokens.get(id) ?? tokens.set(id, await mintToken(key, id, { ttl: '1h' })).get(id);
   const readerId = (i) => `r${String(i + 1).padStart(4, '0')}`;
   const authorToken = await tokenOf('author');
+  const author2Token = await tokenOf('author2');
   const policy = provider(hearthUrl, 'policy', authorToken);
   await policy.synced;
   const policyVersion = readPolicyRaw(policy.doc)?.version ?? 1;
@@ -258,14 +272,16 @@ try {
       n,
       prepareAuthor: acknowledge,
     });
+    await sleep(2000); // let publication finish before measuring the transport alone
     const out = await fanout({
-      label: 'Hearth transport: outbox/author -> store (fsync) -> the author\'s other devices',
+      label: 'Hearth transport: outbox/author2 -> validate, store (fsync) -> author2\'s other devices',
       url: hearthUrl,
-      readerRoom: 'outbox/author',
-      readerToken: () => authorToken,
-      authorRoom: 'outbox/author',
-      authorToken,
+      readerRoom: 'outbox/author2',
+      readerToken: () => author2Token,
+      authorRoom: 'outbox/author2',
+      authorToken: author2Token,
       n,
+      write: writePlain,
     });
     results.push({ n, base, pub, out });
     console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s`);
@@ -276,11 +292,20 @@ try {
   }
 
   if (IDLE > 0) {
-    const h = await idleMemory({ url: hearthUrl, room: 'space/bench', token: (i) => tokenOf(readerId(i)), pid: hearth.proc.pid, count: IDLE });
-    const s = await idleMemory({ url: stockUrl, room: 'bench-idle', pid: stock.proc.pid, count: IDLE });
-    console.log(`\nMemory per idle connection (${IDLE} idle sockets, server RSS delta)`);
-    console.log(`  Hearth relay (space/bench, authenticated): ${(h.perConnection / 1024).toFixed(1)} KiB -> 10,000 connections ≈ ${mib(h.at10k)} (target < 1024 MiB: ${h.at10k < 1024 ** 3 ? 'met' : 'NOT met'})`);
-    console.log(`  stock server:                              ${(s.perConnection / 1024).toFixed(1)} KiB -> 10,000 connections ≈ ${mib(s.at10k)}`);
+    // Fresh processes: garbage from the fan-out runs would make the RSS delta meaningless.
+    for (const p of procs.splice(0)) p.kill('SIGTERM');
+    await sleep(1500);
+    const hearthIdle = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
+    procs.push(hearthIdle.proc);
+    const idlePort = await freePort();
+    const stockIdle = await startProcess([stockServer], { HOST, PORT: String(idlePort) }, /running at/);
+    procs.push(stockIdle.proc);
+    const h = await idleMemory({ url: hearthIdle.match[1], room: 'space/bench', token: (i) => tokenOf(readerId(i % maxPeople)), pid: hearthIdle.proc.pid, count: IDLE });
+    const s = await idleMemory({ url: `ws://${HOST}:${idlePort}`, room: 'bench-idle', pid: stockIdle.proc.pid, count: IDLE });
+    console.log(`\nMemory per idle connection (${IDLE} idle sockets on a fresh server process, RSS growth)`);
+    const line = (r) => `${(r.perConnection / 1024).toFixed(1)} KiB (second half ${(r.secondHalf / 1024).toFixed(1)} KiB; RSS ${mib(r.before)} -> ${mib(r.after)}) -> 10,000 connections ≈ ${mib(r.at10k)}`;
+    console.log(`  Hearth relay, space/bench, authenticated: ${line(h)} (target < 1024 MiB: ${h.at10k < 1024 ** 3 ? 'met' : 'NOT met'})`);
+    console.log(`  stock server:                             ${line(s)}`);
   }
 } finally {
   for (const p of procs) p.kill('SIGTERM');

@@ -15,6 +15,9 @@ export interface Signed {
   app: AppPage;
 }
 
+/** Display names of the demo people the tests use (from assets/demo/directory.json). */
+export const NAMES: Record<string, string> = { rajesh: 'Rajesh Kumar', binu: 'Binu Thomas', seema: 'Seema Nair' };
+
 export class E2E {
   relay!: RunningRelay;
   browser!: Browser;
@@ -33,7 +36,7 @@ export class E2E {
     page.on('pageerror', (e) => console.error(`[${person}] pageerror`, e.message));
     const signIn = new SignInPage(page);
     await signIn.open(this.relay.httpUrl);
-    await signIn.signInAs(person);
+    await signIn.signInAs(NAMES[person] ?? person);
     const app = new AppPage(page);
     await app.waitOnline();
     return { context, page, app };

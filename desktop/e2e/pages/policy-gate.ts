@@ -2,11 +2,11 @@
 import type { Page } from 'playwright-core';
 
 export async function acknowledgePolicyIfAsked(page: Page): Promise<void> {
-  const ack = page.locator('.policy-gate button');
+  const ack = page.locator('.ack-gate button.button-primary');
   // The gate shows once the policy room has loaded; give it a moment.
   await page.waitForTimeout(200);
   if (await ack.count()) {
     await ack.first().click();
-    await page.locator('.policy-gate').first().waitFor({ state: 'detached' });
+    await page.locator('.ack-gate').first().waitFor({ state: 'detached' });
   }
 }

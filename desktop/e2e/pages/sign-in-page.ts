@@ -8,9 +8,9 @@ export class SignInPage {
     await this.page.goto(`${baseUrl}/`);
   }
 
-  /** Demo relay: choose the person from the relay's list. */
-  async signInAs(person: string): Promise<void> {
-    await this.page.locator(`button[data-person="${person}"]`).click();
+  /** Demo relay: choose the person from the relay's list, by the name the directory gives them. */
+  async signInAs(name: string): Promise<void> {
+    await this.page.locator('button.person-pick', { hasText: name }).first().click();
     await this.page.locator('nav.app-nav').waitFor();
   }
 }

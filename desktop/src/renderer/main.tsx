@@ -1,6 +1,8 @@
 // The renderer's entry point: the same bundle is the Electron renderer and the web client.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles/index.css';
+import './screens/screens.css';
 import { App } from './screens/App.js';
 import { installTestHooks } from './test-hooks.js';
 import { registerOfflineShell } from './platform/offline-shell.js';

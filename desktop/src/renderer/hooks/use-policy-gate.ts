@@ -1,5 +1,5 @@
-// The behaviour policy must be acknowledged (an outbox entry) before the person's first post. The
-// current version counts; an acknowledgement of an older version asks again.
+// The behaviour policy must be acknowledged (an outbox entry) before the person contributes; the
+// relay holds everything else until then. The current version counts: a newer policy asks again.
 import { useCallback } from 'react';
 import { usePolicy, useOutbox } from './use-data.js';
 import { useActions } from './use-actions.js';
@@ -8,6 +8,8 @@ export interface PolicyGate {
   /** The person still has to acknowledge the policy before posting. */
   needed: boolean;
   version: number | null;
+  /** The highest version this person acknowledged, or null. */
+  acknowledgedVersion: number | null;
   acknowledge: () => Promise<void>;
 }
 
@@ -16,11 +18,12 @@ export function usePolicyGate(): PolicyGate {
   const outbox = useOutbox();
   const actions = useActions();
   const version = policy?.version ?? null;
-  const acked = outbox.some((e) => e.type === 'ack' && (version === null || e.policyVersion >= version));
+  let acknowledgedVersion: number | null = null;
+  for (const e of outbox) if (e.type === 'ack') acknowledgedVersion = Math.max(acknowledgedVersion ?? 0, e.policyVersion);
   // No policy on the device yet: do not block (the relay holds until it is acknowledged).
-  const needed = version !== null && !acked;
+  const needed = version !== null && (acknowledgedVersion === null || acknowledgedVersion < version);
   const acknowledge = useCallback(async () => {
     if (version !== null) await actions.acknowledge(version);
   }, [actions, version]);
-  return { needed, version, acknowledge };
+  return { needed, version, acknowledgedVersion, acknowledge };
 }

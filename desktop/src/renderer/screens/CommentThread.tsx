@@ -55,7 +55,7 @@ function CommentItem({ comment, space, post }: { comment: CommentView; space: st
           <Markdown source={comment.body} nameOf={nameOf} />
         )}
         <div className="comment-actions">
-          <ReactionBar space={space} target={comment.id} reactions={comment.reactions} />
+          <ReactionBar space={space} target={comment.id} reactions={comment.reactions} label={`${text.post.react}: ${nameOf(comment.authorId)}`} />
           <button type="button" className="button-quiet" onClick={() => setMode(mode === 'reply' ? 'view' : 'reply')}>
             {text.post.reply}
           </button>
@@ -69,7 +69,7 @@ function CommentItem({ comment, space, post }: { comment: CommentView; space: st
               </button>
             </>
           )}
-          {!mine && <ReportButton space={space} target={comment.id} />}
+          {!mine && <ReportButton space={space} target={comment.id} label={`${text.post.report}: ${nameOf(comment.authorId)}`} />}
         </div>
         {mode === 'reply' && (
           <DraftedComposer

@@ -1,39 +1,43 @@
-// One direct conversation: messages oldest first, own unpublished ones marked, a composer.
-import { Markdown } from '../components/Markdown.js';
-import { StatusMark } from '../components/StatusMark.js';
-import { TimeText } from '../components/TimeText.js';
+// One direct conversation (the UI engineer's ConversationView). Its composer slot takes ours:
+// the draft is kept per conversation and the policy gate applies.
+import { useMemo } from 'react';
+import { ConversationView } from '../components/ConversationView.js';
+import { judge } from '../data/policy.js';
 import { useActions } from '../hooks/use-actions.js';
-import { useConversation, useNameOf } from '../hooks/use-data.js';
+import { useConversation, useDirectory, useNameOf, usePolicy } from '../hooks/use-data.js';
+import { navigate } from '../hooks/use-route.js';
 import { useServices } from '../hooks/services-context.js';
 import { DraftedComposer } from './DraftedComposer.js';
-import { ReportButton } from './ReportButton.js';
 import { text } from './strings.js';
 
 export function ConversationScreen({ conversationId }: { conversationId: string }) {
   const { me } = useServices();
   const { view, status } = useConversation(conversationId);
   const nameOf = useNameOf();
+  const directory = useDirectory();
+  const policy = usePolicy();
   const actions = useActions();
-  const title = text.messages.with(view.participants.filter((p) => p !== me).map(nameOf).join(', ') || '…');
+  const people = useMemo(() => [...directory.values()].filter((p) => p.status === 'active'), [directory]);
   if (status.connection === 'denied' && view.messages.length === 0) return <p role="alert">{text.notAllowed}</p>;
   return (
-    <section className="screen screen-conversation" aria-labelledby="conversation-title">
-      <h1 id="conversation-title">{title}</h1>
-      <ol className="message-list" aria-live="polite">
-        {view.messages.map((m) => (
-          <li key={m.id} className={`message${m.authorId === me ? ' is-mine' : ''}${m.pending ? ` is-${m.pending}` : ''}`}>
-            <span className="message-author">{nameOf(m.authorId)}</span> <TimeText at={m.createdAt} />
-            {m.pending && <StatusMark mark={m.pending} />}
-            <Markdown source={m.body} nameOf={nameOf} />
-            {m.authorId !== me && <ReportButton space={null} target={m.id} />}
-          </li>
-        ))}
-      </ol>
-      <DraftedComposer
-        draftKey={`dm:${conversationId}`}
-        mode="message"
-        space={null}
-        onSend={(v) => actions.message({ conversation: conversationId, body: v.body }).then(() => undefined)}
+    <section className="screen screen-conversation" aria-label={text.messages.title}>
+      <ConversationView
+        conversation={view}
+        me={me}
+        nameOf={nameOf}
+        people={people}
+        evaluateDraft={(d) => judge(policy, d)}
+        onSend={(body) => void actions.message({ conversation: conversationId, body })}
+        onReport={(target, reason) => void actions.report({ space: null, target, reason })}
+        onOpenPerson={(person) => navigate({ name: 'person', person })}
+        writeBlocker={
+          <DraftedComposer
+            draftKey={`dm:${conversationId}`}
+            mode="message"
+            space={null}
+            onSend={(v) => actions.message({ conversation: conversationId, body: v.body }).then(() => undefined)}
+          />
+        }
       />
     </section>
   );

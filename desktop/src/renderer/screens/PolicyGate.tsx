@@ -1,21 +1,21 @@
-// Shown instead of the post composer until the person has acknowledged the current policy.
+// Shown instead of a composer until the person has acknowledged the current policy (the UI
+// engineer's AcknowledgeGate, wired to the outbox).
 import type { ReactNode } from 'react';
+import { AcknowledgeGate } from '../components/AcknowledgeGate.js';
 import { usePolicyGate } from '../hooks/use-policy-gate.js';
-import { href } from '../hooks/use-route.js';
-import { text } from './strings.js';
+import { navigate } from '../hooks/use-route.js';
 
 export function PolicyGate({ children }: { children: ReactNode }) {
   const gate = usePolicyGate();
-  if (!gate.needed) return <>{children}</>;
+  if (!gate.needed || gate.version === null) return <>{children}</>;
   return (
-    <section className="policy-gate" aria-label={text.policy.title}>
-      <p>{text.policy.needAck}</p>
-      <p>
-        <a href={href({ name: 'policy' })}>{text.policy.title}</a>
-      </p>
-      <button type="button" className="button-primary" onClick={() => void gate.acknowledge()}>
-        {text.policy.acknowledge}
-      </button>
-    </section>
+    <AcknowledgeGate
+      policyVersion={gate.version}
+      acknowledgedVersion={gate.acknowledgedVersion}
+      onReadPolicy={() => navigate({ name: 'policy' })}
+      onAcknowledge={() => void gate.acknowledge()}
+    >
+      {children}
+    </AcknowledgeGate>
   );
 }

@@ -1,45 +1,38 @@
-// The behaviour policy, readable at any time, and its acknowledgement.
+// The behaviour policy, readable at any time, and its acknowledgement (the UI engineer's
+// PolicyView). The distributed policy carries no confidential term in clear: only its rules'
+// messages and guidance are shown.
+import { useMemo } from 'react';
+import { PolicyView } from '../components/PolicyView.js';
+import type { PolicySummary } from '../components/types.js';
+import type { Policy } from '../data/policy.js';
 import { usePolicy } from '../hooks/use-data.js';
 import { usePolicyGate } from '../hooks/use-policy-gate.js';
 import { text } from './strings.js';
 
-interface RuleLike {
-  id?: unknown;
-  name?: unknown;
-  title?: unknown;
-  description?: unknown;
-  severity?: unknown;
-  guidance?: unknown;
+export function summarisePolicy(policy: Policy): PolicySummary {
+  return {
+    version: policy.version,
+    title: policy.name,
+    introduction: '',
+    rules: policy.rules.map((r) => ({ id: r.id, name: r.message, description: r.message, severity: r.severity, guidance: r.guidance })),
+    updatedAt: null,
+  };
 }
 
 export function PolicyScreen() {
   const policy = usePolicy();
   const gate = usePolicyGate();
-  const raw = (policy?.raw ?? null) as { title?: unknown; introduction?: unknown; rules?: unknown } | null;
-  const rules = Array.isArray(raw?.rules) ? (raw.rules as RuleLike[]) : [];
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const summary = useMemo(() => (policy ? summarisePolicy(policy) : null), [policy]);
   return (
-    <section className="screen screen-policy" aria-labelledby="policy-title">
-      <h1 id="policy-title">{str(raw?.title) || text.policy.title}</h1>
-      {!policy && <p>{text.policy.none}</p>}
-      {policy && <p>{text.policy.version(policy.version)}</p>}
-      {str(raw?.introduction) && <p>{str(raw?.introduction)}</p>}
-      <ol className="policy-rules">
-        {rules.map((r, i) => (
-          <li key={str(r.id) || i}>
-            <h2>{str(r.name) || str(r.title) || str(r.id)}</h2>
-            {str(r.description) && <p>{str(r.description)}</p>}
-            {str(r.guidance) && <p className="guidance">{str(r.guidance)}</p>}
-          </li>
-        ))}
-      </ol>
-      {policy && (gate.needed ? (
-        <button type="button" className="button-primary" onClick={() => void gate.acknowledge()}>
-          {text.policy.acknowledge}
-        </button>
+    <section className="screen screen-policy" aria-label={text.policy.title}>
+      {summary ? (
+        <PolicyView policy={summary} acknowledgedVersion={gate.acknowledgedVersion} onAcknowledge={() => void gate.acknowledge()} />
       ) : (
-        <p role="status">{text.policy.acknowledged}</p>
-      ))}
+        <>
+          <h1>{text.policy.title}</h1>
+          <p>{text.policy.none}</p>
+        </>
+      )}
     </section>
   );
 }

@@ -53,7 +53,7 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
         <PostCard post={post} nameOf={nameOf} spaceName={spaceName} body="full" headingLevel={2} onOpen={() => undefined} />
       )}
       <div className="post-actions">
-        <ReactionBar space={spaceId} target={post.id} reactions={post.reactions} />
+        <ReactionBar space={spaceId} target={post.id} reactions={post.reactions} label={`${text.post.react}: ${post.title}`} />
         {mine ? (
           <>
             <button type="button" className="button-quiet" onClick={() => setEditing(true)}>
@@ -64,7 +64,7 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
             </button>
           </>
         ) : (
-          <ReportButton space={spaceId} target={post.id} />
+          <ReportButton space={spaceId} target={post.id} label={`${text.post.report}: ${post.title}`} />
         )}
       </div>
       <section aria-labelledby="comments-title" className="post-comments">

@@ -1,12 +1,8 @@
 // Tokens: the relay mints them (demo mode) or the company's sign-in does; the app only needs to
 // know when one expires so it can refresh it before the relay closes the connection with 4401.
+import { parseDirectoryRecord } from '@hearth/core';
+import type { DirectoryRecord } from '@hearth/core';
 import { httpBase } from './relay-url.js';
-
-export interface DemoPerson {
-  id: string;
-  name: string;
-  title: string;
-}
 
 /** Reads `exp` from a JWT payload without verifying it (the relay verifies; we only schedule). */
 export function tokenExpiry(token: string): number | null {
@@ -25,25 +21,19 @@ export class DemoUnavailableError extends Error {
   override name = 'DemoUnavailableError';
 }
 
-/** The people a demo relay lets you sign in as. Absent on a production relay (404 → error). */
-export async function fetchDemoPeople(relayUrl: string, signal?: AbortSignal): Promise<DemoPerson[]> {
+/**
+ * The people a demo relay lets you sign in as: directory records, checked with core's schema so
+ * nothing malformed reaches the screen. Absent on a production relay (404 → error).
+ */
+export async function fetchDemoPeople(relayUrl: string, signal?: AbortSignal): Promise<DirectoryRecord[]> {
   const res = await fetch(`${httpBase(relayUrl)}/api/demo/people`, signal ? { signal } : {});
   if (!res.ok) throw new DemoUnavailableError(`demo people: HTTP ${res.status}`);
   const body = (await res.json()) as unknown;
-  const list = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.people) ? body.people : [];
-  return list.filter(isObject).map(toDemoPerson).filter((p): p is DemoPerson => p !== null);
-}
-
-function toDemoPerson(raw: Record<string, unknown>): DemoPerson | null {
-  const id = typeof raw.id === 'string' ? raw.id : typeof raw.personId === 'string' ? raw.personId : null;
-  if (!id) return null;
-  const given = typeof raw.preferredGivenName === 'string' && raw.preferredGivenName ? raw.preferredGivenName : raw.givenName;
-  const name =
-    typeof raw.displayName === 'string' ? raw.displayName
-    : typeof raw.name === 'string' ? raw.name
-    : typeof given === 'string' && typeof raw.familyName === 'string' ? `${given} ${raw.familyName}`
-    : id;
-  return { id, name, title: typeof raw.title === 'string' ? raw.title : '' };
+  const list: unknown[] = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.people) ? body.people : [];
+  return list.flatMap((raw) => {
+    const parsed = parseDirectoryRecord(raw);
+    return parsed.ok ? [parsed.record] : [];
+  });
 }
 
 export async function mintDemoToken(relayUrl: string, person: string): Promise<string> {

@@ -159,7 +159,7 @@ export function Composer({
   const bodyLabel = label ?? s.t(mode === 'post' ? 'composer.body' : mode === 'comment' ? 'composer.comment' : 'composer.message');
   const reason = blocked
     ? blocking.length > 0
-      ? s.t('composer.blocked', { reasons: s.formatList(blocking.map((f) => f.message.replace(/[.!]\s*$/u, ''))) })
+      ? s.t('composer.blocked', { reasons: s.formatList([...new Set(blocking.map((f) => f.message.replace(/[.!]\s*$/u, '')))]) })
       : s.t('composer.blockedNoReason')
     : titleTooLong || bodyTooLong
       ? s.t('composer.tooLong')

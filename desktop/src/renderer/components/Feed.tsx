@@ -28,6 +28,8 @@ export interface FeedProps {
   onScrollOffsetChange?: (offset: number) => void;
   /** Shown when there are no posts. */
   emptyText?: string;
+  /** Heading level of post titles: 2 under the page's h1 (default), 3 under an h2. */
+  headingLevel?: 2 | 3 | 4;
 }
 
 const ESTIMATED_ROW = 180;
@@ -45,6 +47,7 @@ export function Feed({
   initialOffset = 0,
   onScrollOffsetChange,
   emptyText,
+  headingLevel = 2,
 }: FeedProps) {
   const s = useStrings();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -125,6 +128,7 @@ export function Feed({
                 unread={isUnread?.(post.id) ?? false}
                 now={now}
                 onOpen={onOpenPost}
+                headingLevel={headingLevel}
                 articleProps={{ tabIndex: 0, 'aria-posinset': item.index + 1, 'aria-setsize': posts.length }}
               />
             </div>

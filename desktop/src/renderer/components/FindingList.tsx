@@ -24,14 +24,14 @@ const SEVERITY: Record<Finding['severity'], MessageKey> = {
 
 const CONTEXT = 24;
 
-function Excerpt({ text, start, end }: { text: string; start: number; end: number }) {
+function Excerpt({ text, start, end, severity }: { text: string; start: number; end: number; severity: string }) {
   const from = Math.max(0, start - CONTEXT);
   const to = Math.min(text.length, end + CONTEXT);
   return (
     <q className="finding-excerpt">
       {from > 0 && '…'}
       {text.slice(from, start)}
-      <mark className="finding-mark">{text.slice(start, end)}</mark>
+      <mark className={`finding-mark finding-${severity}`}>{text.slice(start, end)}</mark>
       {text.slice(end, to)}
       {to < text.length && '…'}
     </q>
@@ -51,12 +51,12 @@ export function FindingList({ findings, texts, idOf, heading }: FindingListProps
           const hasSpan =
             text !== undefined && finding.start !== undefined && finding.end !== undefined && finding.end > finding.start;
           return (
-            <li key={`${finding.rule}-${index}`} id={idOf?.(index)} className={`finding finding-${finding.severity}`}>
+            <li key={`${finding.rule}-${index}`} id={idOf?.(index)} className={`finding finding-row-${finding.severity}`}>
               <span className={`severity severity-${finding.severity}`}>{s.t(SEVERITY[finding.severity])}</span>{' '}
               {field === 'title' && <span className="finding-field">{s.t('findings.inTitle')} </span>}
               {hasSpan && (
                 <>
-                  <Excerpt text={text} start={finding.start ?? 0} end={finding.end ?? 0} />{' '}
+                  <Excerpt text={text} start={finding.start ?? 0} end={finding.end ?? 0} severity={finding.severity} />{' '}
                 </>
               )}
               <span className="finding-message">{finding.message}</span>{' '}

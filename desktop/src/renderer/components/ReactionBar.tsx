@@ -94,7 +94,10 @@ export function ReactionBar({ reactions, me, nameOf, onToggle, label, disabled =
         disabled={disabled}
         onClick={() => (open ? close() : openPicker())}
       >
-        <span aria-hidden="true">＋☺</span>
+        <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <circle cx="11" cy="13" r="8" />
+          <path d="M8 15.5c1.5 1.5 4.5 1.5 6 0M8.5 11h.01M13.5 11h.01M19 2v5M16.5 4.5h5" />
+        </svg>
         <span className="visually-hidden">{s.t('reactions.add')}</span>
       </button>
       {open && (

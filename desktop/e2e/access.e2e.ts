@@ -13,7 +13,7 @@ describe('private space media-wing', () => {
     await seema.app.go('#/spaces');
     const row = seema.page.locator('li.space-item', { hasText: 'Media Wing' });
     await row.waitFor();
-    expect(await row.getByRole('button', { name: /request to join/i }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: /ask to join/i }).count()).toBe(1);
     // Not readable: its name is not a link to open it.
     expect(await row.locator('h3 button').count()).toBe(0);
 

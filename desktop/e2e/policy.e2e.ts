@@ -39,8 +39,12 @@ describe('behaviour policy', () => {
     await space.post(title).locator('.mark-held').waitFor({ timeout: 30_000 });
     const inbox = new InboxPage(rajesh.page);
     await inbox.open();
-    const held = inbox.held('Northwind Traders signed');
-    await held.waitFor();
-    expect(await held.textContent()).toContain('names a client whose work with us is confidential');
+    const held = inbox.held('names a client whose work with us is confidential');
+    await held.first().waitFor();
+    // "Edit and resubmit" opens the held post with its text, to change it and send it again.
+    await held.first().getByRole('button', { name: /edit and resubmit/i }).click();
+    const composer = rajesh.page.locator('.resubmit form.composer-post');
+    await composer.waitFor();
+    expect(await composer.locator('.field-body textarea').inputValue()).toContain('Northwind Traders signed');
   });
 });

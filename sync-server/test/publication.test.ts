@@ -159,6 +159,17 @@ describe('publication', () => {
     await waitFor(() => readInbox(bobInbox.doc).notices.some((n) => n.kind === 'join-request' && n.about === 'carol'), 5000, 'join request');
   });
 
+  it('removing a member closes their connections to the private space and takes it out of their inbox', async () => {
+    await admin(relay, 'space-add-member', { space: 'media-wing', person: 'erin' });
+    const erinInbox = await open('erin', 'inbox/erin');
+    await waitFor(() => readInbox(erinInbox.doc).memberships.includes('media-wing'), 5000, 'membership');
+    const erinSpace = await open('erin', 'space/media-wing');
+    await admin(relay, 'space-remove-member', { space: 'media-wing', person: 'erin' });
+    await waitFor(() => erinSpace.closes.includes(4403), 5000, 'closed with 4403');
+    await waitFor(() => !readInbox(erinInbox.doc).memberships.includes('media-wing'), 5000, 'membership removed');
+    expect((await rawClient(relay.url, 'space/media-wing', await relay.mintToken('erin')).closed).code).toBe(4403);
+  });
+
   it('a new conversation is readable by its participants only and reaches them through their inbox', async () => {
     const bobOut = await open('bob', 'outbox/bob');
     const { conversation } = writeMessage(bobOut.doc, { to: ['carol'], body: 'Coffee at three?' });

@@ -18,7 +18,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -262,17 +262,6 @@ try {
 
   for (const n of READERS) {
     const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authorRoom: `bench-${n}`, n });
-    const pub = await fanout({
-      label: 'Hearth publication: outbox/author -> validate+policy -> space/bench -> readers',
-      url: hearthUrl,
-      readerRoom: 'space/bench',
-      readerToken: (i) => tokenOf(readerId(i)),
-      authorRoom: 'outbox/author',
-      authorToken,
-      n,
-      prepareAuthor: acknowledge,
-    });
-    await sleep(2000); // let publication finish before measuring the transport alone
     const out = await fanout({
       label: 'Hearth transport: outbox/author2 -> validate, store (fsync) -> author2\'s other devices',
       url: hearthUrl,
@@ -283,9 +272,20 @@ try {
       n,
       write: writePlain,
     });
+    const pub = await fanout({
+      label: 'Hearth publication: outbox/author -> validate+policy -> space/bench -> readers',
+      url: hearthUrl,
+      readerRoom: 'space/bench',
+      readerToken: (i) => tokenOf(readerId(i)),
+      authorRoom: 'outbox/author',
+      authorToken,
+      n,
+      prepareAuthor: acknowledge,
+    });
+    await sleep(3000); // let publication settle before the next round
     results.push({ n, base, pub, out });
-    console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s`);
-    for (const r of [base, pub, out]) {
+    console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
+    for (const r of [base, out, pub]) {
       const ratio = r === base ? '' : `  ratio to stock p50 ×${(r.p50 / base.p50).toFixed(2)}, p99 ×${(r.p99 / base.p99).toFixed(2)}`;
       console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected}${ratio}`);
     }

@@ -54,4 +54,17 @@ describe('rooms in memory', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', db: 'unavailable' });
   });
+
+  it('a change made on an opened doc outside write() is still stored and sent', async () => {
+    const relay = await startTestRelay();
+    cleanups.push(() => relay.cleanup());
+    const reader = connectProvider(relay.url, 'policy', await relay.mintToken('bob'));
+    await synced(reader);
+    const doc = await relay.host.open('policy');
+    doc.getMap('stray').set('k', 'v');
+    await waitFor(() => reader.doc.getMap('stray').get('k') === 'v', 3000, 'stray change broadcast');
+    const stored = await relay.storage.rooms.load('policy');
+    expect(stored.length).toBeGreaterThan(0);
+    reader.destroy();
+  });
 });

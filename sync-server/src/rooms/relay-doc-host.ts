@@ -151,6 +151,7 @@ export class RelayDocHost implements DocHost {
 
   private async load(name: string): Promise<Room> {
     const room = new Room(name, this.log);
+    room.onStrayWrite = (r) => this.logger.error({ room: r.name }, 'document changed outside DocHost.write; use write() so it is stored before it is sent');
     try {
       await room.load();
       this.rooms.set(name, room);

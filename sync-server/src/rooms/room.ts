@@ -37,6 +37,9 @@ export class Room {
   broken = false;
   private captured: Uint8Array[] = [];
   private capturing = false;
+  private loading = false;
+  /** Called when something changed the doc outside `relayWrite` (see the update handler). */
+  onStrayWrite: ((room: Room) => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -61,15 +64,21 @@ export class Room {
     });
     this.doc.on('update', (update: Uint8Array) => {
       if (this.capturing) this.captured.push(update);
+      else if (!this.loading) this.strayWrite(update);
     });
   }
 
   async load(): Promise<void> {
     const end = metrics.roomLoadSeconds.startTimer();
     const updates = await this.log.load(this.name);
-    Y.transact(this.doc, () => {
-      for (const u of updates) Y.applyUpdate(this.doc, u);
-    }, RELAY_ORIGIN);
+    this.loading = true;
+    try {
+      Y.transact(this.doc, () => {
+        for (const u of updates) Y.applyUpdate(this.doc, u);
+      }, RELAY_ORIGIN);
+    } finally {
+      this.loading = false;
+    }
     end();
   }
 
@@ -120,6 +129,19 @@ export class Room {
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /**
+   * A change made on the doc directly (someone wrote to the result of `DocHost.open` instead of
+   * going through `write`). It is in memory already, so it is stored and broadcast like a relay
+   * write rather than left to diverge from storage — and reported, because until it is stored a
+   * client could be told about it through a sync reply.
+   */
+  private strayWrite(update: Uint8Array): void {
+    this.onStrayWrite?.(this);
+    this.queue.run(() => this.commit([update], null)).catch(() => {
+      this.broken = true;
+    });
   }
 
   private capture(apply: () => void): Uint8Array[] {

@@ -2,14 +2,12 @@
 // English dataset with whitelists for innocent words that contain a listed one ("Scunthorpe",
 // "assassin", "cocktail") beats any hand list. We feed it text already folded by normalise.ts (no
 // invisible characters, accents or look-alike letters); its own transformers then resolve
-// leetspeak and repeated letters. Obscenity is slow (about 0.25 µs per character), so the text is
-// cut into pieces of a few sentences and each piece's matches are memoised: a keystroke re-reads
-// one piece.
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+// leetspeak and repeated letters. language-engine.ts reads the text word by word, memoised.
 import { originalSpan } from '../normalise.js';
 import type { LanguageCategory, LanguageRule } from '../rule-schemas.js';
 import type { Finding } from '../types.js';
-import { finding, Memo, type RuleCheck } from './rule-check.js';
+import { scanWhole, scanWords } from './language-engine.js';
+import { finding, type RuleCheck } from './rule-check.js';
 
 const CATEGORY_OF: Record<string, LanguageCategory> = {};
 const put = (category: LanguageCategory, words: string) => {
@@ -47,64 +45,11 @@ export const CATEGORY_DETAIL: Record<LanguageCategory, string> = {
   profanity: 'profanity',
 };
 
-interface Hit {
-  start: number; // in the chunk, inclusive
-  end: number; // in the chunk, exclusive
-  word: string;
-}
-
-let shared: { matcher: RegExpMatcher; memo: Memo<Hit[]> } | null = null;
-
-function engine() {
-  if (shared) return shared;
-  const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-  const memo = new Memo<Hit[]>(4096);
-  shared = { matcher, memo };
-  return shared;
-}
-
-function scan(chunk: string): Hit[] {
-  const { matcher } = engine();
-  return matcher.getAllMatches(chunk, true).map((m) => ({
-    start: m.startIndex,
-    end: m.endIndex + 1,
-    word: englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '',
-  }));
-}
-
-const MIN_CHUNK = 160;
-const MAX_CHUNK = 500;
-
-/**
- * Pieces of `text` to scan and memoise: [start, end) pairs covering it. A piece ends at a sentence
- * end once it is MIN_CHUNK long (obscenity costs ~20 µs per call on top of its cost per character,
- * so pieces should not be tiny), or at a space once it is MAX_CHUNK long (so a keystroke never
- * re-reads much). Boundaries depend only on the text nearby, so an edit changes one or two pieces
- * and the memo still knows the others.
- */
-function chunks(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const gap = /\s+/g;
-  let start = 0;
-  for (let m = gap.exec(text); m; m = gap.exec(text)) {
-    const end = m.index + m[0].length;
-    const length = m.index - start;
-    const sentenceEnd = /[.!?]/.test(text.charAt(m.index - 1)) || m[0].includes('\n');
-    if ((sentenceEnd && length >= MIN_CHUNK) || length >= MAX_CHUNK) {
-      out.push([start, end]);
-      start = end;
-    }
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out;
-}
-
 export function prepareLanguage(rule: LanguageRule): RuleCheck {
   const ignore = new Set(rule.ignore);
   const innocent = new Set([...INNOCENT_WORDS, ...rule.allowWords]);
   const severityOf = (category: LanguageCategory) => rule.categories[category] ?? rule.severity;
   return ({ fields }) => {
-    const { memo } = engine();
     const out: Finding[] = [];
     for (const view of fields) {
       const { folded } = view.norm;
@@ -118,14 +63,12 @@ export function prepareLanguage(rule: LanguageRule): RuleCheck {
         if (out.some((f) => f.field === view.field && f.start === span.start && f.end === span.end)) return;
         out.push(finding(rule, severity, view.field, span.start, span.end, CATEGORY_DETAIL[category]));
       };
-      for (const [from, to] of chunks(folded)) {
-        for (const hit of memo.get(folded.slice(from, to), scan)) report(from + hit.start, from + hit.end, hit.word);
-      }
+      for (const hit of scanWords(folded, view.norm.skeleton)) report(hit.start, hit.end, hit.word);
       // Spelled-out letters ("f u c k", "f.u.c.k"): the dataset reads words, so read them joined.
       for (const c of view.words) {
         if (c.kind !== 'spelled') continue;
         const letters = folded.slice(c.start, c.end).replace(/[^\p{L}\p{N}@$]/gu, '');
-        for (const hit of memo.get(letters, scan)) report(c.start, c.end, hit.word, true);
+        for (const hit of scanWhole(letters)) report(c.start, c.end, hit.word, true);
       }
     }
     return out;

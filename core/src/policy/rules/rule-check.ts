@@ -47,9 +47,15 @@ export class Memo<V> {
   get(key: string, compute: (key: string) => V): V {
     const known = this.map.get(key);
     if (known !== undefined) return known;
-    if (this.map.size >= this.limit) this.map.clear();
     const value = compute(key);
-    this.map.set(key, value);
+    this.set(key, value);
     return value;
+  }
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
   }
 }

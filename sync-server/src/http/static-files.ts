@@ -35,7 +35,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' ws: wss:",
+  // The person may point the client at another relay (ws/wss, and http/https for its token route).
+  "connect-src 'self' ws: wss: http: https:",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",

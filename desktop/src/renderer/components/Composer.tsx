@@ -27,6 +27,8 @@ export interface ComposerProps {
   label?: string;
   submitLabel?: string;
   autoFocus?: boolean;
+  /** The kinds this person may post here (e.g. announcements only for comms); default all. */
+  kinds?: readonly PostKind[];
   /** Clear the fields after sending (default true; false when the container closes the composer). */
   resetOnSubmit?: boolean;
 }
@@ -49,10 +51,11 @@ export function Composer({
   submitLabel,
   autoFocus = false,
   resetOnSubmit = true,
+  kinds = POST_KINDS,
 }: ComposerProps) {
   const s = useStrings();
   const id = useId();
-  const [kind, setKind] = useState<PostKind>(initial?.kind ?? 'discussion');
+  const [kind, setKind] = useState<PostKind>(initial?.kind ?? kinds[0] ?? 'discussion');
   const [title, setTitle] = useState(initial?.title ?? '');
   const [body, setBody] = useState(initial?.body ?? '');
   const [confirming, setConfirming] = useState(false);
@@ -172,7 +175,7 @@ export function Composer({
           <div className="field field-kind">
             <label htmlFor={`${id}-kind`}>{s.t('composer.kind')}</label>
             <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as PostKind)}>
-              {POST_KINDS.map((k) => (
+              {kinds.map((k) => (
                 <option key={k} value={k}>
                   {s.t(`kind.${k}`)}
                 </option>

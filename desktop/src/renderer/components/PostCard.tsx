@@ -17,6 +17,8 @@ export interface PostCardProps {
   spaceName?: string | undefined;
   unread?: boolean;
   now?: number;
+  /** The author's own post was held and then published by a moderator: say so. */
+  reviewed?: boolean;
   /** Open the post's thread. */
   onOpen: (postId: string) => void;
   /** 'excerpt' clamps the body (feeds); 'full' shows it all. */
@@ -39,6 +41,7 @@ export function PostCard({
   nameOf,
   spaceName,
   unread = false,
+  reviewed = false,
   now,
   onOpen,
   body = 'excerpt',
@@ -86,6 +89,7 @@ export function PostCard({
         </button>
         {unread && <StatusMark mark="unread" />}
         {post.pending !== undefined && <StatusMark mark={post.pending} />}
+        {reviewed && post.pending === undefined && <StatusMark mark="published" />}
       </Heading>
       {body !== 'none' && post.body !== '' && (
         <Markdown source={post.body} nameOf={nameOf} className={body === 'excerpt' ? 'is-excerpt' : undefined} />

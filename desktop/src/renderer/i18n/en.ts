@@ -65,8 +65,8 @@ export const en = {
   'mark.heldHint': 'Held by the behaviour policy; see your inbox for the reason.',
   'mark.rejected': 'Not published',
   'mark.rejectedHint': 'Not published; see your inbox to edit and resubmit.',
-  'mark.published': 'Published',
-  'mark.publishedHint': 'Published after review.',
+  'mark.published': 'Published after review',
+  'mark.publishedHint': 'A moderator reviewed this and published it.',
   'mark.unread': 'New',
   'mark.unreadHint': 'You have not read this yet.',
 

@@ -5,7 +5,7 @@
 import type { DistributedPolicy, DistributedRule } from './policy-schemas.js';
 import { prepareAttachments } from './rules/attachments.js';
 import { prepareClassification } from './rules/classification.js';
-import { memoDigest, prepareConfidentialTerms } from './rules/confidential-terms.js';
+import { prepareConfidentialTerms, termsContext, type TermsContext } from './rules/confidential-terms.js';
 import { prepareExternalLinks } from './rules/external-links.js';
 import { prepareLanguage } from './rules/language.js';
 import { prepareMassMentions } from './rules/mass-mentions.js';
@@ -21,14 +21,14 @@ export class PreparedPolicy {
   ) {}
 
   static of(policy: DistributedPolicy): PreparedPolicy {
-    const digest = memoDigest(createTermHasher(policy.terms.key), new Memo<TermDigest>(50_000));
-    const termsContext = { digest, maxPhraseWords: policy.terms.maxPhraseWords };
-    const checks = policy.rules.map((rule) => ({ rule, check: prepareRule(rule, termsContext) }));
+    const hasher = createTermHasher(policy.terms.key);
+    const terms = termsContext(hasher, new Memo<TermDigest>(50_000), policy.terms.maxPhraseWords);
+    const checks = policy.rules.map((rule) => ({ rule, check: prepareRule(rule, terms) }));
     return new PreparedPolicy(policy, checks);
   }
 }
 
-function prepareRule(rule: DistributedRule, terms: Parameters<typeof prepareConfidentialTerms>[1]): RuleCheck {
+function prepareRule(rule: DistributedRule, terms: TermsContext): RuleCheck {
   switch (rule.kind) {
     case 'language':
       return prepareLanguage(rule);

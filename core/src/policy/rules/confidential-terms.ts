@@ -8,16 +8,28 @@ import type { ConfidentialTermsRule } from '../policy-schemas.js';
 import type { TermDigest, TermHasher } from '../term-hash.js';
 import type { Token } from '../tokens.js';
 import type { Finding } from '../types.js';
-import { finding, type Memo, type RuleCheck } from './rule-check.js';
+import { finding, type FieldView, type Memo, type RuleCheck } from './rule-check.js';
 
 export interface TermsContext {
   digest: (phrase: string) => TermDigest;
+  /** The digests of a field's word candidates, computed once for all confidential-term rules. */
+  wordDigests: (view: FieldView) => TermDigest[];
   maxPhraseWords: number;
 }
 
 /** Memoised hashing: drafts reuse most words from one keystroke to the next. */
-export function memoDigest(hasher: TermHasher, memo: Memo<TermDigest>): (phrase: string) => TermDigest {
-  return (phrase) => memo.get(phrase, hasher);
+export function termsContext(hasher: TermHasher, memo: Memo<TermDigest>, maxPhraseWords: number): TermsContext {
+  const digest = (phrase: string) => memo.get(phrase, hasher);
+  const perView = new WeakMap<FieldView, TermDigest[]>();
+  const wordDigests = (view: FieldView) => {
+    let known = perView.get(view);
+    if (!known) {
+      known = view.words.map((c) => digest(c.text));
+      perView.set(view, known);
+    }
+    return known;
+  };
+  return { digest, wordDigests, maxPhraseWords };
 }
 
 /** hash → spaces it is allowed in (empty: allowed nowhere). The stricter group wins on overlap. */
@@ -48,8 +60,9 @@ export function prepareConfidentialTerms(rule: ConfidentialTermsRule, ctx: Terms
         if (spans.some(([s, e]) => s <= start && end <= e)) return; // inside a longer match
         spans.push([start, end]);
       };
-      for (const c of view.words) {
-        const d = ctx.digest(c.text);
+      const digests = ctx.wordDigests(view);
+      view.words.forEach((c, w) => {
+        const d = digests[w] as TermDigest;
         hit(d.term, c.start, c.end);
         if (c.kind === 'joined') {
           // "lantern-panel" is also the phrase "lantern panel".
@@ -57,7 +70,7 @@ export function prepareConfidentialTerms(rule: ConfidentialTermsRule, ctx: Terms
           const head = ctx.digest(parts[0] ?? '').head;
           if (parts.length <= ctx.maxPhraseWords && heads.has(head)) hit(ctx.digest(parts.join(' ')).term, c.start, c.end);
         }
-        if (c.kind !== 'word' || !heads.has(d.head)) continue;
+        if (c.kind !== 'word' || !heads.has(d.head)) return;
         let phrase = c.text;
         for (let n = 2; n <= ctx.maxPhraseWords; n++) {
           const next = view.tokens[c.first + n - 1] as Token | undefined;
@@ -65,7 +78,7 @@ export function prepareConfidentialTerms(rule: ConfidentialTermsRule, ctx: Terms
           phrase += ` ${next.text}`;
           hit(ctx.digest(phrase).term, c.start, next.end);
         }
-      }
+      });
       // Keep the longest of overlapping matches ("northwind traders" over "northwind").
       spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
       const kept: [number, number][] = [];

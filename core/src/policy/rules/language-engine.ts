@@ -19,7 +19,7 @@ export interface Hit {
   word: string;
 }
 
-let engine: { matcher: RegExpMatcher; memo: Memo<Hit[]>; crossFirst: Set<string> } | null = null;
+let engine: { matcher: RegExpMatcher; memo: Memo<Hit[]>; crossFirst: Set<string>; crossLongest: number } | null = null;
 
 function theEngine() {
   if (engine) return engine;
@@ -38,7 +38,8 @@ function theEngine() {
     const chars = term.pattern.nodes.flatMap((n) => ('chars' in n ? n.chars : 'childNode' in n && 'chars' in n.childNode ? n.childNode.chars : [0]));
     if (chars.includes(32)) addFirst(String.fromCharCode(...chars).toLowerCase());
   }
-  engine = { matcher, memo: new Memo<Hit[]>(50_000), crossFirst };
+  const crossLongest = Math.max(0, ...[...crossFirst].map((w) => w.length));
+  engine = { matcher, memo: new Memo<Hit[]>(50_000), crossFirst, crossLongest };
   return engine;
 }
 
@@ -62,52 +63,61 @@ const MANY_UNSEEN = 8;
  * text's skeleton (normalise.ts), used to recognise the first word of a two-word phrase.
  */
 export function scanWords(folded: string, skeleton: string): Hit[] {
-  const { memo, crossFirst } = theEngine();
-  const words: [number, number][] = [];
+  const { memo, crossFirst, crossLongest } = theEngine();
+  const starts: number[] = [];
+  const keys: string[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) words.push([m.index, m.index + m[0].length]);
-  const isCrossFirst = (i: number) => {
-    const w = words[i];
-    return w !== undefined && i + 1 < words.length && (crossFirst.has(folded.slice(w[0], w[1])) || crossFirst.has(skeleton.slice(w[0], w[1])));
-  };
-  const cross = words.map((_, i) => isCrossFirst(i));
-  const alone = (i: number) => !cross[i] && !cross[i - 1];
-  let unseen = 0;
-  for (let i = 0; i < words.length && unseen <= MANY_UNSEEN; i++) {
-    const [start, end] = words[i] as [number, number];
-    if (alone(i) && !memo.has(folded.slice(start, end))) unseen++;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+    starts.push(m.index);
+    keys.push(m[0]);
   }
+  const n = keys.length;
+  const cross: boolean[] = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string;
+    const at = starts[i] as number;
+    cross[i] =
+      i + 1 < n &&
+      key.length <= crossLongest &&
+      (crossFirst.has(key) || crossFirst.has(skeleton.slice(at, at + key.length)));
+  }
+  const alone = (i: number) => !cross[i] && !(i > 0 && cross[i - 1]);
+  let unseen = 0;
+  for (let i = 0; i < n && unseen <= MANY_UNSEEN; i++) if (alone(i) && !memo.has(keys[i] as string)) unseen++;
   if (unseen > MANY_UNSEEN) {
     // Read the whole text once; a match of a word read alone lies inside that word.
     const whole = scanWhole(folded);
     let h = 0;
-    for (let i = 0; i < words.length; i++) {
-      const [start, end] = words[i] as [number, number];
+    for (let i = 0; i < n; i++) {
+      const start = starts[i] as number;
+      const end = start + (keys[i] as string).length;
       while (h < whole.length && (whole[h] as Hit).start < start) h++;
+      if (!alone(i)) continue;
       const own: Hit[] = [];
       for (let k = h; k < whole.length && (whole[k] as Hit).start < end; k++) {
         const hit = whole[k] as Hit;
         own.push({ start: hit.start - start, end: hit.end - start, word: hit.word });
       }
-      if (alone(i)) memo.set(folded.slice(start, end), own);
+      memo.set(keys[i] as string, own);
     }
   }
   const out: Hit[] = [];
-  let previousCross = false;
-  for (let i = 0; i < words.length; i++) {
-    const [start, end] = words[i] as [number, number];
-    const isCross = cross[i] ?? false;
-    if (isCross || previousCross) {
-      // Read with the neighbour it may form a phrase with: the next word, or else the previous one.
-      const [from, to] = isCross ? [start, (words[i + 1] as [number, number])[1]] : [(words[i - 1] as [number, number])[0], end];
-      for (const hit of memo.get(folded.slice(from, to), scanWhole)) {
-        const s = from + hit.start;
-        if (s >= start && s < end) out.push({ start: s, end: from + hit.end, word: hit.word });
-      }
-    } else {
-      for (const hit of memo.get(folded.slice(start, end), scanWhole)) out.push({ start: start + hit.start, end: start + hit.end, word: hit.word });
+  for (let i = 0; i < n; i++) {
+    const start = starts[i] as number;
+    const end = start + (keys[i] as string).length;
+    if (alone(i)) {
+      const hits = memo.get(keys[i] as string, scanWhole);
+      for (const hit of hits) out.push({ start: start + hit.start, end: start + hit.end, word: hit.word });
+      continue;
     }
-    previousCross = isCross;
+    // Read with the neighbour it may form a phrase with: the next word, or else the previous one.
+    const [from, to] = cross[i]
+      ? [start, (starts[i + 1] as number) + (keys[i + 1] as string).length]
+      : [starts[i - 1] as number, end];
+    for (const hit of memo.get(folded.slice(from, to), scanWhole)) {
+      const s = from + hit.start;
+      if (s >= start && s < end) out.push({ start: s, end: from + hit.end, word: hit.word });
+    }
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const crossPackage = (others) => others.map((p) => `**/${p}/**`);
 
@@ -12,12 +13,17 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly', fetch: 'readonly', AbortController: 'readonly', globalThis: 'readonly', crypto: 'readonly' } },
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.es2022, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: 'Never require electron directly: go through the seam in desktop/src/main.' }],
     },
+  },
+  {
+    // The renderer and browser-side code of the benchmarks and end-to-end tests run in a browser.
+    files: ['**/desktop/src/renderer/**/*.{ts,tsx}', '**/desktop/e2e/**/*.ts', '**/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/core/src/**/*.ts'],

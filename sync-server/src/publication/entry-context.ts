@@ -1,7 +1,7 @@
 // Builds the context core's validateEntry needs from the documents the relay writes. Why here and
 // not in core: the answers come from several rooms (directory, the space, the conversation) and
 // from the relay's own publication records, which only the relay can open.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   readConversation,
   readSpace,

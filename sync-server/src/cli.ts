@@ -169,6 +169,8 @@ for (const [name, operation] of [
     });
 }
 
+(await import('./cli/audit-commands.js')).registerAuditCommands(program);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof DataDirLocked) console.error(`error: ${err.message}`);
   else console.error(err instanceof Error ? `error: ${err.message}` : err);

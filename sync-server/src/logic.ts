@@ -7,6 +7,9 @@ import { parseRoomName } from '@hearth/core';
 import type { DocHost } from './rooms/doc-host.js';
 import { setPolicyOp } from './admin/operations.js';
 import './admin/index.js';
+import './audit/hold-operations.js';
+import { startAuditService, type AuditService } from './audit/audit-service.js';
+import { roomCompactor } from './retention/room-compaction.js';
 import { loadDemoCompany } from './demo/demo-company.js';
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
@@ -15,10 +18,14 @@ import { Publisher } from './publication/publisher.js';
 export interface RelayLogicOptions {
   demo: boolean;
   logger?: Logger;
+  /** Compacts a room's stored log after retention; default: a short-lived handle on the same file. */
+  compact?: (room: string) => Promise<void>;
 }
 
 export interface RelayLogic {
   publisher: Publisher;
+  /** The audit journal (`audit.journal.record(...)`), legal holds and retention. */
+  audit: AuditService;
   stop(): Promise<void>;
 }
 
@@ -33,7 +40,9 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
     if (r.ok) log.info('default behaviour policy set');
     else log.error({ error: r.error, details: r.details }, 'default policy did not compile');
   }
-  const publisher = new Publisher({ host, store: new PublicationStore(db), log });
+  const compact = options.compact ?? roomCompactor(db);
+  const audit = startAuditService({ host, db, log, ...(compact ? { compact } : {}) });
+  const publisher = new Publisher({ host, store: new PublicationStore(db), log, journal: audit.journal });
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
   // Entries stored but not yet published (the relay stopped in between) are published now.
   for (const room of await host.listRooms('outbox/')) {
@@ -42,9 +51,11 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
   }
   return {
     publisher,
+    audit,
     stop: async () => {
       unsubscribe();
       await publisher.idle();
+      await audit.stop();
     },
   };
 }

@@ -16,3 +16,4 @@ export * from './document-views.js';
 export * from './overlay.js';
 export * from './mentions.js';
 export * from './inbox-conversations.js';
+export * from './relay-retention.js';

@@ -17,6 +17,7 @@ import {
   type SpaceMeta,
 } from '@hearth/core';
 import { z } from 'zod';
+import { journalFor } from '../audit/journal.js';
 import type { AdminContext, AdminOperation, AdminResult } from './registry.js';
 import { MembershipStore } from './membership-store.js';
 import { RelaySettings } from './relay-settings.js';
@@ -31,6 +32,7 @@ export const importDirectoryOp: AdminOperation = async (ctx, body) => {
   const result = importDirectory(records.data.records);
   if (result.accepted.length === 0) return fail('no record was accepted', result.refused);
   await ctx.host.write('directory', (doc) => putDirectoryRecords(doc, result.accepted));
+  journalFor(ctx.db).record({ kind: 'directory-import', actor: 'admin', details: { accepted: result.accepted.map((r) => r.id), refused: result.refused.length } });
   return done({ accepted: result.accepted.length, refused: result.refused, warnings: result.warnings });
 };
 
@@ -48,6 +50,7 @@ export const setPolicyOp: AdminOperation = async (ctx, body) => {
   }
   if (compiled.generatedKey) settings.set('policy.termKey', compiled.key);
   await ctx.host.write('policy', (doc) => setPolicyDocument(doc, compiled.policy));
+  journalFor(ctx.db).record({ kind: 'policy', actor: 'admin', details: { version: compiled.policy.version, previousVersion: currentVersion } });
   return done({ version: compiled.policy.version });
 };
 
@@ -72,6 +75,7 @@ export const createSpaceOp: AdminOperation = async (ctx, body) => {
   const meta: SpaceMeta = { ...rest, createdAt: createdAt ?? Date.now() };
   await ctx.host.write(room, (doc) => initSpace(doc, meta));
   if (meta.visibility !== 'secret') await ctx.host.write('spaces', (doc) => putSpaceInCatalogue(doc, meta));
+  journalFor(ctx.db).record({ kind: 'space-created', actor: 'admin', space: meta.id, details: { visibility: meta.visibility, kind: meta.kind, facilitators: meta.facilitators, retentionDays: meta.retentionDays } });
   if (meta.visibility !== 'public') {
     // Facilitators of a private space are its members too: they must read what they facilitate.
     for (const person of new Set([...meta.facilitators, ...members])) await addMember(ctx, meta.id, person);
@@ -96,6 +100,7 @@ export const removeMemberOp: AdminOperation = async (ctx, body) => {
   const store = new MembershipStore(ctx.db);
   if (!store.remove(space, person)) return done({ removed: false });
   await projectMembership(ctx, store, space, person);
+  journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'removed' } });
   // Removing a member closes their connections to that space at once.
   ctx.host.disconnect(roomName({ kind: 'space', space }), person, 4403, 'no longer a member of this space');
   return done({ removed: true });
@@ -104,7 +109,10 @@ export const removeMemberOp: AdminOperation = async (ctx, body) => {
 export async function addMember(ctx: AdminContext, space: string, person: string): Promise<boolean> {
   const store = new MembershipStore(ctx.db);
   const added = store.add(space, person);
-  if (added) await projectMembership(ctx, store, space, person);
+  if (added) {
+    await projectMembership(ctx, store, space, person);
+    journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'added' } });
+  }
   return added;
 }
 

@@ -24,6 +24,7 @@ import {
   type StatusFinding,
 } from '@hearth/core';
 import type { Logger } from 'pino';
+import type { AuditEvent, AuditJournal } from '../audit/journal.js';
 import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { buildEntryContext, spaceOf } from './entry-context.js';
@@ -33,6 +34,8 @@ import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 
 type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' }>;
+/** Records the outcome: the audit event (if any) is journaled in the same transaction. */
+type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent) => void;
 
 interface Pass {
   person: string;
@@ -46,6 +49,8 @@ export interface PublisherOptions {
   store: PublicationStore;
   log: Logger;
   now?: () => number;
+  /** The audit journal: publications, holds, rejections, acknowledgements and reports. */
+  journal?: AuditJournal;
   /** Called when an entry is held or flagged: the moderation work opens a case. */
   onReview?: (review: { entry: OutboxEntry; author: string; version: number; outcome: 'held' | 'flagged'; findings: StatusFinding[] }) => Promise<void> | void;
 }
@@ -92,7 +97,7 @@ export class Publisher {
     const unchanged = record !== null && record.fingerprint === print;
     if (unchanged && record.outcome !== 'waiting-acknowledgement') return;
     const version = record === null ? 1 : unchanged ? record.version : record.version + 1;
-    const save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null) =>
+    const save: Save = (outcome, targetRoom, publishedVersion, audit) => store.transaction(() => {
       store.put({
         entryId: entry.id,
         owner: pass.person,
@@ -104,26 +109,30 @@ export class Publisher {
         entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
         updatedAt: this.now(),
       });
+      if (audit !== undefined) this.opts.journal?.record(audit);
+    });
+    const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
+      ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...details } });
 
     const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record });
     const validation = validateEntry(entry, context);
     if (!validation.ok) {
       await this.tellAuthor(pass.person, entry, version, 'rejected', findingsOfProblems(validation.problems));
       metrics.rejections.inc();
-      return save('rejected', record?.targetRoom ?? null, record?.publishedVersion ?? null);
+      return save('rejected', record?.targetRoom ?? null, record?.publishedVersion ?? null, event('rejection', { rules: validation.problems.map((p) => p.code) }));
     }
     switch (entry.type) {
       case 'ack':
         store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
-        return save('recorded', null, null);
+        return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
         store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
-        return save('recorded', null, null);
+        return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
       case 'join':
         await this.askToJoin(pass, entry);
         return save('recorded', null, null);
       default:
-        return this.publishOrHold(pass, entry, version, record, save);
+        return this.publishOrHold(pass, entry, version, record, save, event);
     }
   }
 
@@ -132,8 +141,10 @@ export class Publisher {
     entry: Publishable,
     version: number,
     record: EntryRecord | null,
-    save: (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null) => void,
+    save: Save,
+    event: (kind: AuditEvent['kind'], details: Record<string, unknown>) => AuditEvent,
   ): Promise<void> {
+    const rules = (findings: StatusFinding[]) => findings.map((f) => f.rule);
     const { host } = this.opts;
     const previousRoom = record?.targetRoom ?? null;
     const previousVersion = record?.publishedVersion ?? null;
@@ -148,19 +159,19 @@ export class Publisher {
         // No policy at all means the relay was never configured: hold rather than publish unjudged.
         const finding: StatusFinding = { rule: 'relay.no-policy', severity: 'hold', message: 'The relay has no behaviour policy yet.', guidance: 'Ask your administrator to set one.' };
         await this.hold(pass.person, entry, version, [finding]);
-        return save('held', previousRoom, previousVersion);
+        return save('held', previousRoom, previousVersion, event('hold', { rules: [finding.rule] }));
       }
       const draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
       const verdict = evaluate(pass.policy, draft);
       const findings = findingsOfPolicy(verdict.findings);
       if (verdict.action === 'hold') {
         await this.hold(pass.person, entry, version, findings);
-        return save('held', previousRoom, previousVersion);
+        return save('held', previousRoom, previousVersion, event('hold', { rules: rules(findings), policyVersion: pass.policy.version }));
       }
       if (verdict.action === 'reject') {
         await this.tellAuthor(pass.person, entry, version, 'rejected', findings);
         metrics.rejections.inc();
-        return save('rejected', previousRoom, previousVersion);
+        return save('rejected', previousRoom, previousVersion, event('rejection', { rules: rules(findings), policyVersion: pass.policy.version }));
       }
       if (verdict.action === 'flag') flagged = findings;
     }
@@ -173,7 +184,7 @@ export class Publisher {
       const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
       await this.tellAuthor(pass.person, entry, version, 'rejected', [finding]);
       metrics.rejections.inc();
-      return save('rejected', previousRoom, previousVersion);
+      return save('rejected', previousRoom, previousVersion, event('rejection', { rules: [finding.rule] }));
     }
     await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) =>
       setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], this.now())),
@@ -181,7 +192,7 @@ export class Publisher {
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
-    save('published', room, version);
+    save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }
 
   /** The room an entry is published into; a message that starts a conversation creates it. */

@@ -1,0 +1,79 @@
+// The audit journal's life in a running relay: the journal itself, the Ed25519 audit key (created
+// on first start), a signed checkpoint at start when the journal grew while the relay was down, at
+// least hourly after that, and a last one when the relay stops; and the hourly retention sweep.
+// Why here and not in logic.ts: the relay's wiring stays a few lines, and tests start the same
+// service on a bare database.
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Logger } from '../log.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import { RetentionSweeper } from '../retention/retention-sweep.js';
+import { loadAuditKey, type AuditKey } from './audit-key.js';
+import { CheckpointWriter, type Checkpoint } from './checkpoints.js';
+import { journalFor, type AuditJournal } from './journal.js';
+import { LegalHolds } from './legal-holds.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface AuditServiceOptions {
+  host: DocHost;
+  db: Database.Database;
+  log: Logger;
+  /** Where the audit key lives. Default: the database file's directory (the data directory). */
+  dataDir?: string;
+  checkpointEveryMs?: number;
+  retentionEveryMs?: number;
+  /** See RetentionOptions.compact. */
+  compact?: (room: string) => Promise<void>;
+  now?: () => number;
+}
+
+export interface AuditService {
+  journal: AuditJournal;
+  key: AuditKey;
+  holds: LegalHolds;
+  retention: RetentionSweeper;
+  /** Signs the journal's head now (null when the latest checkpoint already covers it). */
+  checkpoint(): Checkpoint | null;
+  /** Stops the timers, waits for a sweep in progress, signs a last checkpoint. */
+  stop(): Promise<void>;
+}
+
+export function startAuditService(options: AuditServiceOptions): AuditService {
+  const now = options.now ?? Date.now;
+  const journal = journalFor(options.db);
+  const key = loadAuditKey(options.dataDir ?? dirname(options.db.name));
+  const writer = new CheckpointWriter(options.db, key);
+  const holds = new LegalHolds(options.db);
+  const retention = new RetentionSweeper({ host: options.host, journal, holds, log: options.log, now, ...(options.compact ? { compact: options.compact } : {}) });
+  const checkpoint = (): Checkpoint | null => {
+    try {
+      const c = writer.checkpoint(journal.head(), now());
+      // The log line is the checkpoint's witness outside the database (ship logs off the relay).
+      if (c !== null) options.log.info({ auditCheckpoint: c }, 'audit checkpoint signed');
+      return c;
+    } catch (err) {
+      options.log.error({ err }, 'audit checkpoint failed');
+      return null;
+    }
+  };
+  options.log.info({ auditKey: key.fingerprint }, 'audit journal ready');
+  checkpoint();
+  const checkpointTimer = setInterval(checkpoint, options.checkpointEveryMs ?? HOUR_MS);
+  checkpointTimer.unref();
+  const retentionTimer = setInterval(() => void retention.sweep(), options.retentionEveryMs ?? HOUR_MS);
+  retentionTimer.unref();
+  return {
+    journal,
+    key,
+    holds,
+    retention,
+    checkpoint,
+    async stop() {
+      clearInterval(checkpointTimer);
+      clearInterval(retentionTimer);
+      await retention.idle();
+      checkpoint();
+    },
+  };
+}

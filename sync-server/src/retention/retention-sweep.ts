@@ -1,0 +1,97 @@
+// Retention, carried out by the relay: in every space whose meta sets `retentionDays`, published
+// items dated before now − N days have their content removed (core's purgeItem, the relay's own
+// write through the DocHost), and the room's update log is then compacted so the removed text is
+// gone from the stored document too, not only from its current state. Legal holds suspend it: a
+// held space is skipped whole, a held person's items are kept wherever they are. Each sweep of a
+// space that removed or kept something back is journaled (kind 'retention') with the item ids.
+// What this cannot erase (the author's outbox, copies on devices, backups) is in docs/moderation.md.
+import { META, expiringItems, parseRoomName, purgeItem } from '@hearth/core';
+import type { Logger } from '../log.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import type { AuditJournal } from '../audit/journal.js';
+import type { LegalHolds } from '../audit/legal-holds.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionOptions {
+  host: DocHost;
+  journal: AuditJournal;
+  holds: LegalHolds;
+  log: Logger;
+  /** Replaces a room's stored update log by one merged update (drops deleted content). */
+  compact?: (room: string) => Promise<void>;
+  now?: () => number;
+}
+
+export interface SpaceSweep {
+  space: string;
+  retentionDays: number;
+  purged: string[];
+  /** Items past retention kept because of a legal hold. */
+  kept: string[];
+  suspended: 'space-hold' | null;
+}
+
+export class RetentionSweeper {
+  private running: Promise<SpaceSweep[]> | null = null;
+
+  constructor(private readonly opts: RetentionOptions) {}
+
+  /** One sweep over every space; concurrent calls share the sweep in progress. */
+  sweep(): Promise<SpaceSweep[]> {
+    this.running ??= this.sweepAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Resolves once no sweep is in progress. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sweepAll(): Promise<SpaceSweep[]> {
+    const holds = this.opts.holds.active();
+    const out: SpaceSweep[] = [];
+    for (const room of await this.opts.host.listRooms('space/')) {
+      const name = parseRoomName(room);
+      if (name?.kind !== 'space') continue;
+      try {
+        const result = await this.sweepSpace(room, name.space, holds);
+        if (result !== null) out.push(result);
+      } catch (err) {
+        this.opts.log.error({ err, room }, 'retention sweep of a space failed');
+      }
+    }
+    return out;
+  }
+
+  private async sweepSpace(room: string, space: string, holds: { spaces: Set<string>; people: Set<string> }): Promise<SpaceSweep | null> {
+    const doc = await this.opts.host.open(room);
+    const days = doc.getMap<unknown>(META).get('retentionDays');
+    if (typeof days !== 'number' || !Number.isInteger(days) || days <= 0) return null;
+    const now = (this.opts.now ?? Date.now)();
+    const cutoff = now - days * DAY_MS;
+    const due = expiringItems(doc, cutoff);
+    if (due.length === 0) return null;
+    const result: SpaceSweep = { space, retentionDays: days, purged: [], kept: [], suspended: holds.spaces.has(space) ? 'space-hold' : null };
+    const purge = result.suspended === null ? due.filter((i) => !holds.people.has(i.authorId)) : [];
+    result.kept = due.filter((i) => !purge.includes(i)).map((i) => i.id);
+    result.purged = purge.map((i) => i.id);
+    if (purge.length > 0) {
+      await this.opts.host.write(room, (d) => {
+        for (const item of purge) purgeItem(d, item.id);
+      });
+      await this.opts.compact?.(room);
+    }
+    this.opts.journal.record({
+      kind: 'retention',
+      actor: 'relay',
+      space,
+      at: now,
+      details: { retentionDays: days, cutoff, purged: result.purged, keptForHold: result.kept.length, suspended: result.suspended, compacted: purge.length > 0 && this.opts.compact !== undefined },
+    });
+    this.opts.log.info({ space, purged: result.purged.length, kept: result.kept.length }, 'retention sweep');
+    return result;
+  }
+}

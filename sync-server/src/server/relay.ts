@@ -56,13 +56,16 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const logger = options.logger ?? createLogger();
   const bindHost = options.host ?? '127.0.0.1';
   const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
-  const storage = openSqliteStorage(options.dataDir, { compactAfter: options.compactAfter ?? 500 });
+  const storage = openSqliteStorage(options.dataDir, {
+    compactAfter: options.compactAfter ?? 500,
+    onCompactionError: (room, err) => logger.error({ err, room }, 'compaction failed; the log is kept as it was'),
+  });
   const cleanups: Array<() => unknown> = [() => storage.close(), () => lock.release()];
   try {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
     const gateway = new WsGateway({ host, key, limits: resolveLimits(options.limits), logger });
-    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true });
+    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true, logger });
     let stopping = false;
 
     const routes: RouteHandler[] = [

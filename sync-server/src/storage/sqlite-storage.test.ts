@@ -75,4 +75,22 @@ describe('SQLite storage', () => {
     dirs.push(dir + '-copy');
     copy.close();
   });
+
+  it('groups a burst of appends across rooms into few commits, each resolved after it is stored, in order', async () => {
+    const dir = tempDir();
+    const s = openSqliteStorage(dir, { compactAfter: 1000 });
+    const { updates } = edits(10);
+    const appends: Promise<number>[] = [];
+    for (let r = 0; r < 30; r++) for (const u of updates) appends.push(s.rooms.append(`outbox/p${r}`, [u]));
+    const counts = await Promise.all(appends);
+    expect(counts.slice(-10)).toEqual(Array.from({ length: 10 }, () => expect.any(Number)));
+    expect(Math.max(...counts)).toBe(10);
+    s.close();
+    const again = openSqliteStorage(dir);
+    for (let r = 0; r < 30; r++) {
+      const rows = await again.rooms.load(`outbox/p${r}`);
+      expect(rows.map((u) => Buffer.from(u).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')));
+    }
+    again.close();
+  });
 });

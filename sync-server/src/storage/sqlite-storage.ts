@@ -5,8 +5,12 @@
 //   and the client may then drop its own copy of that promise, so "acknowledged" must mean "on disk":
 //   FULL fsyncs the WAL at every commit. The cost is one fsync per stored message, paid off the
 //   broadcast path (storage happens before broadcast either way).
-// - Compaction merges a room's log into one update in a single transaction, so a crash during
-//   compaction leaves either the old log or the new one, never half of each.
+// - Group commit under load: when appends come faster than GROUP_COMMIT_RATE per second, those
+//   arriving in the same turn of the event loop (many rooms, many clients) are committed in one
+//   transaction and share one fsync; each caller's promise resolves only after that commit. At a
+//   lower rate each append commits at once, so a quiet relay adds no latency.
+// - Compaction merges a room's log into one update (in a savepoint of the same transaction), so a
+//   crash during compaction leaves either the old log or the new one, never half of each.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +32,8 @@ CREATE INDEX IF NOT EXISTS room_updates_room ON room_updates (room, seq);
 export interface SqliteStorageOptions {
   /** Merge a room's log into one update once it holds more than this many updates. */
   compactAfter?: number;
+  /** A failed compaction leaves the log as it was (the appends still commit); told here. */
+  onCompactionError?: (room: string, err: unknown) => void;
 }
 
 export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): Storage {
@@ -38,7 +44,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
-  const rooms = new SqliteRoomLog(db, options.compactAfter ?? 500);
+  const rooms = new SqliteRoomLog(db, options.compactAfter ?? 500, options.onCompactionError ?? (() => {}));
   let closed = false;
   return {
     rooms,
@@ -56,11 +62,23 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
     },
     close() {
       if (closed) return;
+      rooms.flush();
       closed = true;
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
   };
+}
+
+/** Appends per second above which appends are grouped into one commit per event-loop turn. */
+const GROUP_COMMIT_RATE = 200;
+const RATE_WINDOW_MS = 100;
+
+interface PendingAppend {
+  room: string;
+  updates: readonly Uint8Array[];
+  resolve: (count: number) => void;
+  reject: (err: unknown) => void;
 }
 
 class SqliteRoomLog implements RoomLog {
@@ -72,8 +90,15 @@ class SqliteRoomLog implements RoomLog {
   private readonly listPrefix;
   private readonly appendTx;
   private readonly compactTx;
+  private batch: PendingAppend[] = [];
+  private windowStart = 0;
+  private windowAppends = 0;
 
-  constructor(db: Database.Database, compactAfter: number) {
+  constructor(
+    db: Database.Database,
+    compactAfter: number,
+    onCompactionError: (room: string, err: unknown) => void,
+  ) {
     this.selectRoom = db.prepare<[string], { data: Buffer }>('SELECT data FROM room_updates WHERE room = ? ORDER BY seq');
     this.insert = db.prepare<[string, Buffer, number]>('INSERT INTO room_updates (room, data, stored_at) VALUES (?, ?, ?)');
     this.countRoom = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM room_updates WHERE room = ?');
@@ -83,37 +108,78 @@ class SqliteRoomLog implements RoomLog {
     this.listPrefix = db.prepare<[string, string], { room: string }>(
       'SELECT DISTINCT room FROM room_updates WHERE room >= ? AND room < ? ORDER BY room',
     );
-    this.appendTx = db.transaction((room: string, updates: readonly Uint8Array[]) => {
-      const now = Date.now();
-      for (const u of updates) this.insert.run(room, Buffer.from(u.buffer, u.byteOffset, u.byteLength), now);
-      const count = this.countRoom.get(room)?.n ?? 0;
-      if (count > compactAfter) {
-        this.compactNow(room);
-        return 1;
-      }
-      return count;
-    });
     this.compactTx = db.transaction((room: string) => this.compactNow(room));
+    this.appendTx = db.transaction((batch: readonly PendingAppend[]) => {
+      const now = Date.now();
+      const counts = new Map<string, number>();
+      for (const { room, updates } of batch) {
+        for (const u of updates) this.insert.run(room, Buffer.from(u.buffer, u.byteOffset, u.byteLength), now);
+      }
+      for (const { room } of batch) {
+        if (counts.has(room)) continue;
+        let count = this.countRoom.get(room)?.n ?? 0;
+        if (count > compactAfter) {
+          try {
+            this.compactTx(room); // nested: a savepoint, rolled back alone if it throws
+            count = 1;
+          } catch (err) {
+            onCompactionError(room, err);
+          }
+        }
+        counts.set(room, count);
+      }
+      return batch.map((b) => counts.get(b.room) ?? 0);
+    });
+  }
+
+  /** Commits every pending append now (also before reads, so they see every accepted append). */
+  flush(): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    let counts: number[];
+    try {
+      counts = this.appendTx(batch);
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    batch.forEach((b, i) => b.resolve(counts[i] ?? 0));
   }
 
   async load(room: string): Promise<Uint8Array[]> {
+    this.flush();
     return this.selectRoom.all(room).map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
 
-  async append(room: string, updates: readonly Uint8Array[]): Promise<number> {
-    if (updates.length === 0) return this.countRoom.get(room)?.n ?? 0;
-    return this.appendTx(room, updates);
+  append(room: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) return Promise.resolve(this.countRoom.get(room)?.n ?? 0);
+    const now = performance.now();
+    if (now - this.windowStart > RATE_WINDOW_MS) {
+      this.windowStart = now;
+      this.windowAppends = 0;
+    }
+    this.windowAppends++;
+    const busy = this.windowAppends > (GROUP_COMMIT_RATE * RATE_WINDOW_MS) / 1000;
+    return new Promise((resolve, reject) => {
+      this.batch.push({ room, updates, resolve, reject });
+      if (!busy) this.flush();
+      else if (this.batch.length === 1) setImmediate(() => this.flush());
+    });
   }
 
   async compact(room: string): Promise<void> {
+    this.flush();
     this.compactTx(room);
   }
 
   async exists(room: string): Promise<boolean> {
+    this.flush();
     return this.anyRow.get(room) !== undefined;
   }
 
   async list(prefix: string): Promise<string[]> {
+    this.flush();
     return this.listPrefix.all(prefix, `${prefix}\uffff`).map((r) => r.room);
   }
 

@@ -3,7 +3,10 @@
 // so the figure that matters most is a keystroke in a ~2,000-character post (target: p99 < 1 ms).
 //
 // Run: npx tsc -b && node bench/policy.mjs   (imports @hearth/core from core/dist)
+import { cpus, loadavg } from 'node:os';
 import { compilePolicy, evaluate, preparePolicy } from '@hearth/core';
+
+const loadAtStart = loadavg()[0];
 
 // A small deterministic PRNG (mulberry32), so every run judges the same corpus.
 function rng(seed) {
@@ -162,6 +165,9 @@ for (const body of corpus.filter(is2000)) {
   }
 }
 
+console.log(
+  `node ${process.version}, ${cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other processes make "raw" p99 figures noisy)`,
+);
 console.log(`policy: ${termList.length} confidential terms (${policy.rules.length} rules), distributed JSON ${JSON.stringify(policy).length} bytes`);
 console.log(`compilePolicy ${compileMs.toFixed(1)} ms, preparePolicy ${prepareMs.toFixed(1)} ms; corpus ${corpus.length} posts of 40-5,040 characters, ${held} not allowed`);
 report('all posts, each judged once (relay, steady state)', firstSight);

@@ -2,6 +2,11 @@
 // of this shape as `window.hearth`; the renderer reaches it only through platform/bridge.ts, which
 // falls back to web APIs when it is absent (the web client, and the tests in Chromium).
 // Pure types: no DOM, no Node, no Electron, so main, preload and renderer can all import it.
+import type { SettingsView } from './settings.js';
+import type { UpdateStatus } from './update-status.js';
+
+export type { SettingsView, SettingSource, ManagedValue, SettingKey } from './settings.js';
+export type { UpdateStatus } from './update-status.js';
 
 export interface NotificationRequest {
   title: string;
@@ -25,6 +30,21 @@ export interface ManagedConfig {
   relayLocked?: boolean;
 }
 
+/**
+ * Where the session token lives. `memory-only` is what a person notices: they sign in again at
+ * the next launch, and `reason` says why (shown in the app, never silently downgraded).
+ */
+export type TokenStorageStatus =
+  | { kind: 'keychain' }
+  | { kind: 'plain-text-allowed-by-policy' }
+  | { kind: 'browser-storage' }
+  | { kind: 'memory-only'; reason: string };
+
+/** The outcome of signing in through the company's identity provider in the system browser. */
+export type SignInResult =
+  | { ok: true; session: StoredSession }
+  | { ok: false; reason: 'not-configured' | 'cancelled' | 'timed-out' | 'failed'; message: string };
+
 export interface HearthBridge {
   readonly kind: 'electron' | 'web';
   notify(request: NotificationRequest): Promise<void>;
@@ -34,5 +54,17 @@ export interface HearthBridge {
   loadSession(): Promise<StoredSession | null>;
   saveSession(session: StoredSession): Promise<void>;
   clearSession(): Promise<void>;
+  tokenStorage(): Promise<TokenStorageStatus>;
   managedConfig(): Promise<ManagedConfig>;
+  /** Every setting with its value and where it came from (policy, user, default). */
+  settings(): Promise<SettingsView>;
+  /** OIDC sign-in (authorization code + PKCE) through the system browser. */
+  signIn(relayUrl: string): Promise<SignInResult>;
+  updateStatus(): Promise<UpdateStatus>;
+  /** Restart into a downloaded update; does nothing unless the status is 'ready'. */
+  installUpdate(): Promise<void>;
+  /** Subscriptions answer an unsubscribe function. */
+  onUpdateStatus(listener: (status: UpdateStatus) => void): () => void;
+  /** Routes the host asks the app to open: deep links (hearth://) and notification clicks. */
+  onNavigate(listener: (route: string) => void): () => void;
 }

@@ -2,6 +2,7 @@
 // localStorage for the session. Why localStorage for a token: the web client has no keychain; the
 // Electron build replaces this with safeStorage through the preload.
 import type { HearthBridge, StoredSession } from '../../shared/bridge.js';
+import { defaultSettingsView } from '../../shared/settings.js';
 
 const SESSION_KEY = 'hearth.session';
 
@@ -48,6 +49,26 @@ export function createWebBridge(): HearthBridge {
     },
     async managedConfig() {
       return {};
+    },
+    // The web client has no machine policy, no system-browser sign-in and no updater of its own.
+    async tokenStorage() {
+      return { kind: 'browser-storage' };
+    },
+    async settings() {
+      return defaultSettingsView();
+    },
+    async signIn() {
+      return { ok: false, reason: 'not-configured', message: 'Single sign-on is available in the desktop app.' };
+    },
+    async updateStatus() {
+      return { state: 'disabled', reason: 'web' };
+    },
+    async installUpdate() {},
+    onUpdateStatus() {
+      return () => {};
+    },
+    onNavigate() {
+      return () => {};
     },
   };
 }

@@ -90,7 +90,7 @@ describe('respectful language', () => {
     expect(spansOf(body)).toEqual(['fuck']);
   });
 
-  it('finds words wherever the text is cut into pieces, with offsets into the whole text', () => {
+  it('finds words anywhere in a long text, with offsets into the whole text', () => {
     const sentences = 'We reviewed the weighting of the panel. '.repeat(40);
     const runOn = 'and then the weighting of the panel '.repeat(30); // one sentence of 1,080 characters
     for (const body of [`${sentences}Damn shit.`, `${runOn}shit ${runOn}`, `shit ${sentences}`]) {

@@ -144,9 +144,9 @@ describe('parsePolicy and readPolicy', () => {
 
   it('leaves out rules of kinds it does not know, and nothing else', () => {
     const newer = JSON.parse(JSON.stringify(policy)) as { rules: unknown[] };
-    newer.rules.push({ id: 'posting-rate', kind: 'posting-rate', severity: 'warn', message: 'm', guidance: 'g', perHour: 10 });
+    newer.rules.push({ id: 'reading-level', kind: 'reading-level', severity: 'warn', message: 'm', guidance: 'g', grade: 9 });
     const parsed = parsePolicy(newer);
-    expect(parsed.ok && parsed.skipped).toEqual(['posting-rate']);
+    expect(parsed.ok && parsed.skipped).toEqual(['reading-level']);
     expect(parsed.ok && parsed.policy.rules).toHaveLength(policy.rules.length);
     newer.rules.push({ id: 'broken', kind: 'language', severity: 'sometimes' });
     expect(parsePolicy(newer).ok).toBe(false);

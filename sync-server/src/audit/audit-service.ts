@@ -1,6 +1,7 @@
 // The audit journal's life in a running relay: the journal itself, the Ed25519 audit key (created
 // on first start), a signed checkpoint at start when the journal grew while the relay was down, at
-// least hourly after that, and a last one when the relay stops; and the hourly retention sweep.
+// least hourly after that, and a last one when the relay stops; and the retention sweep, a minute
+// after start and hourly after that.
 // Why here and not in logic.ts: the relay's wiring stays a few lines, and tests start the same
 // service on a bare database.
 import { dirname } from 'node:path';
@@ -23,6 +24,8 @@ export interface AuditServiceOptions {
   dataDir?: string;
   checkpointEveryMs?: number;
   retentionEveryMs?: number;
+  /** The first retention sweep after start. Default 60 s. */
+  firstSweepAfterMs?: number;
   /** See RetentionOptions.compact. */
   compact?: (room: string) => Promise<void>;
   now?: () => number;
@@ -63,6 +66,9 @@ export function startAuditService(options: AuditServiceOptions): AuditService {
   checkpointTimer.unref();
   const retentionTimer = setInterval(() => void retention.sweep(), options.retentionEveryMs ?? HOUR_MS);
   retentionTimer.unref();
+  // A relay restarted more often than hourly (deployments) must still sweep: once soon after start.
+  const firstSweep = setTimeout(() => void retention.sweep(), options.firstSweepAfterMs ?? 60_000);
+  firstSweep.unref();
   return {
     journal,
     key,
@@ -72,6 +78,7 @@ export function startAuditService(options: AuditServiceOptions): AuditService {
     async stop() {
       clearInterval(checkpointTimer);
       clearInterval(retentionTimer);
+      clearTimeout(firstSweep);
       await retention.idle();
       checkpoint();
     },

@@ -62,6 +62,10 @@ describe('HTTP routes', () => {
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { token: string }).token).toMatch(/^ey/);
     expect((await http(demo, '/api/demo/token', { method: 'POST', body: JSON.stringify({ person: 'dave' }) })).status).toBe(404);
+    const preflight = await http(demo, '/api/demo/token', { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('admin endpoint needs an admin token', async () => {

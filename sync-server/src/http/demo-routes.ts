@@ -8,8 +8,24 @@ import type { DocHost } from '../rooms/doc-host.js';
 import { BadRequest, readJsonBody, sendJson } from './respond.js';
 import type { RouteHandler } from './respond.js';
 
+// The desktop app's pages come from its own origin (app://, or a dev server), so the demo routes
+// answer cross-origin requests; they are demo-only, so any origin may use them.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'content-type',
+  'Access-Control-Max-Age': '600',
+};
+
 export function demoRoutes(host: DocHost, key: Uint8Array): RouteHandler {
   return async (req, res, url) => {
+    if (url.pathname !== '/api/demo/people' && url.pathname !== '/api/demo/token') return false;
+    for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
     if (url.pathname === '/api/demo/people' && req.method === 'GET') {
       const directory = await host.open('directory');
       const people = [...directory.getMap<unknown>(DIRECTORY_PEOPLE).values()].filter(

@@ -39,6 +39,10 @@ describe('audit export and verify', () => {
     expect(result.ok && result.checkpoints).toBeGreaterThanOrEqual(3);
   });
 
+  it('an export of an empty journal verifies as empty', () => {
+    expect(verifyExport(exportOf(journalWith(0)))).toMatchObject({ ok: true, records: 0, checkpoints: 0 });
+  });
+
   it('a filtered export verifies, with gaps for the records left out and anchored by checkpoints', () => {
     const db = journalWith(30, 5);
     for (const filter of [

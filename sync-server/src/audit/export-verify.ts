@@ -171,7 +171,7 @@ export class ExportVerifier {
   private readSeal(v: Obj): void {
     const h = this.header!;
     if (this.seq !== h.throughSeq) fail(`the chain stops at record ${this.seq}, the header announces record ${h.throughSeq}: lines are missing`);
-    if (this.lastCheckpointSeq !== h.throughSeq) fail(`the last records (to ${h.throughSeq}) are not covered by a signed checkpoint`);
+    if (h.throughSeq > 0 && this.lastCheckpointSeq !== h.throughSeq) fail(`the last records (to ${h.throughSeq}) are not covered by a signed checkpoint`);
     if (!isInt(v.lines) || typeof v.sha256 !== 'string' || typeof v.signature !== 'string') fail('malformed seal');
     if (!verifyBytes(h.publicKey, sealPayload(v.lines as number, v.sha256 as string), v.signature as string)) fail('the seal\'s signature does not verify');
     if (v.lines !== this.lineNo - 1 || v.sha256 !== this.seal.digest('hex')) fail('the seal does not match the lines before it: a line was altered, added or removed');

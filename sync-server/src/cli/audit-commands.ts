@@ -41,6 +41,9 @@ export function registerAuditCommands(program: Command): void {
       const summary: ExportSummary = { records: 0, checkpoints: 0 };
       let fd: number | null = null;
       try {
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name IN ('audit_journal', 'audit_checkpoints')").all().length < 2) {
+          throw new InvalidArgumentError(`${dataDir} has no audit journal yet: start the relay on it once`);
+        }
         fd = openSync(target, 'wx', 0o600);
         for (const line of exportLines(db, filter, key, Date.now(), summary)) writeSync(fd, line);
       } finally {

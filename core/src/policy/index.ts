@@ -9,6 +9,7 @@ export { preparePolicy, PreparedPolicy } from './prepare.js';
 export { normalise, normaliseTerm, originalSpan, type Normalised } from './normalise.js';
 export {
   DISTRIBUTED_FORMAT,
+  RULE_KINDS,
   SOURCE_FORMAT,
   distributedPolicySchema,
   sourcePolicySchema,

@@ -43,6 +43,7 @@ export class RelayDocHost implements DocHost {
       loaded.lastUsed = Date.now();
       return loaded;
     }
+    if (loaded !== undefined) this.evictIfBroken(loaded);
     let pending = this.loading.get(name);
     if (pending === undefined) {
       pending = this.load(name);

@@ -57,6 +57,32 @@ describe('bad input closes only the offending connection', () => {
     await expectBystanderWorks();
   });
 
+  it('an update that decodes but does not apply → 4400; the room is reloaded from storage, without it', async () => {
+    const device = connectProvider(relay.url, 'outbox/carol', await relay.mintToken('carol'));
+    await synced(device);
+    device.doc.getMap('entries').set('kept', 1);
+    await waitFor(() => device.notices.some((n) => n.type === 'stored'));
+    // found by fuzzing: Y.decodeUpdate accepts it, Y.applyUpdate throws half way
+    const poison = Buffer.from('0103bfadf8ec0c00210107656e7472696573016100040101740525656c6c6f080103617272027d017d0201bfadf8ec15010001', 'hex');
+    expect(() => Y.decodeUpdate(poison)).not.toThrow();
+    expect(() => Y.applyUpdate(new Y.Doc(), poison)).toThrow();
+    const c = rawClient(relay.url, 'outbox/carol', await relay.mintToken('carol'));
+    await c.opened;
+    await waitFor(() => c.messages.length > 0);
+    c.ws.send(syncUpdate(new Uint8Array(poison)));
+    expect((await c.closed).code).toBe(4400);
+    await waitFor(() => device.closes.length > 0);
+    expect(device.closes[0]).toBe(1011); // reconnects by itself to the room as stored
+    await waitFor(() => device.provider.synced, 5000, 'device back');
+    const fresh = connectProvider(relay.url, 'outbox/carol', await relay.mintToken('carol'));
+    await synced(fresh);
+    expect(fresh.doc.getMap('entries').toJSON()).toEqual({ kept: 1 });
+    expect(fresh.doc.getText('t').toString()).toBe('');
+    device.destroy();
+    fresh.destroy();
+    await expectBystanderWorks();
+  });
+
   it('unknown message types and text frames → 4400', async () => {
     const c = await opened();
     c.ws.send(new Uint8Array([42]));

@@ -158,8 +158,11 @@ export class Connection implements RoomMember {
     const { host, room } = this.ctx;
     if (err instanceof MalformedMessage) return this.fail(CloseCode.malformed, 'malformed message', { err: err.message });
     if (err instanceof ApplyFailed) {
+      // The sender first (4400: do not retry), then everyone else in the room (1011: reconnect to
+      // the room as stored; the half-applied document is dropped).
+      this.fail(CloseCode.malformed, 'update does not apply', { err: err.message });
       host.evictIfBroken(room);
-      return this.fail(CloseCode.malformed, 'update does not apply', { err: err.message });
+      return;
     }
     if (err instanceof StoreFailed) {
       this.ctx.logger.error({ err, room: room.name }, 'store failed');

@@ -13,11 +13,15 @@ export function plutilArgs(plistPath: string): string[] {
   return ['-convert', 'json', '-o', '-', plistPath];
 }
 
-/** The top-level values of the plist as JSON; null when the output is not a JSON object. */
+/**
+ * The top-level values of the plist as JSON, without the profile's own Payload* bookkeeping keys;
+ * null when the output is not a JSON object.
+ */
 export function parsePlutilJson(output: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(output);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('Payload')));
   } catch {
     return null;
   }

@@ -56,10 +56,16 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const logger = options.logger ?? createLogger();
   const bindHost = options.host ?? '127.0.0.1';
   const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
-  const storage = openSqliteStorage(options.dataDir, {
-    compactAfter: options.compactAfter ?? 500,
-    onCompactionError: (room, err) => logger.error({ err, room }, 'compaction failed; the log is kept as it was'),
-  });
+  let storage: Storage;
+  try {
+    storage = openSqliteStorage(options.dataDir, {
+      compactAfter: options.compactAfter ?? 500,
+      onCompactionError: (room, err) => logger.error({ err, room }, 'compaction failed; the log is kept as it was'),
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const cleanups: Array<() => unknown> = [() => storage.close(), () => lock.release()];
   try {
     const key = loadSigningKey(options.dataDir);

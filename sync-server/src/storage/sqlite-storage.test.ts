@@ -25,6 +25,14 @@ function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
 }
 
 describe('SQLite storage', () => {
+  it('refuses a database written by a newer relay', () => {
+    const dir = tempDir();
+    const s = openSqliteStorage(dir);
+    s.db.prepare("UPDATE room_meta SET value = '99' WHERE key = 'schema_version'").run();
+    s.close();
+    expect(() => openSqliteStorage(dir)).toThrow(/newer relay/);
+  });
+
   it('uses WAL with synchronous FULL', () => {
     const s = openSqliteStorage(tempDir());
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -19,7 +19,18 @@ import type { RoomLog, Storage } from './storage.js';
 
 export const DATABASE_FILE = 'hearth.sqlite';
 
+/**
+ * Version of the room tables. Raised with a migration in `migrate` whenever room_* tables change;
+ * a database written by a newer relay is refused rather than misread.
+ */
+export const ROOM_SCHEMA_VERSION = 1;
+
+export class StorageTooNew extends Error {
+  override name = 'StorageTooNew';
+}
+
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS room_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS room_updates (
   room TEXT NOT NULL,
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -43,7 +54,12 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const rooms = new SqliteRoomLog(db, options.compactAfter ?? 500, options.onCompactionError ?? (() => {}));
   let closed = false;
   return {
@@ -79,6 +95,19 @@ interface PendingAppend {
   updates: readonly Uint8Array[];
   resolve: (count: number) => void;
   reject: (err: unknown) => void;
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    const row = db.prepare<[], { value: string }>("SELECT value FROM room_meta WHERE key = 'schema_version'").get();
+    const found = row === undefined ? 0 : Number(row.value);
+    if (found > ROOM_SCHEMA_VERSION) {
+      throw new StorageTooNew(`the database was written by a newer relay (room schema ${found}, this relay knows ${ROOM_SCHEMA_VERSION}); restore a backup or upgrade`);
+    }
+    // Migrations from `found` up to ROOM_SCHEMA_VERSION go here, one `if (found < n)` step each.
+    db.prepare("INSERT INTO room_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(ROOM_SCHEMA_VERSION));
+  })();
 }
 
 class SqliteRoomLog implements RoomLog {

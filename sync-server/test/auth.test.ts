@@ -36,6 +36,14 @@ describe('relay authentication and authorization', () => {
     expect((await rawClient(relay.url, 'outbox/alice', 'not-a-jwt').closed).code).toBe(4401);
   });
 
+  it('closes a connection with 4401 when its token expires', async () => {
+    const client = connectProvider(relay.url, 'outbox/alice', await relay.mintToken('alice', 2));
+    await synced(client);
+    await waitFor(() => client.closes.length > 0, 4000, 'expiry');
+    expect(client.closes[0]).toBe(4401);
+    client.destroy();
+  });
+
   it('the stock provider stops retrying after 4401', async () => {
     const client = connectProvider(relay.url, 'outbox/alice', 'garbage');
     await waitFor(() => client.closes.length > 0);

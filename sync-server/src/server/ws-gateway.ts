@@ -126,8 +126,17 @@ export class WsGateway {
     });
     state.connection = connection;
     host.attach(room, connection);
+    this.closeAtExpiry(ws, connection, checked.token.expiresAt);
     connection.start();
     for (const bytes of early.splice(0)) connection.onMessage(bytes);
+  }
+
+  /** A connection lives as long as its token: at `exp` it is closed with 4401 (sign in again). */
+  private closeAtExpiry(ws: WebSocket, connection: Connection, expiresAt: number): void {
+    const ms = Math.min(expiresAt * 1000 - Date.now(), 2 ** 31 - 1);
+    const timer = setTimeout(() => connection.close(CloseCode.unauthenticated, 'token expired'), Math.max(0, ms));
+    timer.unref();
+    ws.once('close', () => clearTimeout(timer));
   }
 
   /**

@@ -55,6 +55,11 @@ program
       if (exiting) return;
       exiting = true;
       logger.info({ signal }, 'shutting down');
+      // Acknowledged updates are on disk already; a stop that hangs must not keep the port forever.
+      setTimeout(() => {
+        logger.error('shutdown took longer than 15 s; exiting');
+        process.exit(1);
+      }, 15_000).unref();
       relay.stop().then(
         () => process.exit(0),
         (err: unknown) => {

@@ -18,6 +18,7 @@ import { claimSingleInstance } from './os/single-instance.js';
 import { BADGE_RED, HEARTH_ORANGE, circleBitmap, trayMenuTemplate } from './os/tray.js';
 import { hostPolicyReader } from './policy/policy-host.js';
 import { readMachinePolicy } from './policy/read-policy.js';
+import type { PolicyReaderDeps } from './policy/read-policy.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl } from './protocol/app-protocol.js';
 import { contentSecurityPolicy } from './security/csp.js';
 import { attachNavigationGuards } from './security/navigation-guards.js';
@@ -41,13 +42,24 @@ async function readOrNull(file: string): Promise<string | null> {
   }
 }
 
-export async function startApp(e: ElectronMain, paths: AppPaths, loadUpdater: () => Promise<UpdaterLike>): Promise<void> {
+/** What startApp reads from the machine besides Electron; tests replace it. */
+export interface AppHost {
+  argv: readonly string[];
+  policyReader: PolicyReaderDeps;
+}
+
+export async function startApp(
+  e: ElectronMain,
+  paths: AppPaths,
+  loadUpdater: () => Promise<UpdaterLike>,
+  host: AppHost = { argv: process.argv, policyReader: hostPolicyReader(APP_ID) },
+): Promise<void> {
   const { app } = e;
   app.enableSandbox();
   e.protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
   let main: MainWindow | null = null;
-  let pendingRoute = deepLinkFromArgv(process.argv);
+  let pendingRoute = deepLinkFromArgv(host.argv);
   const openRoute = (route: string | null) => {
     if (route === null) return;
     if (main === null) pendingRoute = route;
@@ -65,14 +77,14 @@ export async function startApp(e: ElectronMain, paths: AppPaths, loadUpdater: ()
     openRoute(routeFromDeepLink(url));
   });
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
-  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(host.argv[1] ?? '.')]);
 
   // Every web contents, whatever creates it, gets the navigation guards and no <webview>.
   app.on('web-contents-created', (_event, contents) => attachNavigationGuards(contents, (url) => void e.shell.openExternal(url)));
 
   await app.whenReady();
 
-  const policyRead = await readMachinePolicy(hostPolicyReader(APP_ID));
+  const policyRead = await readMachinePolicy(host.policyReader);
   for (const warning of policyRead.warnings) log(`policy: ${warning}`);
   log(policyRead.sources.length > 0 ? `machine policy from ${policyRead.sources.join(', ')}` : 'no machine policy');
   const policy = policyRead.policy;

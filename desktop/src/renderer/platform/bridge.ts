@@ -13,7 +13,13 @@ declare global {
 let bridge: HearthBridge | null = null;
 
 export function getBridge(): HearthBridge {
-  bridge ??= (typeof window !== 'undefined' && window.hearth) || createWebBridge();
+  if (bridge === null) {
+    bridge = (typeof window !== 'undefined' && window.hearth) || createWebBridge();
+    // Deep links and notification clicks from the host open their hash route (routing is by hash).
+    bridge.onNavigate((route) => {
+      location.hash = route;
+    });
+  }
   return bridge;
 }
 

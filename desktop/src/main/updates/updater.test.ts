@@ -43,8 +43,14 @@ describe('updater', () => {
     expect(statuses).toEqual([{ state: 'disabled', reason: 'policy' }]);
   });
 
+  it('uses the server built into the package when policy names none', async () => {
+    const { d, fake } = deps({ settings: { autoUpdate: true, updateUrl: null } });
+    expect((await startUpdater(d)).status().state).toBe('idle');
+    expect(fake.updater.setFeedURL).not.toHaveBeenCalled();
+  });
+
   it('stays off without an update server, and when running from source', async () => {
-    const none = deps({ settings: { autoUpdate: true, updateUrl: null } });
+    const none = deps({ settings: { autoUpdate: true, updateUrl: null }, readAppUpdateConfig: async () => null });
     expect((await startUpdater(none.d)).status()).toEqual({ state: 'disabled', reason: 'not-configured' });
     const dev = deps({ isPackaged: false });
     expect((await startUpdater(dev.d)).status()).toEqual({ state: 'disabled', reason: 'development' });

@@ -29,7 +29,7 @@ export interface UpdaterDeps {
   platform: NodeJS.Platform;
   /** Loads electron-updater; called only when updates may run. */
   loadUpdater(): Promise<UpdaterLike>;
-  /** The text of resources/app-update.yml written by electron-builder, or null. */
+  /** The text of resources/app-update.yml written by electron-builder (server URL, publisher), or null. */
   readAppUpdateConfig(): Promise<string | null>;
   onStatus(status: UpdateStatus): void;
   now(): number;
@@ -40,11 +40,11 @@ export const CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 /** Why updates cannot run here, or null when they may. */
 export async function updateBlocker(deps: UpdaterDeps): Promise<UpdateStatus | null> {
   if (!deps.settings.autoUpdate) return { state: 'disabled', reason: 'policy' };
-  if (deps.settings.updateUrl === null) return { state: 'disabled', reason: 'not-configured' };
   if (!deps.isPackaged) return { state: 'disabled', reason: 'development' };
-  if (deps.platform === 'win32' && !/^publisherName:/m.test((await deps.readAppUpdateConfig()) ?? '')) {
-    return { state: 'disabled', reason: 'unverifiable-signature' };
-  }
+  const builtIn = (await deps.readAppUpdateConfig()) ?? '';
+  // Without a policy UpdateUrl the server is the one built in (electron-builder's `publish`).
+  if (deps.settings.updateUrl === null && !/^url:\s*\S/m.test(builtIn)) return { state: 'disabled', reason: 'not-configured' };
+  if (deps.platform === 'win32' && !/^publisherName:/m.test(builtIn)) return { state: 'disabled', reason: 'unverifiable-signature' };
   return null;
 }
 
@@ -68,7 +68,7 @@ export async function startUpdater(deps: UpdaterDeps): Promise<RunningUpdater> {
   updater.autoDownload = true;
   updater.autoInstallOnAppQuit = true;
   updater.allowDowngrade = false;
-  updater.setFeedURL({ provider: 'generic', url: deps.settings.updateUrl as string });
+  if (deps.settings.updateUrl !== null) updater.setFeedURL({ provider: 'generic', url: deps.settings.updateUrl });
   updater.on('checking-for-update', () => set({ state: 'checking' }));
   updater.on('update-available', (info) => set({ state: 'downloading', version: info.version, percent: 0 }));
   updater.on('update-not-available', () => set({ state: 'idle', checkedAt: deps.now() }));

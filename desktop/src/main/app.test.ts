@@ -12,7 +12,7 @@ import { hardenedWebPreferences } from './security/web-preferences.js';
 
 type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function fakeElectron(userData: string, options: { lock?: boolean } = {}) {
+function fakeElectron(userData: string, options: { lock?: boolean; packaged?: boolean } = {}) {
   const appListeners = new Map<string, Fn>();
   const ipc = new Map<string, Fn>();
   const windows: FakeWindow[] = [];
@@ -52,7 +52,7 @@ function fakeElectron(userData: string, options: { lock?: boolean } = {}) {
   }
   const electron = {
     app: {
-      isPackaged: false,
+      isPackaged: options.packaged ?? false,
       enableSandbox: () => calls.push('enableSandbox'),
       requestSingleInstanceLock: () => options.lock ?? true,
       quit: () => calls.push('quit'),
@@ -102,9 +102,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(policy: object | null, argv: string[] = ['electron', 'desktop'], lock = true) {
-  const fake = fakeElectron(path.join(dir, 'user'), { lock });
-  const loadUpdater = vi.fn();
+async function start(policy: object | null, argv: string[] = ['electron', 'desktop'], lock = true, packaged = false, loadUpdater: Fn = vi.fn()) {
+  const fake = fakeElectron(path.join(dir, 'user'), { lock, packaged });
   await startApp(fake.electron, { webRoot: path.join(dir, 'web'), preload: '/app/dist/preload/index.cjs' }, loadUpdater, { argv, policyReader: linuxPolicy(policy) });
   return { ...fake, loadUpdater };
 }
@@ -162,6 +161,24 @@ describe('main process wiring', () => {
     const f = await start({ AutoUpdate: true, UpdateUrl: 'https://updates.corp.example.com/hearth' });
     expect(f.loadUpdater).not.toHaveBeenCalled();
     await expect(f.ipc.get('hearth:update-status')?.(appEvent)).resolves.toEqual({ state: 'disabled', reason: 'development' });
+  });
+
+  it('keeps running, with the window open, when the updater fails to start', async () => {
+    const resources = process as { resourcesPath?: string };
+    resources.resourcesPath = dir;
+    await writeFile(path.join(dir, 'app-update.yml'), 'provider: generic\nurl: https://updates.corp.example.com/hearth\n');
+    try {
+      const broken = vi.fn(async () => {
+        throw new Error('updater exploded');
+      });
+      const f = await start(null, ['hearth'], true, true, broken);
+      expect(broken).toHaveBeenCalled();
+      expect(f.windows).toHaveLength(1);
+      expect(f.calls).not.toContain('exit');
+      await expect(f.ipc.get('hearth:update-status')?.(appEvent)).resolves.toEqual({ state: 'error', message: 'updater exploded' });
+    } finally {
+      delete resources.resourcesPath;
+    }
   });
 
   it('a second launch quits at once and opens no window', async () => {

@@ -170,16 +170,24 @@ export async function startApp(
     if (process.platform !== 'darwin') app.quit();
   });
 
-  updater = await startUpdater({
-    settings: startSettings,
-    isPackaged: app.isPackaged,
-    platform: process.platform,
-    loadUpdater,
-    readAppUpdateConfig: () => readOrNull(path.join(process.resourcesPath, 'app-update.yml')),
-    onStatus: broadcastUpdate,
-    now: Date.now,
-  });
-  log(`updates: ${updater.status().state === 'disabled' ? `off (${(updater.status() as { reason: string }).reason})` : 'on'}`);
+  try {
+    updater = await startUpdater({
+      settings: startSettings,
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      loadUpdater,
+      readAppUpdateConfig: () => readOrNull(path.join(process.resourcesPath, 'app-update.yml')),
+      onStatus: broadcastUpdate,
+      now: Date.now,
+    });
+  } catch (error) {
+    // A broken updater must not take the app down with it.
+    const failed: UpdateStatus = { state: 'error', message: (error as Error).message };
+    updater = { status: () => failed, check: async () => {}, install: () => {} };
+    broadcastUpdate(failed);
+  }
+  const status = updater.status();
+  log(`updates: ${status.state === 'disabled' ? `off (${status.reason})` : status.state === 'error' ? `failed (${status.message})` : 'on'}`);
   void updater.check();
   setInterval(() => void updater?.check(), 4 * 60 * 60 * 1000).unref();
 }

@@ -132,6 +132,16 @@ describe('main process wiring', () => {
     expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' wss://hearth.corp.example.com https://hearth.corp.example.com;");
   });
 
+  it('after a sign-in, the next page load may connect only to the relay signed in to', async () => {
+    const f = await start(null);
+    const csp = async () => ((await f.protocol()?.({ url: 'app://hearth/index.html', method: 'GET' })) as Response).headers.get('content-security-policy');
+    expect(await csp()).toContain("connect-src 'self' ws: wss: http: https:;");
+    await f.ipc.get('hearth:session-save')?.(appEvent, { personId: 'seema', token: 't', relayUrl: 'ws://127.0.0.1:1234', expiresAt: null });
+    expect(await csp()).toContain("connect-src 'self' ws://127.0.0.1:1234 http://127.0.0.1:1234;");
+    await f.ipc.get('hearth:session-clear')?.(appEvent);
+    expect(await csp()).toContain("connect-src 'self' ws: wss: http: https:;");
+  });
+
   it('answers the bridge from the app window only, with policy applied', async () => {
     const f = await start({ RelayUrl: 'wss://hearth.corp.example.com' });
     expect([...f.ipc.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());

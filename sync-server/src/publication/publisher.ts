@@ -24,6 +24,7 @@ import {
   type StatusFinding,
 } from '@hearth/core';
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import type { AuditEvent, AuditJournal } from '../audit/journal.js';
 import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
@@ -58,6 +59,7 @@ export interface PublisherOptions {
 export class Publisher {
   private readonly queue = new PersonQueue();
   private readonly now: () => number;
+  private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
 
   constructor(private readonly opts: PublisherOptions) {
     this.now = opts.now ?? Date.now;
@@ -79,11 +81,27 @@ export class Publisher {
     const outbox = await host.open(roomName({ kind: 'outbox', person }));
     const scan = scanOutbox(outbox);
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
-    const directory = new Map(readDirectory(await host.open('directory')).map((r) => [r.id, r]));
+    const directory = this.directoryOf(await host.open('directory'));
     const pass: Pass = { person, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries };
     // Acknowledgements first: posts written offline before the acknowledgement must not wait.
     const ordered = [...scan.entries.filter((e) => e.type === 'ack'), ...scan.entries.filter((e) => e.type !== 'ack')];
     for (const entry of ordered) await this.judge(pass, entry);
+  }
+
+  /**
+   * The directory as a map, read again only after the directory document changes. Why: reading it
+   * parses every record, and a pass runs on every stored outbox update.
+   */
+  private directoryOf(doc: Y.Doc): Map<string, DirectoryRecord> {
+    if (this.directoryCache?.doc !== doc) {
+      const cache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } = { doc, map: null };
+      doc.on('update', () => {
+        cache.map = null;
+      });
+      this.directoryCache = cache;
+    }
+    this.directoryCache.map ??= new Map(readDirectory(doc).map((r) => [r.id, r]));
+    return this.directoryCache.map;
   }
 
   private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
@@ -186,9 +204,14 @@ export class Publisher {
       metrics.rejections.inc();
       return save('rejected', previousRoom, previousVersion, event('rejection', { rules: [finding.rule] }));
     }
-    await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) =>
-      setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], this.now())),
-    );
+    // The published item itself tells the author's app it is published (the overlay compares
+    // content), so the inbox needs a status only to replace an earlier one or to carry flag findings.
+    // Skipping it saves a durable write on the hot path of every post.
+    if (flagged !== null || (record !== null && record.outcome !== 'published')) {
+      await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) =>
+        setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], this.now())),
+      );
+    }
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);

@@ -71,7 +71,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
     const gateway = new WsGateway({ host, key, limits: resolveLimits(options.limits), logger });
-    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true, logger });
+    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true, logger, compact: (room) => storage.rooms.compact(room) });
     let stopping = false;
 
     const routes: RouteHandler[] = [

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { Room, RoomStatus } from '../sync/room-hub.js';
+import { cachedView } from '../data/view-cache.js';
 import { useServices } from './services-context.js';
 import { useObservable } from './use-observable.js';
 
@@ -16,7 +17,7 @@ export function useRoomView<T>(name: string, read: (doc: Y.Doc) => T): { view: T
   const room = useRoom(name);
   const version = useObservable(room.version);
   const status = useObservable(room.status);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `read` is a module function; version drives recomputation
-  const view = useMemo(() => read(room.doc), [room, version]);
+  // `read` is a module-level function: with the version it keys the shared cache.
+  const view = useMemo(() => cachedView(room.doc, version, read), [room, version, read]);
   return { view, status };
 }

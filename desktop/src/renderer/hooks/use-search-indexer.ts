@@ -24,8 +24,9 @@ export function useSearchIndexer(): void {
   useEffect(() => {
     const client = search;
     if (!client) return;
-    // Why a delay: typing in a composer changes the outbox on every save; index after a pause.
-    const timer = setTimeout(() => {
+    // Why idle time: building and sending tens of thousands of documents must not delay the first
+    // frames or typing; the index catches up when the main thread is free.
+    const run = () => {
       const send = (source: string, token: unknown, build: () => SearchDoc[]) => {
         if (sent.current.get(source) === token) return;
         sent.current.set(source, token);
@@ -39,7 +40,12 @@ export function useSearchIndexer(): void {
         const view = overlayDm(conversationView(room.doc), outbox, inbox, me, c);
         send(`dm/${c}`, `${room.version.get()}:${view.messages.length}:${view.messages.at(-1)?.body ?? ''}`, () => conversationDocs(view, nameOf));
       }
-    }, 300);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: 3000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(run, 300);
     return () => clearTimeout(timer);
   }, [search, views, directory, catalogue, nameOf, conversations, hub, outbox, inbox, me]);
 }

@@ -1,17 +1,32 @@
 // Home: the newest posts across every space the person reads (news included), unread marked.
-import { useMemo } from 'react';
+// Until every room has applied its stored state, the last shown top of the feed is displayed
+// (data/feed-snapshot.ts), so the first frame after a restart is the feed, not a spinner.
+import { useEffect, useMemo, useState } from 'react';
 import { Feed } from '../components/Feed.js';
+import { loadFeedSnapshot, saveFeedSnapshot } from '../data/feed-snapshot.js';
+import { useServices } from '../hooks/services-context.js';
 import { useCatalogue, useNameOf } from '../hooks/use-data.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { useReadableSpaceIds } from '../hooks/use-room-plan.js';
 import { navigate } from '../hooks/use-route.js';
-import { mergeFeeds, useSpaceViews } from '../hooks/use-spaces.js';
+import { mergeFeeds, useRoomsLoaded, useSpaceViews } from '../hooks/use-spaces.js';
 import { text } from './strings.js';
 
 export function HomeScreen() {
+  const { me } = useServices();
   const ids = useReadableSpaceIds();
   const views = useSpaceViews(ids);
-  const posts = useMemo(() => mergeFeeds(views), [views]);
+  const live = useMemo(() => mergeFeeds(views), [views]);
+  const loaded = useRoomsLoaded(useMemo(() => ['spaces', `inbox/${me}`, ...ids.map((id) => `space/${id}`)], [ids, me]));
+  const [snapshot] = useState(() => loadFeedSnapshot(me));
+  const posts = loaded || live.length >= snapshot.length ? live : snapshot;
+  useEffect(() => {
+    if (!loaded || live.length === 0) return;
+    performance.mark('hearth:feed-live');
+    const timer = setTimeout(() => saveFeedSnapshot(me, live), 1000);
+    return () => clearTimeout(timer);
+  }, [loaded, live, me]);
+
   const nameOf = useNameOf();
   const catalogue = useCatalogue();
   const spaceName = useMemo(() => {

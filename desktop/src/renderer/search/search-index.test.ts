@@ -23,3 +23,17 @@ describe('SearchIndex', () => {
     expect(index.query('beta').total).toBe(0);
   });
 });
+
+describe('SearchIndex under churn', () => {
+  it('keeps answering while sources are replaced again and again', () => {
+    const index = new SearchIndex();
+    for (let round = 0; round < 5; round++) {
+      const word = ['apple', 'mango', 'peach', 'lemon', 'grape'][round]!;
+      const docs = Array.from({ length: 2000 }, (_, i) => doc(`post:${i}`, `title ${i} ${word}`, `body ${i}`));
+      index.replaceSource('s', docs);
+      index.replaceSource('t', docs.slice(0, 100).map((d) => ({ ...d, id: `t:${d.id}` })));
+    }
+    expect(index.query('grape').total).toBe(2100);
+    expect(index.query('lemon').total).toBe(0);
+  });
+});

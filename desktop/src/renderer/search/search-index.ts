@@ -8,7 +8,13 @@ export class SearchIndex {
   private readonly mini = new MiniSearch<SearchDoc>({
     fields: ['title', 'text', 'context'],
     storeFields: ['kind', 'title', 'text', 'context', 'route'],
-    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+    // Why no vacuuming: MiniSearch vacuums discarded documents asynchronously, and adding documents
+    // while it runs corrupts its iteration (seen as a TypeError in the worker). Discarded documents
+    // never appear in results; they only cost memory until the worker restarts (next session).
+    autoVacuum: false,
+    // Prefix search as you type; fuzzy matching only for longer words, where typos happen and the
+    // candidate set stays small (fuzzy on short words scans most of the vocabulary).
+    searchOptions: { boost: { title: 2 }, prefix: (term) => term.length >= 2, fuzzy: (term) => (term.length >= 5 ? 0.15 : false), combineWith: 'AND' },
   });
   /** source → (doc id → signature of its indexed text). */
   private readonly sources = new Map<string, Map<string, string>>();

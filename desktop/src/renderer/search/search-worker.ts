@@ -7,7 +7,15 @@ const index = new SearchIndex();
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 
 scope.onmessage = (event) => {
-  const msg = event.data;
+  try {
+    handle(event.data);
+  } catch (error) {
+    // One bad message must not stop the index: say so where developers look, keep serving.
+    console.error('search worker:', error);
+  }
+};
+
+function handle(msg: ToWorker): void {
   if (msg.type === 'source') {
     index.replaceSource(msg.source, msg.docs);
     scope.postMessage({ type: 'indexed', size: index.size });
@@ -18,4 +26,4 @@ scope.onmessage = (event) => {
     const { hits, total } = index.query(msg.q, msg.limit);
     scope.postMessage({ type: 'results', id: msg.id, hits, total, ms: performance.now() - started });
   }
-};
+}

@@ -11,6 +11,11 @@ import type { HearthDb } from './db.js';
 import { classifyStorageError, reportStorageProblem, reportStored } from './storage-status.js';
 
 export const COMPACT_AFTER = 200;
+
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 const RETRY_MS = [500, 1000, 2000, 5000, 10000];
 
 export class RoomPersistence {
@@ -43,6 +48,9 @@ export class RoomPersistence {
     try {
       const rows = await this.db.updates.where('room').equals(this.room).toArray();
       this.storedCount = rows.length;
+      // Applying a large room blocks the main thread; let the first frame (from the feed
+      // snapshot) paint before it.
+      await afterNextPaint();
       if (rows.length > 0) {
         const merged = rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((r) => r.update));
         Y.applyUpdate(this.doc, merged, this);

@@ -29,6 +29,8 @@ export interface Room {
   readonly status: Observable<RoomStatus>;
   /** Bumped (at most once per frame) whenever the document changes: hooks recompute their view. */
   readonly version: Observable<number>;
+  /** The locally stored state has been applied (or could not be read). */
+  readonly loaded: Observable<boolean>;
   provider: WebsocketProvider | null;
 }
 
@@ -72,7 +74,8 @@ export class RoomHub {
     const persistence = new RoomPersistence(this.db, name, doc);
     const status = observable<RoomStatus>({ connection: this.online ? 'connecting' : 'offline', synced: false, readOnlyNotice: false, error: null });
     const version = observable(0);
-    const room: Room = { name, doc, persistence, status, version, provider: null };
+    const loaded = observable(false);
+    const room: Room = { name, doc, persistence, status, version, loaded, provider: null };
     let scheduled = false;
     doc.on('update', () => {
       if (scheduled) return;
@@ -87,6 +90,7 @@ export class RoomHub {
     });
     this.rooms.set(name, room);
     void persistence.whenLoaded.then(() => {
+      loaded.set(true);
       if (this.rooms.get(name) === room) this.attachProvider(room);
     });
     return room;

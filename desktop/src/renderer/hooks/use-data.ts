@@ -7,6 +7,7 @@ import {
   catalogueView,
   conversationView,
   directoryView,
+  inboxConversationIds,
   inboxView,
   nameOf as nameFromRecord,
   outboxView,
@@ -27,6 +28,11 @@ export function useOutbox(): OutboxEntry[] {
 export function useInbox(): InboxView {
   const { me } = useServices();
   return useRoomView(`inbox/${me}`, inboxView).view ?? EMPTY_INBOX;
+}
+
+export function useInboxConversationIds(): string[] {
+  const { me } = useServices();
+  return useRoomView(`inbox/${me}`, inboxConversationIds).view;
 }
 
 export function useDirectory(): Map<string, DirectoryRecord> {

@@ -3,14 +3,15 @@
 import { useEffect, useMemo } from 'react';
 import { planRooms, readableSpaces } from '../sync/room-plan.js';
 import { useServices } from './services-context.js';
-import { useCatalogue, useInbox, useOutbox } from './use-data.js';
+import { useCatalogue, useInbox, useInboxConversationIds, useOutbox } from './use-data.js';
 
 export function useRoomPlan(): void {
   const { hub, me } = useServices();
   const catalogue = useCatalogue();
   const inbox = useInbox();
   const outbox = useOutbox();
-  const rooms = useMemo(() => planRooms({ me, catalogue, inbox, outbox }), [me, catalogue, inbox, outbox]);
+  const inboxConversations = useInboxConversationIds();
+  const rooms = useMemo(() => planRooms({ me, catalogue, inbox, outbox, inboxConversations }), [me, catalogue, inbox, outbox, inboxConversations]);
   useEffect(() => {
     for (const room of rooms) hub.open(room);
   }, [hub, rooms]);
@@ -26,13 +27,12 @@ export function useReadableSpaceIds(): string[] {
   return useMemo(() => ids, [key]);
 }
 
-/** Conversation ids known on this device: from own messages (and, once the relay says so, inbox). */
+/** Conversation ids known on this device: from own messages and from the inbox. */
 export function useConversationIds(): string[] {
   const outbox = useOutbox();
-  const { hub } = useServices();
+  const fromInbox = useInboxConversationIds();
   const fromOutbox = outbox.flatMap((e) => (e.type === 'message' ? [e.conversation] : []));
-  const open = hub.list().flatMap((r) => (r.name.startsWith('dm/') ? [r.name.slice(3)] : []));
-  const ids = [...new Set([...fromOutbox, ...open])];
+  const ids = [...new Set([...fromInbox, ...fromOutbox])];
   const key = ids.join('\n');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- stable while the list is the same
   return useMemo(() => ids, [key]);

@@ -2,10 +2,8 @@
 // when the network goes. Pure, so the rules are tested without a relay.
 //   always: own outbox and inbox, directory, policy, spaces (catalogue)
 //   spaces: every public space in the catalogue, plus private / secret memberships from the inbox
-//   dms:    conversations named in own outbox messages, plus conversations named by inbox notices
-//           (gap: core's Notice has no conversation field; a notice's `entryId` is not enough, so
-//           a conversation someone else starts is only found once the person writes in it or the
-//           relay adds it to memberships-like data — see the report)
+//   dms:    conversations named in own outbox messages, plus the conversations the relay lists in
+//           the person's inbox (how a colleague's new conversation reaches them)
 import type { InboxView, OutboxEntry, PersonId, SpaceMeta } from '@hearth/core';
 
 export interface RoomPlanInput {
@@ -13,19 +11,18 @@ export interface RoomPlanInput {
   catalogue: readonly SpaceMeta[];
   inbox: InboxView;
   outbox: readonly OutboxEntry[];
+  /** Conversations the relay lists in the person's inbox. */
+  inboxConversations?: readonly string[];
   /** Conversations opened in this session (e.g. a link), kept open too. */
   extraConversations?: readonly string[];
 }
 
-export function planRooms({ me, catalogue, inbox, outbox, extraConversations = [] }: RoomPlanInput): string[] {
+export function planRooms({ me, catalogue, inbox, outbox, inboxConversations = [], extraConversations = [] }: RoomPlanInput): string[] {
   const rooms = new Set<string>([`outbox/${me}`, `inbox/${me}`, 'directory', 'policy', 'spaces']);
   for (const space of catalogue) if (space.visibility === 'public') rooms.add(`space/${space.id}`);
   for (const space of inbox.memberships) rooms.add(`space/${space}`);
   for (const entry of outbox) if (entry.type === 'message') rooms.add(`dm/${entry.conversation}`);
-  for (const notice of inbox.notices) {
-    const conversation = (notice as { conversation?: unknown }).conversation;
-    if (typeof conversation === 'string') rooms.add(`dm/${conversation}`);
-  }
+  for (const c of inboxConversations) rooms.add(`dm/${c}`);
   for (const c of extraConversations) rooms.add(`dm/${c}`);
   return [...rooms];
 }

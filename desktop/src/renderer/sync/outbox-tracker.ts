@@ -12,12 +12,14 @@ export class OutboxTracker {
   /** Outbox changes made on this device that the relay has not confirmed as stored. */
   readonly unsynced = observable(0);
   private stored = new Map<number, number>();
+  /** The count of changes left over from earlier sessions, read once at start. */
+  private readonly ready: Promise<void>;
 
   constructor(
     private readonly db: HearthDb,
     readonly room: Room,
   ) {
-    void this.recount();
+    this.ready = this.recount();
   }
 
   get doc(): Y.Doc {
@@ -29,7 +31,7 @@ export class OutboxTracker {
    * promise waits (the update is kept in memory and retried; the storage banner says so).
    */
   async commit<T>(write: (outbox: Y.Doc) => T, entryId?: (result: T) => string | null): Promise<T> {
-    await this.room.persistence.whenLoaded;
+    await Promise.all([this.room.persistence.whenLoaded, this.ready]);
     const doc = this.room.doc;
     const before = Y.encodeStateVector(doc);
     const result = write(doc);
@@ -38,8 +40,9 @@ export class OutboxTracker {
       const clock = Y.decodeStateVector(after).get(doc.clientID) ?? 0;
       const change = { clientId: doc.clientID, clock, entryId: entryId?.(result) ?? null, at: Date.now() };
       this.unsynced.update((n) => n + 1);
-      // The change log is bookkeeping for the counter; the update itself is what must be durable.
-      this.db.outboxChanges.add(change).catch(() => undefined);
+      // The change log is bookkeeping for the counter; the update itself is what must be durable,
+      // so a failure here is not the person's problem (the persistence reports storage trouble).
+      await this.db.outboxChanges.add(change).catch(() => undefined);
     }
     await this.room.persistence.flushed();
     return result;

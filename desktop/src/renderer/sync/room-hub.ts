@@ -40,6 +40,8 @@ export interface RoomHubOptions {
   online: boolean;
   onNotice?: (room: string, notice: RelayNotice) => void;
   onUnauthorized?: () => void;
+  /** Tests in Node (no global WebSocket) pass a stand-in. */
+  WebSocketImpl?: typeof WebSocket;
 }
 
 const TERMINAL: Record<number, RoomConnection> = { 4401: 'unauthorized', 4403: 'denied', 4404: 'not-found', 4413: 'too-large' };
@@ -103,6 +105,7 @@ export class RoomHub {
       maxBackoffTime: 15_000,
       disableBc: true,
       shouldReconnect: (event) => !(event.code in TERMINAL),
+      ...(this.options.WebSocketImpl ? { WebSocketPolyfill: this.options.WebSocketImpl } : {}),
     });
     installNoticeHandler(provider, (notice) => {
       if (notice.type === 'read-only') this.setStatus(room, { readOnlyNotice: true });

@@ -11,6 +11,7 @@ import './audit/hold-operations.js';
 import { startAuditService, type AuditService } from './audit/audit-service.js';
 import { roomCompactor } from './retention/room-compaction.js';
 import { loadDemoCompany } from './demo/demo-company.js';
+import { startModeration, type ModerationService } from './moderation/moderation-service.js';
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
 import { Publisher } from './publication/publisher.js';
@@ -26,6 +27,8 @@ export interface RelayLogic {
   publisher: Publisher;
   /** The audit journal (`audit.journal.record(...)`), legal holds and retention. */
   audit: AuditService;
+  /** Moderation cases (Automerge case files, `/automerge`), opened by the publisher's hooks. */
+  moderation: ModerationService;
   stop(): Promise<void>;
 }
 
@@ -42,7 +45,15 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
   }
   const compact = options.compact ?? roomCompactor(db);
   const audit = startAuditService({ host, db, log, ...(compact ? { compact } : {}) });
-  const publisher = new Publisher({ host, store: new PublicationStore(db), log, journal: audit.journal });
+  const moderation = await startModeration({ host, db, log, journal: audit.journal });
+  const publisher = new Publisher({
+    host,
+    store: new PublicationStore(db),
+    log,
+    journal: audit.journal,
+    onReview: (review) => moderation.onReview(review),
+    onReport: (report) => moderation.onReport(report),
+  });
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
   // Entries stored but not yet published (the relay stopped in between) are published now.
   for (const room of await host.listRooms('outbox/')) {
@@ -52,9 +63,11 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
   return {
     publisher,
     audit,
+    moderation,
     stop: async () => {
       unsubscribe();
       await publisher.idle();
+      await moderation.stop();
       await audit.stop();
     },
   };

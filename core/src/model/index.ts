@@ -17,3 +17,4 @@ export * from './overlay.js';
 export * from './mentions.js';
 export * from './inbox-conversations.js';
 export * from './relay-retention.js';
+export * from './moderation-case.js';

@@ -54,6 +54,8 @@ export interface PublisherOptions {
   journal?: AuditJournal;
   /** Called when an entry is held or flagged: the moderation work opens a case. */
   onReview?: (review: { entry: OutboxEntry; author: string; version: number; outcome: 'held' | 'flagged'; findings: StatusFinding[] }) => Promise<void> | void;
+  /** Called when a person reports an item (before the report is recorded, so a replay calls again). */
+  onReport?: (report: { reportId: string; reporter: string; space: string | null; target: string; reason: string; at: number }) => Promise<void> | void;
 }
 
 export class Publisher {
@@ -144,6 +146,7 @@ export class Publisher {
         store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
         return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
+        await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: entry.createdAt });
         store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
       case 'join':

@@ -15,6 +15,7 @@ import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { startRelayLogic } from '../logic.js';
+import { CaseEndpoint } from '../moderation/case-endpoint.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
@@ -81,7 +82,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     if (options.demo === true) routes.push(demoRoutes(host, key));
     if (options.web !== undefined) routes.push(staticFiles(options.web));
     const server = createServer(router(routes, logger));
-    server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+    const cases = new CaseEndpoint({ key, service: logic.moderation, logger });
+    server.on('upgrade', (req, socket, head) => {
+      if (CaseEndpoint.matches(req)) cases.handleUpgrade(req, socket, head);
+      else gateway.handleUpgrade(req, socket, head);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 1234, bindHost, () => resolve());
@@ -97,6 +102,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         stopping = true;
         server.close();
         gateway.closeAll(CloseCode.restart, 'relay restarting');
+        cases.closeAll(CloseCode.restart, 'relay restarting');
         await gateway.waitClosed(5000);
         await logic.stop().catch((err: unknown) => logger.error({ err }, 'relay logic failed to stop'));
         await host.drain();

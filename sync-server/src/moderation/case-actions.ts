@@ -1,0 +1,118 @@
+// What each moderation decision does to the published documents and the author's inbox, as the
+// relay's own writes. Why every write here may run twice: the decision is recorded as carried out
+// only after these writes are stored (case-executor.ts), so a crash in between replays them — and
+// each is idempotent (publishEntry per version, hide/restore marks, notices keyed by the decision).
+import {
+  addNotice,
+  hideItem,
+  publishEntry,
+  readDirectory,
+  restoreItem,
+  roomName,
+  scanOutbox,
+  setEntryStatus,
+  type CaseDecision,
+  type CaseExecution,
+  type ModerationCase,
+  type Notice,
+  type NoticeKind,
+} from '@hearth/core';
+import type { DocHost } from '../rooms/doc-host.js';
+import { fingerprint } from '../publication/fingerprint.js';
+import type { EntryRecord } from '../publication/publication-store.js';
+
+export interface ActionContext {
+  host: DocHost;
+  now: number;
+  /** The publication state of the case's entry (approve checks it still stands for the case's version). */
+  record: EntryRecord | null;
+}
+
+export interface ActionResult {
+  outcome: CaseExecution['outcome'];
+  detail?: string;
+  /** Set by approve: the publication state to store with the decision, in the same transaction. */
+  published?: EntryRecord;
+}
+
+const WHAT: Record<string, string> = { post: 'post', comment: 'comment', message: 'message', reaction: 'reaction' };
+
+export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionContext): Promise<ActionResult> {
+  const { item } = c;
+  const what = WHAT[item.type] ?? 'item';
+  const words = d.note.trim();
+  const notice = (kind: NoticeKind, message: string, to = item.authorId): Promise<void> =>
+    ctx.host.write(roomName({ kind: 'inbox', person: to }), (doc) => {
+      addNotice(doc, noticeOf(c, d, kind, message, ctx.now));
+    });
+  const published = c.source !== 'hold';
+  switch (d.action) {
+    case 'approve': {
+      if (published) return { outcome: 'done', detail: 'kept published' };
+      return approve(c, d, ctx, `Your ${what} was published after review.`);
+    }
+    case 'hide':
+      if (published) await ctx.host.write(item.room, (doc) => void hideItem(doc, item.entryId, { now: ctx.now }));
+      else {
+        await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
+          setEntryStatus(doc, { entryId: item.entryId, state: 'rejected', version: item.version, findings: c.findings, updatedAt: ctx.now });
+        });
+      }
+      await notice('hidden', `A moderator removed your ${what}${words ? `: ${words}` : '.'} Your text is still in your outbox: you can edit it and send it again.`);
+      return { outcome: 'done' };
+    case 'restore':
+      if (!published) return { outcome: 'done', detail: 'nothing was hidden' };
+      await ctx.host.write(item.room, (doc) => void restoreItem(doc, item.entryId));
+      await notice('published-after-review', `Your ${what} is visible again after review.`);
+      return { outcome: 'done' };
+    case 'warn':
+      await notice('warning', words || `A moderator asks you to review the behaviour policy about your ${what}.`);
+      return { outcome: 'done' };
+    case 'escalate': {
+      const role = (d.role ?? '').trim().toLowerCase();
+      const people = readDirectory(await ctx.host.open('directory')).filter(
+        (p) => p.status === 'active' && ((p.roles as string[]).includes(role) || p.department.toLowerCase() === role),
+      );
+      // Core has no escalation notice kind yet; 'held' ("content held for your review") is the nearest.
+      for (const p of people) await notice('held', `A moderator escalated a case about a ${what} to you (${role})${words ? `: ${words}` : '.'}`, p.id);
+      return { outcome: 'done', detail: `escalated to ${role}: ${people.map((p) => p.id).join(', ') || 'nobody has that role'}` };
+    }
+  }
+}
+
+async function approve(c: ModerationCase, d: CaseDecision, ctx: ActionContext, message: string): Promise<ActionResult> {
+  const { item } = c;
+  const record = ctx.record;
+  if (record === null || record.version !== item.version || record.owner !== item.authorId) {
+    return { outcome: 'stale', detail: 'the author changed the item after it was held' };
+  }
+  const outbox = await ctx.host.open(roomName({ kind: 'outbox', person: item.authorId }));
+  const entry = scanOutbox(outbox).entries.find((e) => e.id === item.entryId);
+  if (entry === undefined || fingerprint(entry) !== record.fingerprint) return { outcome: 'stale', detail: 'the author changed the item after it was held' };
+  let ok = false;
+  await ctx.host.write(item.room, (doc) => {
+    ok = publishEntry(doc, { author: item.authorId, entry, version: item.version, publishedAt: ctx.now }).ok;
+  });
+  if (!ok) return { outcome: 'failed', detail: 'cannot be published where it is addressed' };
+  await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
+    setEntryStatus(doc, { entryId: item.entryId, state: 'published', version: item.version, findings: [], updatedAt: ctx.now });
+    addNotice(doc, noticeOf(c, d, 'published-after-review', message, ctx.now));
+  });
+  return {
+    outcome: 'done',
+    published: { ...record, outcome: 'published', targetRoom: item.room, publishedVersion: item.version, entryType: record.entryType ?? entry.type, updatedAt: ctx.now },
+  };
+}
+
+function noticeOf(c: ModerationCase, d: Pick<CaseDecision, 'id'> & { by?: string }, kind: NoticeKind, message: string, now: number): Notice {
+  return {
+    id: `case:${c.id}:${d.id}:${kind}`,
+    kind,
+    createdAt: now,
+    message,
+    entryId: c.item.entryId,
+    space: c.space,
+    about: d.by ?? null,
+    findings: kind === 'hidden' ? c.findings : [],
+  };
+}

@@ -1,0 +1,85 @@
+// The `/automerge` WebSocket path: moderators' and facilitators' automerge-repo clients. Why the
+// same admission as the y-websocket rooms (accept, then decide, then close with 44xx): a browser
+// only sees a close code on a socket that was opened. The token is the relay's (`?token=`), checked
+// with jose; a person who is not an active moderator or facilitator is closed with 4403 before a
+// single message reaches the repo. Messages sent meanwhile are buffered (at most 64).
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { RawData, WebSocket } from 'ws';
+import { verifyToken } from '../auth/tokens.js';
+import type { Logger } from '../log.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import type { ModerationService } from './moderation-service.js';
+
+export const AUTOMERGE_PATH = '/automerge';
+const MAX_EARLY_MESSAGES = 64;
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+export class CaseEndpoint {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  private readonly sockets = new Set<WebSocket>();
+  private accepting = true;
+
+  constructor(private readonly o: { key: Uint8Array; service: ModerationService; logger: Logger }) {}
+
+  /** Whether an upgrade request is for this endpoint. */
+  static matches(req: IncomingMessage): boolean {
+    return new URL(req.url ?? '/', 'http://relay.invalid').pathname === AUTOMERGE_PATH;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!this.accepting) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const token = new URL(req.url ?? '/', 'http://relay.invalid').searchParams.get('token');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.admit(ws, token).catch((err: unknown) => {
+        this.o.logger.error({ err }, 'automerge admission failed');
+        this.refuse(ws, CloseCode.internalError, 'internal error');
+      });
+    });
+  }
+
+  closeAll(code: number, reason: string): void {
+    this.accepting = false;
+    for (const ws of this.sockets) ws.close(code, reason);
+    this.wss.close();
+  }
+
+  private async admit(ws: WebSocket, token: string | null): Promise<void> {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('error', (err) => this.o.logger.debug({ err }, 'automerge socket error'));
+    const early: Uint8Array[] = [];
+    const buffer = (data: RawData, isBinary: boolean) => {
+      if (!isBinary) this.refuse(ws, CloseCode.malformed, 'text message');
+      else if (early.length >= MAX_EARLY_MESSAGES) this.refuse(ws, CloseCode.rateLimited, 'rate limit exceeded');
+      else early.push(toBytes(data));
+    };
+    ws.on('message', buffer);
+    const checked = await verifyToken(this.o.key, token);
+    if (!checked.ok) return this.refuse(ws, CloseCode.unauthenticated, `token ${checked.reason}`);
+    const person = checked.token.personId;
+    if (!(await this.o.service.mayConnect(person))) return this.refuse(ws, CloseCode.forbidden, 'not a moderator');
+    if (ws.readyState !== ws.OPEN) return;
+    ws.off('message', buffer);
+    const ms = Math.min(checked.token.expiresAt * 1000 - Date.now(), 2 ** 31 - 1);
+    const timer = setTimeout(() => ws.close(CloseCode.unauthenticated, 'token expired'), Math.max(0, ms));
+    timer.unref();
+    ws.once('close', () => clearTimeout(timer));
+    this.o.service.accept(ws, person, early);
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    this.o.logger.info({ code, reason }, 'automerge connection refused');
+    if (ws.readyState === ws.OPEN) ws.close(code, reason);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

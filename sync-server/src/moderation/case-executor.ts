@@ -1,0 +1,118 @@
+// Carrying decisions out, exactly once. The relay watches every case file; when the case (as core's
+// deriveCaseState reads it) has decisions to carry out that `case_actions` does not list, it
+// performs them (case-actions.ts) and then, in one SQLite transaction, records the decision as done,
+// journals it (`decision`) and, for an approval, stores the new publication state. A crash before
+// the transaction replays idempotent writes; after it, nothing is repeated — across restarts too.
+// Decisions whose Automerge object was not created by an actor of the person named in `by` are
+// ignored: a moderator cannot decide in a colleague's name.
+import * as A from '@automerge/automerge';
+import type { DocHandle } from '@automerge/automerge-repo';
+import { deriveCaseState, isActorOf, type CaseDecision, type CaseExecution, type ModerationCase } from '@hearth/core';
+import type { AuditJournal } from '../audit/journal.js';
+import type { Logger } from '../log.js';
+import type { PublicationStore } from '../publication/publication-store.js';
+import type { DocHost } from '../rooms/doc-host.js';
+import { SerialQueue } from '../rooms/serial-queue.js';
+import { carryOut } from './case-actions.js';
+import type { CaseRow, CaseStore } from './case-store.js';
+
+export interface CaseExecutorOptions {
+  host: DocHost;
+  store: CaseStore;
+  publications: PublicationStore;
+  journal: AuditJournal | undefined;
+  log: Logger;
+  now: () => number;
+}
+
+export class CaseExecutor {
+  private readonly queue = new SerialQueue();
+  private readonly handles = new Map<string, { handle: DocHandle<ModerationCase>; row: CaseRow }>();
+  private stopped = false;
+
+  constructor(private readonly o: CaseExecutorOptions) {}
+
+  watch(handle: DocHandle<ModerationCase>, row: CaseRow): void {
+    if (this.handles.has(row.caseId)) return;
+    this.handles.set(row.caseId, { handle, row });
+    handle.on('change', () => void this.schedule(row.caseId));
+    void this.schedule(row.caseId);
+  }
+
+  schedule(caseId: string): Promise<void> {
+    return this.queue.run(() => (this.stopped ? undefined : this.evaluate(caseId))).catch((err: unknown) => {
+      this.o.log.error({ err, case: caseId }, 'moderation case evaluation failed');
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.queue.run(() => undefined);
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    return this.idle();
+  }
+
+  private async evaluate(caseId: string): Promise<void> {
+    const watched = this.handles.get(caseId);
+    if (watched === undefined) return;
+    const { handle, row } = watched;
+    const doc = handle.doc();
+    const c = JSON.parse(JSON.stringify(doc)) as ModerationCase;
+    c.decisions = verifiedDecisions(doc, this.o.log);
+    const state = deriveCaseState(c);
+    for (const d of state.toCarryOut) {
+      if (this.o.store.execution(caseId, d.id) !== null) continue;
+      const now = this.o.now();
+      const result = await carryOut(c, d, { host: this.o.host, now, record: this.o.publications.get(row.entryId) });
+      const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
+      this.o.store.transaction(() => {
+        this.o.store.recordExecution(caseId, d, execution);
+        if (result.published !== undefined) this.o.publications.put(result.published);
+        this.o.journal?.record({
+          kind: 'decision',
+          actor: d.by,
+          space: row.space,
+          person: row.author,
+          entry: row.entryId,
+          details: { case: caseId, decision: d.id, action: d.action, outcome: result.outcome, source: row.source, ...(d.role ? { role: d.role } : {}) },
+        });
+      });
+      this.o.log.info({ case: caseId, decision: d.id, action: d.action, outcome: result.outcome }, 'moderation decision carried out');
+    }
+    for (const [list, outcome] of [[state.duplicates, 'duplicate'], [state.overruled, 'overruled']] as const) {
+      for (const d of list) {
+        if (this.o.store.execution(caseId, d.id) !== null) continue;
+        const execution: CaseExecution = { at: this.o.now(), outcome };
+        this.o.store.recordExecution(caseId, d, execution);
+        }
+    }
+    // Tell the moderators, in the case file, what became of each decision (missing ones only, so a
+    // replay after a restart writes what the crash left out and nothing twice).
+    const toWrite: Array<[string, CaseExecution]> = [];
+    for (const id of Object.keys(c.decisions)) {
+      const e = c.executions[id] === undefined ? this.o.store.execution(caseId, id) : null;
+      if (e !== null) toWrite.push([id, e]);
+    }
+    if (toWrite.length > 0) handle.change((d) => {
+      for (const [id, e] of toWrite) d.executions[id] = e;
+    });
+  }
+}
+
+/** The decisions whose object was created by an actor bound to the person named in `by`. */
+function verifiedDecisions(doc: A.Doc<ModerationCase>, log: Logger): Record<string, CaseDecision> {
+  const out: Record<string, CaseDecision> = {};
+  for (const [id, d] of Object.entries(doc.decisions)) {
+    const objectId = A.getObjectId(d);
+    const actor = objectId?.split('@')[1] ?? '';
+    const plain = JSON.parse(JSON.stringify(d)) as CaseDecision;
+    if (plain.id !== id || typeof plain.by !== 'string' || !isActorOf(actor, plain.by) || !Array.isArray(plain.supersedes)) {
+      log.warn({ decision: id, actor }, 'case decision ignored: not written by the person it names, or malformed');
+      continue;
+    }
+    out[id] = plain;
+  }
+  return out;
+}

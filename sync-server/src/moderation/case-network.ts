@@ -1,0 +1,128 @@
+// The relay's end of automerge-repo's WebSocket protocol (the `join` / `peer` handshake and CBOR
+// messages of @automerge/automerge-repo-network-websocket), for sockets that the relay has already
+// authenticated. Why not the stock WebSocketServerAdapter: it trusts whatever peer id a socket
+// claims and hands every message straight to the repo. Here each socket belongs to one person, a
+// peer id stays with the socket that announced it, and every message passes `screen` first — which
+// refuses changes written by an actor that is not the person's (see actor-check.ts) before the repo
+// can apply or store them. A refused socket is closed with 4403 and nothing it sent is kept.
+import { NetworkAdapter, cbor } from '@automerge/automerge-repo';
+import type { Message, PeerId, PeerMetadata } from '@automerge/automerge-repo';
+import type { RawData, WebSocket } from 'ws';
+import type { Logger } from '../log.js';
+import { CloseCode } from '../protocol/close-codes.js';
+
+/** null to accept the message, or why the socket is refused. */
+export type Screen = (person: string, message: Message) => string | null;
+
+const PROTOCOL_V1 = '1';
+
+interface Peer {
+  ws: WebSocket;
+  person: string;
+}
+
+export class CaseNetworkAdapter extends NetworkAdapter {
+  private readonly peers = new Map<PeerId, Peer>();
+
+  constructor(private readonly screen: Screen, private readonly log: Logger) {
+    super();
+  }
+
+  isReady(): boolean {
+    return true;
+  }
+
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  connect(peerId: PeerId, peerMetadata?: PeerMetadata): void {
+    this.peerId = peerId;
+    this.peerMetadata = peerMetadata ?? {};
+  }
+
+  /** The person behind a connected peer id, or null. Share policies ask this. */
+  personOf(peerId: PeerId): string | null {
+    return this.peers.get(peerId)?.person ?? null;
+  }
+
+  /** Hands an authenticated socket to the repo's protocol. `early` are messages it sent meanwhile. */
+  accept(ws: WebSocket, person: string, early: Uint8Array[] = []): void {
+    let peerId: PeerId | null = null;
+    const onMessage = (bytes: Uint8Array) => {
+      if (ws.readyState !== ws.OPEN) return;
+      let message: Message & { supportedProtocolVersions?: string[]; peerMetadata?: PeerMetadata };
+      try {
+        message = cbor.decode(bytes) as typeof message;
+      } catch {
+        return this.refuse(ws, CloseCode.malformed, 'malformed message');
+      }
+      if (message.type === 'join') {
+        const claimed = message.senderId;
+        const holder = this.peers.get(claimed);
+        if (typeof claimed !== 'string' || (peerId !== null && peerId !== claimed)) return this.refuse(ws, CloseCode.malformed, 'bad join');
+        if (holder !== undefined && holder.ws !== ws) {
+          if (holder.person !== person) return this.refuse(ws, CloseCode.forbidden, 'peer id taken');
+          holder.ws.close(1000, 'replaced'); // the same person reconnecting: the new socket wins
+          this.emit('peer-disconnected', { peerId: claimed });
+        }
+        if (!(message.supportedProtocolVersions ?? [PROTOCOL_V1]).includes(PROTOCOL_V1)) return this.refuse(ws, CloseCode.malformed, 'unsupported protocol version');
+        peerId = claimed;
+        this.peers.set(claimed, { ws, person });
+        this.emit('peer-candidate', { peerId: claimed, peerMetadata: message.peerMetadata ?? {} });
+        this.sendTo(ws, { type: 'peer', senderId: this.peerId, peerMetadata: this.peerMetadata, selectedProtocolVersion: PROTOCOL_V1, targetId: claimed });
+        return;
+      }
+      if (peerId === null || message.senderId !== peerId) return this.refuse(ws, CloseCode.malformed, 'message before join');
+      const refusal = this.screen(person, message);
+      if (refusal !== null) return this.refuse(ws, CloseCode.forbidden, refusal);
+      this.emit('message', message);
+    };
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return this.refuse(ws, CloseCode.malformed, 'text message');
+      onMessage(toBytes(data));
+    });
+    ws.on('close', () => {
+      if (peerId !== null && this.peers.get(peerId)?.ws === ws) {
+        this.peers.delete(peerId);
+        this.emit('peer-disconnected', { peerId });
+      }
+    });
+    for (const bytes of early) onMessage(bytes);
+  }
+
+  send(message: Message): void {
+    const peer = message.targetId === undefined ? undefined : this.peers.get(message.targetId);
+    if (peer === undefined) return;
+    if ('data' in message && message.data instanceof Uint8Array && message.data.byteLength === 0) return;
+    this.sendTo(peer.ws, message);
+  }
+
+  /** Closes every socket of `person` (e.g. after a refusal elsewhere), or all when null. */
+  closeAll(code: number, reason: string, person: string | null = null): void {
+    for (const peer of this.peers.values()) if (person === null || peer.person === person) peer.ws.close(code, reason);
+  }
+
+  disconnect(): void {
+    this.closeAll(CloseCode.restart, 'relay restarting');
+  }
+
+  private sendTo(ws: WebSocket, message: unknown): void {
+    if (ws.readyState === ws.OPEN) ws.send(cbor.encode(message));
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    this.log.info({ code, reason }, 'automerge connection refused');
+    if (ws.readyState === ws.OPEN) {
+      this.sendTo(ws, { type: 'error', senderId: this.peerId, message: reason, targetId: '' });
+      ws.close(code, reason);
+    }
+    ws.removeAllListeners('message');
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

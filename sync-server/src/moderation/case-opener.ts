@@ -1,0 +1,143 @@
+// Opening cases: the publication pipeline calls in for every hold, every flag and every report, and
+// this module writes the case file (an Automerge document) and its row in `case_documents`. Why
+// idempotent by a derived case id: the pipeline may replay a hold after a crash, and several people
+// may report the same item — a replay changes nothing, a new report joins the item's open case.
+import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
+import { ITEM_MAPS, type CaseItem, type CaseSource, type ModerationCase, type OutboxEntry, type StatusFinding } from '@hearth/core';
+import type { DocHost } from '../rooms/doc-host.js';
+import { SerialQueue } from '../rooms/serial-queue.js';
+import type { PublicationStore } from '../publication/publication-store.js';
+import type { Logger } from '../log.js';
+import type { CaseRow, CaseStore } from './case-store.js';
+
+export interface ReviewEvent {
+  entry: OutboxEntry;
+  author: string;
+  version: number;
+  outcome: 'held' | 'flagged';
+  findings: StatusFinding[];
+}
+
+export interface ReportEvent {
+  reportId: string;
+  reporter: string;
+  space: string | null;
+  target: string;
+  reason: string;
+  at: number;
+}
+
+export interface CaseOpenerOptions {
+  repo: Repo;
+  store: CaseStore;
+  publications: PublicationStore;
+  host: DocHost;
+  log: Logger;
+  now: () => number;
+  /** Called once a new case's handle exists (the executor watches it). */
+  opened: (handle: DocHandle<ModerationCase>, row: CaseRow) => void;
+}
+
+/** Automerge refuses `undefined`; findings have optional fields. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export class CaseOpener {
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly o: CaseOpenerOptions) {}
+
+  review(r: ReviewEvent): Promise<void> {
+    const { entry } = r;
+    if (entry.type !== 'post' && entry.type !== 'comment' && entry.type !== 'message') return Promise.resolve();
+    const source: CaseSource = r.outcome === 'held' ? 'hold' : 'flag';
+    const room = entry.type === 'message' ? `dm/${entry.conversation}` : `space/${entry.space}`;
+    const item: CaseItem = {
+      entryId: entry.id,
+      type: entry.type,
+      authorId: r.author,
+      room,
+      title: entry.type === 'post' ? entry.title : null,
+      body: entry.body,
+      version: r.version,
+      createdAt: entry.createdAt,
+    };
+    const space = entry.type === 'message' ? null : entry.space;
+    return this.queue.run(() => this.open(`${source}.${entry.id}.${r.version}`, source, space, item, plain(r.findings), null));
+  }
+
+  report(r: ReportEvent): Promise<void> {
+    return this.queue.run(async () => {
+      const item = await this.reportedItem(r.target);
+      if (item === null) {
+        this.o.log.warn({ report: r.reportId, target: r.target }, 'reported item not found: no case opened');
+        return;
+      }
+      const space = item.room.startsWith('space/') ? item.room.slice('space/'.length) : null;
+      await this.open(`report.${r.target}`, 'report', space, item, [], r);
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.queue.run(() => undefined);
+  }
+
+  private async open(caseId: string, source: CaseSource, space: string | null, item: CaseItem, findings: StatusFinding[], report: ReportEvent | null): Promise<void> {
+    const { repo, store } = this.o;
+    const existing = store.get(caseId);
+    if (existing !== null) {
+      if (report === null) return;
+      const handle = await repo.find<ModerationCase>(existing.documentId as DocumentId);
+      if (handle.doc().reports[report.reportId] === undefined) {
+        handle.change((d) => {
+          d.reports[report.reportId] = { reporter: report.reporter, reason: report.reason, at: report.at };
+        });
+      }
+      return;
+    }
+    const openedAt = this.o.now();
+    const initial: ModerationCase = {
+      schema: 'hearth-case/1',
+      id: caseId,
+      space,
+      source,
+      openedAt,
+      item: plain(item),
+      findings,
+      reports: report === null ? {} : { [report.reportId]: { reporter: report.reporter, reason: report.reason, at: report.at } },
+      decisions: {},
+      notes: {},
+      executions: {},
+    };
+    const handle = repo.create<ModerationCase>(initial);
+    // Stored before it is recorded: a crash in between leaves an unreferenced document, never a
+    // row that points at nothing.
+    await repo.flush([handle.documentId]);
+    const row: CaseRow = { caseId, documentId: handle.documentId, space, source, entryId: item.entryId, author: item.authorId, openedAt };
+    store.insert(row);
+    this.o.log.info({ case: caseId, source, space }, 'moderation case opened');
+    this.o.opened(handle, row);
+  }
+
+  /** The published item a report is about, found through the publication state. */
+  private async reportedItem(target: string): Promise<CaseItem | null> {
+    const record = this.o.publications.get(target);
+    if (record?.targetRoom == null) return null;
+    const doc = await this.o.host.open(record.targetRoom);
+    for (const name of ITEM_MAPS) {
+      const value = doc.getMap<unknown>(name).get(target) as Record<string, unknown> | undefined;
+      if (value === undefined || typeof value !== 'object') continue;
+      const type = name === 'posts' ? 'post' : name === 'comments' ? 'comment' : name === 'messages' ? 'message' : 'reaction';
+      return {
+        entryId: target,
+        type,
+        authorId: record.owner,
+        room: record.targetRoom,
+        title: typeof value.title === 'string' ? value.title : null,
+        body: typeof value.body === 'string' ? value.body : '',
+        version: typeof value.version === 'number' ? value.version : record.version,
+        createdAt: typeof value.createdAt === 'number' ? value.createdAt : 0,
+      };
+    }
+    return null;
+  }
+}

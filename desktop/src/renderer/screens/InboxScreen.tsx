@@ -1,11 +1,12 @@
 // The inbox (the UI engineer's InboxView): what the relay told this person, held and rejected
 // items first with the policy's reasons. "Edit and resubmit" opens the entry in a composer; saving
 // edits the outbox entry, and the relay judges the new version again.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Notice, OutboxEntry } from '@hearth/core';
 import { InboxView } from '../components/InboxView.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox } from '../hooks/use-data.js';
+import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
 import { text } from './strings.js';
@@ -25,6 +26,10 @@ export function InboxScreen() {
     const names = new Map(catalogue.map((s) => [s.id, s.name]));
     return (id: string) => names.get(id) ?? id;
   }, [catalogue]);
+  const { isRead, markRead } = useReadState();
+  // Unread marks show on this visit; leaving and coming back shows them as read.
+  const [unreadOnArrival] = useState(() => new Set(inbox.notices.filter((n) => !isRead(n.id)).map((n) => n.id)));
+  useEffect(() => markRead(inbox.notices.map((n) => n.id)), [inbox, markRead]);
   const entry = editing ? byId.get(editing) : undefined;
   const editable: Editable | null = entry && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? entry : null;
 
@@ -61,6 +66,7 @@ export function InboxScreen() {
         inbox={inbox}
         nameOf={nameOf}
         spaceNameOf={spaceName}
+        isUnread={(id) => unreadOnArrival.has(id)}
         onEditAndResubmit={(id) => setEditing(id)}
         onOpen={open}
         onReadPolicy={() => navigate({ name: 'policy' })}

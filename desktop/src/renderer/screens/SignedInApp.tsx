@@ -9,6 +9,8 @@ import { createServices, type Services } from '../data/services.js';
 import { ServicesContext, useServices } from '../hooks/services-context.js';
 import { useConnection, useStorageStatus, useUnsynced } from '../hooks/use-connection.js';
 import { useDirectory, useInbox, useNameOf } from '../hooks/use-data.js';
+import { useNotifications } from '../hooks/use-notifications.js';
+import { useReadState } from '../hooks/use-read-state.js';
 import { useRoomPlan } from '../hooks/use-room-plan.js';
 import { useSearchIndexer } from '../hooks/use-search-indexer.js';
 import { navigate, useRoute, type Route } from '../hooks/use-route.js';
@@ -67,7 +69,9 @@ function Frame() {
   const nameOf = useNameOf();
   const inbox = useInbox();
   const record = directory.get(me);
-  const attention = inbox.notices.filter((n) => n.kind === 'held' || n.kind === 'rejected' || n.kind === 'mention' || n.kind === 'reply').length;
+  const { isRead } = useReadState();
+  const attention = inbox.notices.filter((n) => !isRead(n.id) && (n.kind === 'held' || n.kind === 'rejected' || n.kind === 'mention' || n.kind === 'reply')).length;
+  useNotifications(attention);
   const banner =
     storage.problem === null ? undefined : (
       <StorageErrorBanner

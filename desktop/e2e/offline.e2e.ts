@@ -32,6 +32,9 @@ describe('offline', () => {
     await post.writeComment('And one more thought, still offline.');
     await expect.poll(() => post.comment('still offline').locator('.mark-pending').count()).toBe(1);
 
+    // Two outbox changes the relay has not stored yet are counted where the connection shows.
+    await rajesh.app.connection.locator('.connection-unsaved').waitFor();
+
     await rajesh.page.reload();
     await rajesh.page.locator('nav.app-nav').waitFor();
     await rajesh.app.openSpace('general');
@@ -42,6 +45,8 @@ describe('offline', () => {
 
     await rajesh.context.setOffline(false);
     await rajesh.app.waitOnline();
+    // The relay's `stored` notice covers them: the count goes away.
+    await rajesh.app.connection.locator('.connection-unsaved').waitFor({ state: 'detached', timeout: 30_000 });
 
     await binu.app.openSpace('general');
     const binuSpace = new SpacePage(binu.page);

@@ -12,7 +12,7 @@ export const MESSAGE_RELAY_NOTICE = 100;
 export type RelayNotice =
   | { type: 'read-only'; room?: string }
   | { type: 'stored'; room?: string; stateVector: string }
-  | { type: 'error'; room?: string; message: string; code?: string };
+  | { type: 'error'; room?: string; message: string; code?: number };
 
 export function parseRelayNotice(json: string): RelayNotice | null {
   let value: unknown;
@@ -25,7 +25,7 @@ export function parseRelayNotice(json: string): RelayNotice | null {
   const v = value as Record<string, unknown>;
   if (v.type === 'read-only') return { type: 'read-only' };
   if (v.type === 'stored' && typeof v.stateVector === 'string') return { type: 'stored', stateVector: v.stateVector };
-  if (v.type === 'error') return { type: 'error', message: typeof v.message === 'string' ? v.message : 'error', ...(typeof v.code === 'string' ? { code: v.code } : {}) };
+  if (v.type === 'error') return { type: 'error', message: typeof v.message === 'string' ? v.message : 'error', ...(typeof v.code === 'number' ? { code: v.code } : {}) };
   return null;
 }
 

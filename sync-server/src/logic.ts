@@ -21,6 +21,8 @@ export interface RelayLogicOptions {
   logger?: Logger;
   /** Compacts a room's stored log after retention; default: a short-lived handle on the same file. */
   compact?: (room: string) => Promise<void>;
+  /** How long a moderation decision waits before it is carried out (default 1500 ms). */
+  moderationSettleMs?: number;
 }
 
 export interface RelayLogic {
@@ -45,7 +47,13 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
   }
   const compact = options.compact ?? roomCompactor(db);
   const audit = startAuditService({ host, db, log, ...(compact ? { compact } : {}) });
-  const moderation = await startModeration({ host, db, log, journal: audit.journal });
+  const moderation = await startModeration({
+    host,
+    db,
+    log,
+    journal: audit.journal,
+    ...(options.moderationSettleMs === undefined ? {} : { settleMs: options.moderationSettleMs }),
+  });
   const publisher = new Publisher({
     host,
     store: new PublicationStore(db),

@@ -3,6 +3,9 @@
 // performs them (case-actions.ts) and then, in one SQLite transaction, records the decision as done,
 // journals it (`decision`) and, for an approval, stores the new publication state. A crash before
 // the transaction replays idempotent writes; after it, nothing is repeated — across restarts too.
+// Why a short settling time before carrying a decision out: two moderators who decide "at the same
+// moment" must see a conflict, not a race won by whoever's packet arrived first; a decision is
+// carried out once it has been on the relay for `settleMs` with no disagreeing decision beside it.
 // Decisions whose Automerge object was not created by an actor of the person named in `by` are
 // ignored: a moderator cannot decide in a colleague's name.
 import * as A from '@automerge/automerge';
@@ -23,12 +26,16 @@ export interface CaseExecutorOptions {
   journal: AuditJournal | undefined;
   log: Logger;
   now: () => number;
+  /** How long a decision waits on the relay before it is carried out. */
+  settleMs: number;
 }
 
 export class CaseExecutor {
   private readonly queue = new SerialQueue();
   private readonly handles = new Map<string, { handle: DocHandle<ModerationCase>; row: CaseRow }>();
   private stopped = false;
+  private readonly firstSeen = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly o: CaseExecutorOptions) {}
 
@@ -51,7 +58,17 @@ export class CaseExecutor {
 
   stop(): Promise<void> {
     this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
     return this.idle();
+  }
+
+  private later(caseId: string, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.schedule(caseId);
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
   }
 
   private async evaluate(caseId: string): Promise<void> {
@@ -65,6 +82,13 @@ export class CaseExecutor {
     for (const d of state.toCarryOut) {
       if (this.o.store.execution(caseId, d.id) !== null) continue;
       const now = this.o.now();
+      const key = `${caseId}\u0000${d.id}`;
+      const waited = now - (this.firstSeen.get(key) ?? this.firstSeen.set(key, now).get(key)!);
+      if (waited < this.o.settleMs) {
+        this.later(caseId, this.o.settleMs - waited);
+        break; // later decisions wait for this one (causal order)
+      }
+      this.firstSeen.delete(key);
       const result = await carryOut(c, d, { host: this.o.host, now, record: this.o.publications.get(row.entryId) });
       const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
       this.o.store.transaction(() => {

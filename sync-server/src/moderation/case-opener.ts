@@ -114,6 +114,8 @@ export class CaseOpener {
     await repo.flush([handle.documentId]);
     const row: CaseRow = { caseId, documentId: handle.documentId, space, source, entryId: item.entryId, author: item.authorId, openedAt };
     store.insert(row);
+    // Announced only now: the share policy reads the row to decide who may see the case.
+    repo.shareConfigChanged();
     this.o.log.info({ case: caseId, source, space }, 'moderation case opened');
     this.o.opened(handle, row);
   }

@@ -26,6 +26,8 @@ export interface ModerationOptions {
   log: Logger;
   journal?: AuditJournal;
   now?: () => number;
+  /** How long a decision waits on the relay before it is carried out (default 1500 ms). */
+  settleMs?: number;
 }
 
 export interface ModerationService {
@@ -38,6 +40,8 @@ export interface ModerationService {
   accept(ws: WebSocket, person: string, early: Uint8Array[]): void;
   /** The case rows (for tests and tools). */
   readonly store: CaseStore;
+  /** The relay's copy of a case file, as plain data, or null. */
+  read(caseId: string): ModerationCase | null;
   /** Resolves when opening and carrying out have caught up. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -91,7 +95,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     shareConfig: { announce: access, access },
     saveDebounceRate: 20,
   });
-  const executor = new CaseExecutor({ host: o.host, store, publications, journal: o.journal, log: o.log, now });
+  const executor = new CaseExecutor({ host: o.host, store, publications, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500 });
   const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => executor.watch(handle, row) });
 
   // Every case file is loaded, watched and announced: decisions made while the relay was down (or
@@ -108,6 +112,11 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   const r = repo;
   return {
     store,
+    read: (caseId) => {
+      const row = store.get(caseId);
+      const handle = row === null ? undefined : r.handles[row.documentId as DocumentId];
+      return handle?.isReady() === true ? (JSON.parse(JSON.stringify(handle.doc())) as ModerationCase) : null;
+    },
     onReview: (review) => opener.review(review),
     onReport: (report) => opener.report(report),
     mayConnect: async (id) => {

@@ -16,6 +16,7 @@ import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { startRelayLogic } from '../logic.js';
 import { CaseEndpoint } from '../moderation/case-endpoint.js';
+import type { ModerationService } from '../moderation/moderation-service.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
@@ -39,6 +40,8 @@ export interface RelayOptions {
   /** Unload rooms idle this long. Default 60 s. */
   idleUnloadMs?: number;
   logger?: Logger;
+  /** How long a moderation decision waits before it is carried out (default 1500 ms). */
+  moderationSettleMs?: number;
 }
 
 export interface RunningRelay {
@@ -47,6 +50,8 @@ export interface RunningRelay {
   port: number;
   host: DocHost;
   storage: Storage;
+  /** Moderation cases (`/automerge`): for tests and tools. */
+  moderation: ModerationService;
   mintToken(personId: string, ttl?: string | number): Promise<string>;
   mintAdminToken(ttl?: string | number): Promise<string>;
   /** Graceful stop: stop accepting, close every connection with 1012, drain, close storage. */
@@ -72,7 +77,12 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
     const gateway = new WsGateway({ host, key, limits: resolveLimits(options.limits), logger });
-    const logic = await startRelayLogic(host, storage.db, { demo: options.demo === true, logger, compact: (room) => storage.rooms.compact(room) });
+    const logic = await startRelayLogic(host, storage.db, {
+      demo: options.demo === true,
+      logger,
+      compact: (room) => storage.rooms.compact(room),
+      ...(options.moderationSettleMs === undefined ? {} : { moderationSettleMs: options.moderationSettleMs }),
+    });
     let stopping = false;
 
     const routes: RouteHandler[] = [
@@ -119,6 +129,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       port,
       host,
       storage,
+      moderation: logic.moderation,
       mintToken: (personId, ttl) => mintToken(key, personId, { ttl: ttl ?? '8h' }),
       mintAdminToken: (ttl) => mintToken(key, 'admin', { ttl: ttl ?? '5m', admin: true }),
       stop,

@@ -1,0 +1,261 @@
+// Moderation cases end to end through a real relay: holds, flags and reports open Automerge case
+// files that moderators' automerge-repo clients receive over `/automerge`; their decisions are
+// carried out on the published documents, once; disagreements made blind to each other are shown
+// and carried out by nobody until resolved; facilitators see their own spaces only.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as A from '@automerge/automerge';
+import {
+  deriveCaseState,
+  moderatorActorId,
+  readInbox,
+  readSpace,
+  writeAcknowledgement,
+  writeComment,
+  writePost,
+  writeReport,
+  type ModerationCase,
+} from '@hearth/core';
+import { createLogger } from '../src/log.js';
+import { startRelay, type RunningRelay } from '../src/server/relay.js';
+import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
+import { connectProvider, rawClient, synced, waitFor } from './helpers.js';
+import type { TestClient, TestRelay } from './helpers.js';
+import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
+
+const decisionsOf = (relay: RunningRelay, caseId: string) =>
+  (relay.storage.db.prepare("SELECT details FROM audit_journal WHERE kind = 'decision'").all() as Array<{ details: string }>)
+    .map((r) => JSON.parse(r.details) as { case: string; action: string; outcome: string })
+    .filter((d) => d.case === caseId);
+
+describe('moderation cases', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  const moderators: ModeratorClient[] = [];
+  const open = async (who: string, room: string) => {
+    const c = connectProvider(relay.url, room, await relay.mintToken(who));
+    clients.push(c);
+    await synced(c);
+    return c;
+  };
+  const moderator = async (who: string) => {
+    const m = connectModerator(relay.url, who, await relay.mintToken(who));
+    moderators.push(m);
+    return m;
+  };
+
+  beforeAll(async () => {
+    relay = await moderationRelay();
+    for (const who of ['alice', 'bob', 'erin']) writeAcknowledgement((await open(who, `outbox/${who}`)).doc, { policyVersion: 3 });
+  });
+  afterAll(async () => {
+    for (const m of moderators) await m.close();
+    for (const c of clients) c.destroy();
+    await relay.cleanup();
+  });
+
+  it('a held post opens a case that a moderator receives; approving publishes it with its author', async () => {
+    const mona = await moderator('mona');
+    const out = await open('alice', 'outbox/alice');
+    const inbox = await open('alice', 'inbox/alice');
+    const space = await open('bob', 'space/general');
+    const id = writePost(out.doc, { space: 'general', title: 'Monday', body: 'Kick-off with Northwind on Monday.' });
+    const handle = await mona.waitForCase((c) => c.item.entryId === id, 'held case');
+    expect(handle.doc()).toMatchObject({ source: 'hold', space: 'general', item: { authorId: 'alice', title: 'Monday', body: 'Kick-off with Northwind on Monday.', version: 1 } });
+    expect(handle.doc().findings[0]?.rule).toBe('client-names');
+    expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
+
+    const decision = mona.decide(handle, 'approve', 'A customer name in an internal space is fine.');
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'published after approval');
+    expect(readSpace(space.doc).posts.find((p) => p.id === id)).toMatchObject({ authorId: 'alice', body: 'Kick-off with Northwind on Monday.' });
+    await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'published-after-review' && n.entryId === id), 5000, 'author told');
+    expect(readInbox(inbox.doc).statuses[id]?.state).toBe('published');
+    await waitFor(() => handle.doc().executions[decision]?.outcome === 'done', 5000, 'execution shown in the case');
+    expect(decisionsOf(relay, handle.doc().id)).toMatchObject([{ action: 'approve', outcome: 'done' }]);
+  });
+
+  it('a report on a published comment opens a case; hiding it removes it from every member\'s document', async () => {
+    const mona = await moderator('mona');
+    const bobOut = await open('bob', 'outbox/bob');
+    const aliceOut = await open('alice', 'outbox/alice');
+    const erinOut = await open('erin', 'outbox/erin');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const views = [await open('bob', 'space/general'), await open('erin', 'space/general'), await open('alice', 'space/general')];
+    const post = writePost(bobOut.doc, { space: 'general', body: 'Who runs the quiz on Friday?' });
+    await waitFor(() => views.every((v) => readSpace(v.doc).posts.some((p) => p.id === post)), 5000, 'post');
+    const comment = writeComment(aliceOut.doc, { space: 'general', post, body: 'Not Bob, his questions are always useless.' });
+    const visible = (v: TestClient) => readSpace(v.doc).posts.find((p) => p.id === post)?.comments.some((c) => c.id === comment) === true;
+    await waitFor(() => views.every(visible), 5000, 'comment');
+    writeReport(erinOut.doc, { space: 'general', target: comment, reason: 'Belittles a colleague.' });
+
+    const handle = await mona.waitForCase((c) => c.item.entryId === comment, 'report case');
+    expect(handle.doc()).toMatchObject({ source: 'report', item: { authorId: 'alice', type: 'comment', body: 'Not Bob, his questions are always useless.' } });
+    expect(Object.values(handle.doc().reports)).toMatchObject([{ reporter: 'erin', reason: 'Belittles a colleague.' }]);
+    mona.decide(handle, 'hide', 'Please keep it about the work.');
+    await waitFor(() => views.every((v) => !visible(v)), 5000, 'hidden for everyone');
+    for (const v of views) expect(readSpace(v.doc).hidden).toContain(comment);
+    await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'hidden' && n.entryId === comment), 5000, 'author told');
+    expect(readInbox(aliceInbox.doc).notices.find((n) => n.kind === 'hidden' && n.entryId === comment)?.message).toContain('Please keep it about the work.');
+  });
+
+  it('two moderators deciding the same case differently while offline see a conflict, and nothing is carried out until it is resolved', async () => {
+    const mona = await moderator('mona');
+    const max = await moderator('max');
+    const out = await open('alice', 'outbox/alice');
+    const inbox = await open('alice', 'inbox/alice');
+    const space = await open('bob', 'space/general');
+    const id = writePost(out.doc, { space: 'general', body: 'Northwind renewal looks likely.' });
+    const h1 = await mona.waitForCase((c) => c.item.entryId === id, 'case at mona');
+    const h2 = await max.waitForCase((c) => c.item.entryId === id, 'case at max');
+    const caseId = h1.doc().id;
+    await mona.offline();
+    await max.offline();
+    const approve = mona.decide(h1, 'approve');
+    const hide = max.decide(h2, 'hide', 'Client names stay in the account space.');
+    await Promise.all([mona.online(), max.online()]);
+    for (const h of [h1, h2]) await waitFor(() => Object.keys(h.doc().decisions).length === 2, 5000, 'both decisions');
+    for (const h of [h1, h2]) {
+      const state = deriveCaseState(h.doc());
+      expect(state.status).toBe('conflict');
+      expect(state.conflicting.map((d) => d.id).sort()).toEqual([approve, hide].sort());
+    }
+    await waitFor(() => relay.moderation.read(caseId)?.decisions[hide] !== undefined && relay.moderation.read(caseId)?.decisions[approve] !== undefined, 5000, 'relay has both');
+    await relay.moderation.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(decisionsOf(relay, caseId)).toEqual([]);
+    expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
+    expect(readInbox(inbox.doc).notices.some((n) => n.entryId === id && n.kind !== 'held')).toBe(false);
+
+    // Mona, having seen both, resolves: her decision supersedes the two.
+    const resolution = mona.decide(h1, 'hide', 'Agreed with Max.');
+    expect(h1.doc().decisions[resolution]?.supersedes.sort()).toEqual([approve, hide].sort());
+    await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'hidden' && n.entryId === id), 5000, 'resolution carried out');
+    expect(decisionsOf(relay, caseId)).toMatchObject([{ action: 'hide', outcome: 'done' }]);
+    await waitFor(() => h2.doc().executions[approve]?.outcome === 'overruled' && h2.doc().executions[hide]?.outcome === 'overruled', 5000, 'overruled shown');
+    expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
+  });
+
+  it('a facilitator sees and acts on the cases of their own spaces only', async () => {
+    const fay = await moderator('fay');
+    const mona = await moderator('mona');
+    const out = await open('alice', 'outbox/alice');
+    const inside = writePost(out.doc, { space: 'media-wing', body: 'Northwind wants the media plan early.' });
+    const outside = writePost(out.doc, { space: 'general', body: 'Northwind visits on Thursday.' });
+    await fay.waitForCase((c) => c.item.entryId === inside, 'own space case');
+    const other = await mona.waitForCase((c) => c.item.entryId === outside, 'other space case (moderator)');
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...fay.cases().values()].every((h) => h.doc().space === 'media-wing')).toBe(true);
+    // Asking for the other case by its id gets nothing either.
+    const asked = await Promise.race([
+      fay.repo.find<ModerationCase>(other.documentId).then((h) => (h.isReady() ? 'served' : 'refused'), () => 'refused'),
+      new Promise((r) => setTimeout(() => r('refused'), 1500)),
+    ]);
+    expect(asked).toBe('refused');
+    expect(fay.network.closes).toEqual([]);
+    // …and acts on her own.
+    const own = [...fay.cases().values()].find((h) => h.doc().item.entryId === inside)!;
+    fay.decide(own, 'approve');
+    const media = await open('alice', 'space/media-wing');
+    await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === inside), 5000, 'approved by the facilitator');
+  });
+
+  it('refuses /automerge to anyone who is not a moderator or facilitator, and to bad tokens', async () => {
+    expect((await rawClient(relay.url, 'automerge', await relay.mintToken('bob')).closed).code).toBe(4403);
+    expect((await rawClient(relay.url, 'automerge', 'not-a-token').closed).code).toBe(4401);
+    expect((await rawClient(relay.url, 'automerge', null).closed).code).toBe(4401);
+  });
+
+  it('refuses a change made with an actor not bound to the connection\'s person, and does not keep it', async () => {
+    const mona = await moderator('mona');
+    const max = await moderator('max');
+    const out = await open('alice', 'outbox/alice');
+    const id = writePost(out.doc, { space: 'general', body: 'Northwind pricing, draft three.' });
+    const handle = await mona.waitForCase((c) => c.item.entryId === id, 'case');
+    const caseId = handle.doc().id;
+    // Mona's app writes as Max's actor.
+    handle.update((doc) => A.clone(doc, { actor: moderatorActorId('max', 'f'.repeat(32)) }));
+    handle.change((d) => {
+      d.decisions.forged = { id: 'forged', by: 'max', at: Date.now(), action: 'approve', note: '', role: null, supersedes: [] };
+    });
+    await waitFor(() => mona.network.closes.includes(4403), 5000, 'closed with 4403');
+    const maxHandle = await max.waitForCase((c) => c.item.entryId === id, 'case at max');
+    await relay.moderation.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(relay.moderation.read(caseId)?.decisions.forged).toBeUndefined();
+    expect(maxHandle.doc().decisions.forged).toBeUndefined();
+    expect(decisionsOf(relay, caseId)).toEqual([]);
+    const stored = relay.storage.db.prepare('SELECT data FROM case_chunks').all() as Array<{ data: Buffer }>;
+    expect(stored.some((r) => r.data.includes(Buffer.from('forged')))).toBe(false);
+  });
+
+  it('a decision naming someone else than its writer is not carried out; warn and escalate reach their people', async () => {
+    const mona = await moderator('mona');
+    const out = await open('alice', 'outbox/alice');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const hanaInbox = await open('hana', 'inbox/hana');
+    const id = writePost(out.doc, { space: 'general', body: 'Northwind again, sorry.' });
+    const handle = await mona.waitForCase((c) => c.item.entryId === id, 'case');
+    const caseId = handle.doc().id;
+    mona.decide(handle, 'warn', 'Second time this week: client names stay in account spaces.');
+    await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'warning' && n.message.startsWith('Second time')), 5000, 'warning');
+    mona.decide(handle, 'escalate', 'Repeated.', 'hr');
+    await waitFor(() => readInbox(hanaInbox.doc).notices.some((n) => n.message.includes('escalated')), 5000, 'escalation');
+    handle.change((d) => {
+      d.decisions.impostor = { id: 'impostor', by: 'max', at: Date.now(), action: 'approve', note: '', role: null, supersedes: Object.keys(d.decisions) };
+    });
+    await waitFor(() => relay.moderation.read(caseId)?.decisions.impostor !== undefined, 5000, 'relay has it');
+    await relay.moderation.idle();
+    expect(decisionsOf(relay, caseId).map((d) => d.action)).toEqual(['warn', 'escalate']);
+  });
+});
+
+describe('moderation across restarts', () => {
+  const countRows = (relay: RunningRelay, sql: string, ...args: string[]) => (relay.storage.db.prepare(sql).get(...args) as { n: number }).n;
+
+  it('carries a decision out exactly once: not again after a restart, and still once when the relay stopped before carrying it out', async () => {
+    const first = await moderationRelay();
+    const dataDir = first.dataDir;
+    const out = connectProvider(first.url, 'outbox/alice', await first.mintToken('alice'));
+    await synced(out);
+    writeAcknowledgement(out.doc, { policyVersion: 3 });
+    const done = writePost(out.doc, { space: 'general', body: 'Northwind case study, approved.' });
+    const pending = writePost(out.doc, { space: 'general', body: 'Northwind case study, part two.' });
+    const mona = connectModerator(first.url, 'mona', await first.mintToken('mona'));
+    const h1 = await mona.waitForCase((c) => c.item.entryId === done, 'first case');
+    const h2 = await mona.waitForCase((c) => c.item.entryId === pending, 'second case');
+    const [case1, case2] = [h1.doc().id, h2.doc().id];
+    mona.decide(h1, 'approve');
+    await waitFor(() => decisionsOf(first, case1).length === 1, 5000, 'first carried out');
+    // The second decision reaches the relay, which stops before its settling time is over.
+    const d2 = mona.decide(h2, 'approve');
+    await waitFor(() => first.moderation.read(case2)?.decisions[d2] !== undefined, 5000, 'second decision on the relay');
+    await mona.close();
+    out.destroy();
+    await first.stop();
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM case_actions WHERE case_id = ?').get(case2)).toEqual({ n: 0 });
+    db.close();
+
+    for (let restart = 0; restart < 2; restart++) {
+      const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), moderationSettleMs: 200 });
+      try {
+        await waitFor(() => decisionsOf(relay, case2).length === 1, 5000, 'second carried out after restart');
+        await new Promise((r) => setTimeout(r, 400));
+        await relay.moderation.idle();
+        expect(decisionsOf(relay, case1)).toHaveLength(1);
+        expect(decisionsOf(relay, case2)).toHaveLength(1);
+        expect(countRows(relay, 'SELECT COUNT(*) AS n FROM case_actions WHERE case_id IN (?, ?)', case1, case2)).toBe(2);
+        const space = readSpace(await relay.host.open('space/general'));
+        expect(space.posts.filter((p) => p.id === done || p.id === pending)).toHaveLength(2);
+        const notices = readInbox(await relay.host.open('inbox/alice')).notices.filter((n) => n.kind === 'published-after-review');
+        expect(notices).toHaveLength(2);
+        expect(relay.moderation.read(case1)?.executions).toBeDefined();
+      } finally {
+        await relay.stop();
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

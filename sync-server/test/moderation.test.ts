@@ -12,6 +12,7 @@ import {
   moderatorActorId,
   readInbox,
   readSpace,
+  SPACE_COMMENTS,
   writeAcknowledgement,
   writeComment,
   writePost,
@@ -98,6 +99,14 @@ describe('moderation cases', () => {
     for (const v of views) expect(readSpace(v.doc).hidden).toContain(comment);
     await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'hidden' && n.entryId === comment), 5000, 'author told');
     expect(readInbox(aliceInbox.doc).notices.find((n) => n.kind === 'hidden' && n.entryId === comment)?.message).toContain('Please keep it about the work.');
+    // The words left the published document; the case keeps them.
+    for (const v of views) expect(v.doc.getMap<{ body: string; state: string }>(SPACE_COMMENTS).get(comment)).toMatchObject({ body: '', state: 'hidden' });
+    expect(handle.doc().item.body).toBe('Not Bob, his questions are always useless.');
+
+    // Restoring brings it back, words included.
+    mona.decide(handle, 'restore');
+    await waitFor(() => views.every(visible), 5000, 'restored for everyone');
+    expect(readSpace(views[0]!.doc).posts.find((p) => p.id === post)?.comments.find((c) => c.id === comment)?.body).toBe('Not Bob, his questions are always useless.');
   });
 
   it('two moderators deciding the same case differently while offline see a conflict, and nothing is carried out until it is resolved', async () => {

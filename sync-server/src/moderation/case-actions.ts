@@ -2,7 +2,9 @@
 // relay's own writes. Why every write here may run twice: the decision is recorded as carried out
 // only after these writes are stored (case-executor.ts), so a crash in between replays them — and
 // each is idempotent (publishEntry per version, hide/restore marks, notices keyed by the decision).
+import type * as Y from 'yjs';
 import {
+  ITEM_MAPS,
   addNotice,
   hideItem,
   publishEntry,
@@ -13,6 +15,7 @@ import {
   setEntryStatus,
   type CaseDecision,
   type CaseExecution,
+  type CaseItem,
   type ModerationCase,
   type Notice,
   type NoticeKind,
@@ -52,7 +55,12 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
       return approve(c, d, ctx, `Your ${what} was published after review.`);
     }
     case 'hide':
-      if (published) await ctx.host.write(item.room, (doc) => void hideItem(doc, item.entryId, { now: ctx.now }));
+      if (published) {
+        await ctx.host.write(item.room, (doc) => {
+          hideItem(doc, item.entryId, { now: ctx.now });
+          setItemText(doc, item.entryId, null);
+        });
+      }
       else {
         await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
           setEntryStatus(doc, { entryId: item.entryId, state: 'rejected', version: item.version, findings: c.findings, updatedAt: ctx.now });
@@ -62,7 +70,10 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
       return { outcome: 'done' };
     case 'restore':
       if (!published) return { outcome: 'done', detail: 'nothing was hidden' };
-      await ctx.host.write(item.room, (doc) => void restoreItem(doc, item.entryId));
+      await ctx.host.write(item.room, (doc) => {
+        restoreItem(doc, item.entryId);
+        setItemText(doc, item.entryId, item);
+      });
       await notice('published-after-review', `Your ${what} is visible again after review.`);
       return { outcome: 'done' };
     case 'warn':
@@ -102,6 +113,23 @@ async function approve(c: ModerationCase, d: CaseDecision, ctx: ActionContext, m
     outcome: 'done',
     published: { ...record, outcome: 'published', targetRoom: item.room, publishedVersion: item.version, entryType: record.entryType ?? entry.type, updatedAt: ctx.now },
   };
+}
+
+/**
+ * A hidden item leaves the published document's text: its title and body are blanked there (the case
+ * file keeps them), so members' apps stop holding words a moderator removed. Restoring writes the
+ * case's text back — only onto the version the case is about; a newer version carries its own.
+ */
+function setItemText(doc: Y.Doc, id: string, text: Pick<CaseItem, 'title' | 'body' | 'version'> | null): void {
+  for (const name of ITEM_MAPS) {
+    const map = doc.getMap<unknown>(name);
+    const current = map.get(id) as Record<string, unknown> | undefined;
+    if (current === undefined || typeof current !== 'object' || typeof current.body !== 'string') continue;
+    if (text !== null && (current.version !== text.version || current.state !== 'published')) continue;
+    const next: Record<string, unknown> = { ...current, body: text?.body ?? '' };
+    if (typeof current.title === 'string') next.title = text?.title ?? '';
+    if (next.body !== current.body || next.title !== current.title) map.set(id, next);
+  }
 }
 
 function noticeOf(c: ModerationCase, d: Pick<CaseDecision, 'id'> & { by?: string }, kind: NoticeKind, message: string, now: number): Notice {

@@ -10,11 +10,14 @@ import * as A from '@automerge/automerge';
 import {
   deriveCaseState,
   moderatorActorId,
+  readConversation,
   readInbox,
+  readInboxConversations,
   readSpace,
   SPACE_COMMENTS,
   writeAcknowledgement,
   writeComment,
+  writeMessage,
   writePost,
   writeReport,
   type ModerationCase,
@@ -168,6 +171,22 @@ describe('moderation cases', () => {
     fay.decide(own, 'approve');
     const media = await open('alice', 'space/media-wing');
     await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === inside), 5000, 'approved by the facilitator');
+  });
+
+  it('approving a held first message starts the conversation; its case is for moderators only', async () => {
+    const mona = await moderator('mona');
+    const fay = await moderator('fay');
+    const bobOut = await open('bob', 'outbox/bob');
+    const erinInbox = await open('erin', 'inbox/erin');
+    const { entryId: id, conversation } = writeMessage(bobOut.doc, { to: ['erin'], body: 'Notes from the Northwind call attached.' });
+    const handle = await mona.waitForCase((c) => c.item.entryId === id, 'message case');
+    expect(handle.doc()).toMatchObject({ space: null, item: { type: 'message', room: `dm/${conversation}` } });
+    expect(await relay.host.exists(`dm/${conversation}`)).toBe(false);
+    mona.decide(handle, 'approve');
+    await waitFor(() => readInboxConversations(erinInbox.doc).some((c) => c.id === conversation), 5000, 'conversation reaches erin');
+    const dm = await open('erin', `dm/${conversation}`);
+    await waitFor(() => readConversation(dm.doc).messages.some((m) => m.id === id && m.authorId === 'bob'), 5000, 'message');
+    expect([...fay.cases().values()].some((h) => h.doc().item.entryId === id)).toBe(false);
   });
 
   it('refuses /automerge to anyone who is not a moderator or facilitator, and to bad tokens', async () => {

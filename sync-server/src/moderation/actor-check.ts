@@ -3,7 +3,9 @@
 // adds (getChangesMetaSince the relay's heads) are read with their actor ids; each must carry the
 // sender's prefix (core's moderatorActorPrefix). Why a shadow copy per document: the repo applies
 // messages asynchronously, so a second message may build on a first one the relay has not applied
-// yet; the shadow holds what was screened and accepted, so the second is judged against it. Why
+// yet; the shadow holds what was screened and accepted, so the second is judged against it. Shadows
+// are per person, so one person's accepted (but perhaps never applied) changes never count as
+// "already known" when someone else sends them. Why
 // refuse changes with missing dependencies: a forged change could wait in Automerge's queue until
 // an honest-looking change that it depends on arrives, and be applied without ever being seen here.
 // Limits: the check is on actor ids, which a client chooses; it proves "this connection wrote only
@@ -21,7 +23,7 @@ export interface ActorCheckOptions {
 }
 
 export function actorCheck(opts: ActorCheckOptions): Screen {
-  const shadows = new Map<DocumentId, A.Doc<unknown>>();
+  const shadows = new Map<string, A.Doc<unknown>>();
   return (person: string, message: Message): string | null => {
     if (message.type !== 'sync' && message.type !== 'request') return null;
     const data = (message as { data?: unknown }).data;
@@ -29,7 +31,10 @@ export function actorCheck(opts: ActorCheckOptions): Screen {
     if (!(data instanceof Uint8Array) || documentId === undefined) return null;
     const relayDoc = opts.docOf(documentId);
     if (relayDoc === undefined) return null; // not a case the relay holds: access control refuses it
-    let base = shadows.get(documentId);
+    const key = `${person}\u0000${documentId}`;
+    let base = shadows.get(key);
+    // A shadow whose changes the relay has all applied is obsolete.
+    if (base !== undefined && A.hasHeads(relayDoc, A.getHeads(base))) base = undefined;
     base = base === undefined ? A.clone(relayDoc) : A.merge(base, A.clone(relayDoc));
     let scratch: A.Doc<unknown>;
     try {
@@ -41,8 +46,8 @@ export function actorCheck(opts: ActorCheckOptions): Screen {
     const added = A.getChangesMetaSince(scratch, A.getHeads(base));
     for (const change of added) if (!isActorOf(change.actor, person)) return 'change by an actor that is not yours';
     for (const change of added) opts.onActor(change.actor, person);
-    if (added.length === 0 && sameHeads(A.getHeads(scratch), A.getHeads(relayDoc))) shadows.delete(documentId);
-    else shadows.set(documentId, scratch);
+    if (added.length === 0 && sameHeads(A.getHeads(scratch), A.getHeads(relayDoc))) shadows.delete(key);
+    else shadows.set(key, scratch);
     return null;
   };
 }

@@ -5,8 +5,10 @@
 import type * as Y from 'yjs';
 import {
   ITEM_MAPS,
+  addConversation,
   addNotice,
   hideItem,
+  initConversation,
   publishEntry,
   readDirectory,
   restoreItem,
@@ -100,6 +102,12 @@ async function approve(c: ModerationCase, d: CaseDecision, ctx: ActionContext, m
   const outbox = await ctx.host.open(roomName({ kind: 'outbox', person: item.authorId }));
   const entry = scanOutbox(outbox).entries.find((e) => e.id === item.entryId);
   if (entry === undefined || fingerprint(entry) !== record.fingerprint) return { outcome: 'stale', detail: 'the author changed the item after it was held' };
+  if (entry.type === 'message' && entry.to !== null && !(await ctx.host.exists(item.room))) {
+    // A held first message: the conversation starts now, as the publisher would have started it.
+    const conversation = { id: entry.conversation, participants: [...new Set([item.authorId, ...entry.to])].sort(), createdAt: entry.createdAt };
+    await ctx.host.write(item.room, (doc) => void initConversation(doc, conversation));
+    for (const p of conversation.participants) await ctx.host.write(roomName({ kind: 'inbox', person: p }), (doc) => void addConversation(doc, conversation));
+  }
   let ok = false;
   await ctx.host.write(item.room, (doc) => {
     ok = publishEntry(doc, { author: item.authorId, entry, version: item.version, publishedAt: ctx.now }).ok;

@@ -10,7 +10,9 @@ import * as A from '@automerge/automerge';
 import {
   deriveCaseState,
   moderatorActorId,
+  putDirectoryRecords,
   readConversation,
+  readDirectory,
   readInbox,
   readInboxConversations,
   readSpace,
@@ -25,7 +27,7 @@ import {
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { connectProvider, rawClient, synced, waitFor } from './helpers.js';
+import { connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
 
@@ -193,6 +195,18 @@ describe('moderation cases', () => {
     expect((await rawClient(relay.url, 'automerge', await relay.mintToken('bob')).closed).code).toBe(4403);
     expect((await rawClient(relay.url, 'automerge', 'not-a-token').closed).code).toBe(4401);
     expect((await rawClient(relay.url, 'automerge', null).closed).code).toBe(4401);
+  });
+
+  it('a moderator who loses the role loses the connection', async () => {
+    const max = await moderator('max');
+    await waitFor(() => max.repo.peers.length > 0, 5000, 'connected');
+    await relay.host.write('directory', (doc) => {
+      putDirectoryRecords(doc, [...readDirectory(doc).filter((p) => p.id !== 'max'), person('max')]);
+    });
+    await waitFor(() => max.network.closes.includes(4403), 5000, 'closed with 4403');
+    await relay.host.write('directory', (doc) => {
+      putDirectoryRecords(doc, [...readDirectory(doc).filter((p) => p.id !== 'max'), person('max', { roles: ['employee', 'moderator'] })]);
+    });
   });
 
   it('refuses a change made with an actor not bound to the connection\'s person, and does not keep it', async () => {

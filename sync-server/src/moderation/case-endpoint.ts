@@ -18,7 +18,8 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export class CaseEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
-  private readonly sockets = new Set<WebSocket>();
+  /** Open sockets, with their person once admitted. */
+  private readonly sockets = new Map<WebSocket, string | null>();
   private accepting = true;
 
   constructor(private readonly o: { key: Uint8Array; service: ModerationService; logger: Logger }) {}
@@ -44,12 +45,12 @@ export class CaseEndpoint {
 
   closeAll(code: number, reason: string): void {
     this.accepting = false;
-    for (const ws of this.sockets) ws.close(code, reason);
+    for (const ws of this.sockets.keys()) ws.close(code, reason);
     this.wss.close();
   }
 
   private async admit(ws: WebSocket, token: string | null): Promise<void> {
-    this.sockets.add(ws);
+    this.sockets.set(ws, null);
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('error', (err) => this.o.logger.debug({ err }, 'automerge socket error'));
     const early: Uint8Array[] = [];
@@ -69,7 +70,19 @@ export class CaseEndpoint {
     const timer = setTimeout(() => ws.close(CloseCode.unauthenticated, 'token expired'), Math.max(0, ms));
     timer.unref();
     ws.once('close', () => clearTimeout(timer));
+    this.sockets.set(ws, person);
     this.o.service.accept(ws, person, early);
+  }
+
+  /**
+   * After the directory changed: people who are no longer active moderators or facilitators lose
+   * their connections (4403), and everyone's document access is decided again.
+   */
+  async recheck(): Promise<void> {
+    for (const [ws, person] of this.sockets) {
+      if (person !== null && !(await this.o.service.mayConnect(person))) this.refuse(ws, CloseCode.forbidden, 'not a moderator');
+    }
+    this.o.service.recheckAccess();
   }
 
   private refuse(ws: WebSocket, code: number, reason: string): void {

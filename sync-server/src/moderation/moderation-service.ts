@@ -36,6 +36,8 @@ export interface ModerationService {
   onReport(report: ReportEvent): Promise<void>;
   /** Whether `person` may open `/automerge` at all: active moderators and facilitators. */
   mayConnect(person: string): Promise<boolean>;
+  /** Decides again which connected peer may see which case (after a directory change). */
+  recheckAccess(): void;
   /** Hands an authenticated socket of `person` to the repo. */
   accept(ws: WebSocket, person: string, early: Uint8Array[]): void;
   /** The case rows (for tests and tools). */
@@ -124,6 +126,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       return facts.active && (facts.roles.includes('moderator') || facts.roles.includes('facilitator'));
     },
     accept: (ws, id, early) => network.accept(ws, id, early),
+    recheckAccess: () => r.shareConfigChanged(),
     idle: async () => {
       await opener.idle();
       await executor.idle();

@@ -93,6 +93,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     if (options.web !== undefined) routes.push(staticFiles(options.web));
     const server = createServer(router(routes, logger));
     const cases = new CaseEndpoint({ key, service: logic.moderation, logger });
+    host.onRelayWrite((room) => {
+      if (room.name === 'directory') void cases.recheck().catch((err: unknown) => logger.error({ err }, 'moderation access recheck failed'));
+    });
     server.on('upgrade', (req, socket, head) => {
       if (CaseEndpoint.matches(req)) cases.handleUpgrade(req, socket, head);
       else gateway.handleUpgrade(req, socket, head);

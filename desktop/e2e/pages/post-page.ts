@@ -9,11 +9,15 @@ export class PostPage {
     return this.page.locator('li.comment', { hasText: text });
   }
 
+  /** The composer for a new top-level comment, under the thread's comments. */
+  get commentForm(): Locator {
+    return this.page.locator('.thread-comments > form.composer-comment');
+  }
+
   async writeComment(text: string): Promise<void> {
     await acknowledgePolicyIfAsked(this.page);
-    const form = this.page.locator('.post-comments > .drafted-composer form.composer-comment');
-    await form.locator('.field-body textarea').fill(text);
-    await form.locator('button[type="submit"]').click();
+    await this.commentForm.locator('.field-body textarea').fill(text);
+    await this.commentForm.locator('button[type="submit"]').click();
     await this.comment(text).waitFor();
   }
 }

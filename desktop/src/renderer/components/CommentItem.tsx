@@ -8,9 +8,22 @@ import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
 import { ReactionBar } from './ReactionBar.js';
-import { Composer } from './Composer.js';
+import { Composer, type ComposerProps } from './Composer.js';
 import { ReportForm } from './ReportForm.js';
 import { useStrings } from '../i18n/index.js';
+
+/** Which composer of a thread: the new comment under post `id`, a reply to comment `id`, or editing item `id`. */
+export interface ThreadComposerContext {
+  kind: 'comment' | 'reply' | 'edit';
+  id: string;
+}
+
+/** Shows a thread composer: the container may wrap it (keep a draft, say); default `<Composer {...props} />`. */
+export type RenderComposer = (context: ThreadComposerContext, props: ComposerProps) => ReactNode;
+
+export function renderThreadComposer(render: RenderComposer | undefined, context: ThreadComposerContext, props: ComposerProps): ReactNode {
+  return render ? render(context, props) : <Composer {...props} />;
+}
 
 /** What the thread and its comments need from the container. */
 export interface ThreadActions {
@@ -30,6 +43,7 @@ export interface ThreadActions {
   isUnread?: (entryId: string) => boolean;
   /** When set, people cannot write here; shown instead of the composers (e.g. an AcknowledgeGate). */
   writeBlocker?: ReactNode;
+  renderComposer?: RenderComposer;
 }
 
 export interface CommentItemProps extends ThreadActions {
@@ -74,23 +88,23 @@ export function CommentItem(props: CommentItemProps) {
         {removed ? (
           <p className="comment-removed">{s.t(comment.state === 'hidden' ? 'comment.hidden' : 'comment.retracted')}</p>
         ) : mode === 'edit' ? (
-          <Composer
-            mode="comment"
-            space={space}
-            evaluateDraft={evaluateDraft}
-            people={people}
-            nameOf={nameOf}
-            initial={{ body: comment.body }}
-            label={s.t('comment.editLabel')}
-            submitLabel={s.t('comment.save')}
-            autoFocus
-            resetOnSubmit={false}
-            onSubmit={(value: ComposerValue, verdict) => {
+          renderThreadComposer(props.renderComposer, { kind: 'edit', id: comment.id }, {
+            mode: 'comment',
+            space,
+            evaluateDraft,
+            people,
+            nameOf,
+            initial: { body: comment.body },
+            label: s.t('comment.editLabel'),
+            submitLabel: s.t('comment.save'),
+            autoFocus: true,
+            resetOnSubmit: false,
+            onSubmit: (value: ComposerValue, verdict) => {
               props.onEditComment(comment.id, value.body, verdict);
               close();
-            }}
-            onCancel={close}
-          />
+            },
+            onCancel: close,
+          })
         ) : (
           <Markdown source={comment.body} nameOf={nameOf} />
         )}
@@ -152,23 +166,22 @@ export function CommentItem(props: CommentItemProps) {
             }}
           />
         )}
-        {mode === 'reply' && (
-          <Composer
-            mode="comment"
-            space={space}
-            evaluateDraft={evaluateDraft}
-            people={people}
-            nameOf={nameOf}
-            label={s.t('comment.replyTo', { name: author })}
-            submitLabel={s.t('comment.sendReply')}
-            autoFocus
-            onSubmit={(value, verdict) => {
+        {mode === 'reply' &&
+          renderThreadComposer(props.renderComposer, { kind: 'reply', id: comment.id }, {
+            mode: 'comment',
+            space,
+            evaluateDraft,
+            people,
+            nameOf,
+            label: s.t('comment.replyTo', { name: author }),
+            submitLabel: s.t('comment.sendReply'),
+            autoFocus: true,
+            onSubmit: (value, verdict) => {
               props.onComment({ body: value.body, replyTo: comment.id }, verdict);
               close();
-            }}
-            onCancel={close}
-          />
-        )}
+            },
+            onCancel: close,
+          })}
       </article>
       {comment.replies.length > 0 && (
         <ol className="comment-replies" aria-label={s.t('comment.replies', { count: comment.replies.length, name: author })}>

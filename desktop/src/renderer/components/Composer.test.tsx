@@ -84,3 +84,24 @@ describe('Composer coaching', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 });
+
+describe('Composer onChange', () => {
+  it('reports the whole value on every edit, including an inserted mention, and not the reset after sending', () => {
+    const onChange = vi.fn();
+    const onSubmit = vi.fn();
+    render(<Composer mode="post" space="general" evaluateDraft={evaluate} people={people} nameOf={nameOf} onSubmit={onSubmit} onChange={onChange} initial={{ kind: 'question' }} />);
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Lunch' } });
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'question', title: 'Lunch', body: '' });
+    const body = screen.getByLabelText('Post');
+    body.focus();
+    fireEvent.change(body, { target: { value: 'Ask @ben', selectionStart: 8, selectionEnd: 8 } });
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'question', title: 'Lunch', body: 'Ask @ben' });
+    fireEvent.keyDown(body, { key: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith({ kind: 'question', title: 'Lunch', body: 'Ask <@ben.ode> ' });
+    const calls = onChange.mock.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect((body as HTMLTextAreaElement).value).toBe('');
+    expect(onChange).toHaveBeenCalledTimes(calls);
+  });
+});

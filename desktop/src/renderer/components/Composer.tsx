@@ -21,6 +21,8 @@ export interface ComposerProps {
   nameOf: NameOf;
   onSubmit: (value: ComposerValue, verdict: Verdict) => void;
   onCancel?: () => void;
+  /** Called with the whole value on every edit (not on the reset after sending), e.g. to keep a draft. */
+  onChange?: (value: ComposerValue) => void;
   /** Start from an existing text (edit, or "edit and resubmit" a held item). */
   initial?: Partial<ComposerValue>;
   /** Accessible name of the body field, e.g. "Reply to Anna Berg". */
@@ -46,6 +48,7 @@ export function Composer({
   nameOf,
   onSubmit,
   onCancel,
+  onChange,
   initial,
   label,
   submitLabel,
@@ -86,9 +89,10 @@ export function Composer({
     findings.flatMap((f, i) => (f.field === field ? [findingId(i)] : [])).join(' ');
   const reasonId = `${id}-reason`;
 
-  const edited = () => {
+  const edited = (next: Partial<ComposerValue>) => {
     setConfirming(false);
     setSentForReview(false);
+    onChange?.({ kind, title, body, ...next });
   };
   const trackMention = (text: string, caret: number) => {
     const match = MENTION_BEFORE_CARET.exec(text.slice(0, caret));
@@ -106,7 +110,7 @@ export function Composer({
     const next = before + token + after;
     setBody(next);
     setMention(null);
-    edited();
+    edited({ body: next });
     const caret = before.length + token.length;
     requestAnimationFrame(() => bodyRef.current?.setSelectionRange(caret, caret));
   };
@@ -174,7 +178,11 @@ export function Composer({
         <div className="composer-row">
           <div className="field field-kind">
             <label htmlFor={`${id}-kind`}>{s.t('composer.kind')}</label>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as PostKind)}>
+            <select id={`${id}-kind`} value={kind} onChange={(e) => {
+                const next = e.currentTarget.value as PostKind;
+                setKind(next);
+                edited({ kind: next });
+              }}>
               {kinds.map((k) => (
                 <option key={k} value={k}>
                   {s.t(`kind.${k}`)}
@@ -190,7 +198,7 @@ export function Composer({
               value={title}
               onChange={(v) => {
                 setTitle(v);
-                edited();
+                edited({ title: v });
               }}
               spans={findings.filter((f) => f.field === 'title')}
               fieldProps={{
@@ -212,7 +220,7 @@ export function Composer({
           value={body}
           onChange={(v, caret) => {
             setBody(v);
-            edited();
+            edited({ body: v });
             trackMention(v, caret);
           }}
           onCaretMove={(value, caret) => (mention ? trackMention(value, caret) : undefined)}

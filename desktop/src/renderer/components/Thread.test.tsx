@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { Thread } from './Thread.js';
+import { Composer } from './Composer.js';
+import { Thread, type ThreadProps } from './Thread.js';
+import type { RenderComposer } from './CommentItem.js';
 import { comment, nameOf, people, post, scriptedEvaluate } from './test-fixtures.js';
 
 afterEach(cleanup);
 
 const frame = () => act(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
 
-function setup() {
+function setup(extra: Partial<ThreadProps> = {}) {
   const handlers = {
     onComment: vi.fn(),
     onEditComment: vi.fn(),
@@ -24,7 +26,7 @@ function setup() {
     comments: [comment('c1', 'ben.ode', 'First!', [comment('c2', 'chloe.martin', 'A reply')])],
   });
   render(
-    <Thread post={thePost} me="chloe.martin" nameOf={nameOf} people={people} evaluateDraft={scriptedEvaluate({})} space="general" {...handlers} />,
+    <Thread post={thePost} me="chloe.martin" nameOf={nameOf} people={people} evaluateDraft={scriptedEvaluate({})} space="general" {...handlers} {...extra} />,
   );
   return handlers;
 }
@@ -94,5 +96,25 @@ describe('Thread', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw comment' }));
     expect(onRetract).toHaveBeenCalledWith('c2');
     expect(screen.getByRole('button', { name: 'Edit' })).toBeTruthy();
+  });
+
+  it('hands every composer to renderComposer with what it is for', () => {
+    const seen: string[] = [];
+    const onChange = vi.fn();
+    const renderComposer: RenderComposer = (context, props) => {
+      seen.push(`${context.kind}:${context.id}`);
+      return <Composer {...props} onChange={onChange} />;
+    };
+    const { onComment } = setup({ renderComposer });
+    expect(seen).toContain('comment:p1');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Reply' })[0]!);
+    expect(seen).toContain('reply:c1');
+    const field = screen.getByRole('textbox', { name: 'Reply to Ben Ode' });
+    fireEvent.change(field, { target: { value: 'Kept' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ body: 'Kept' }));
+    fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true });
+    expect(onComment).toHaveBeenCalledWith({ body: 'Kept', replyTo: 'c1' }, expect.anything());
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(seen).toContain('edit:c2');
   });
 });

@@ -4,12 +4,11 @@
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import type { PostView, Verdict } from '@hearth/core';
 import type { ComposerValue } from './types.js';
-import { CommentItem, type ThreadActions } from './CommentItem.js';
+import { CommentItem, renderThreadComposer, type ThreadActions } from './CommentItem.js';
 import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
 import { ReactionBar } from './ReactionBar.js';
-import { Composer } from './Composer.js';
 import { ReportForm } from './ReportForm.js';
 import { initials } from './PostCard.js';
 import { useStrings } from '../i18n/index.js';
@@ -66,22 +65,22 @@ export function Thread(props: ThreadProps) {
           <span className={`kind-badge kind-${post.kind}`}>{s.t(`kind.${post.kind}`)}</span>
         </header>
         {mode === 'edit' ? (
-          <Composer
-            mode="post"
-            space={space}
-            evaluateDraft={evaluateDraft}
-            people={people}
-            nameOf={nameOf}
-            initial={{ kind: post.kind, title: post.title, body: post.body }}
-            submitLabel={s.t('comment.save')}
-            autoFocus
-            resetOnSubmit={false}
-            onSubmit={(value, verdict) => {
+          renderThreadComposer(props.renderComposer, { kind: 'edit', id: post.id }, {
+            mode: 'post',
+            space,
+            evaluateDraft,
+            people,
+            nameOf,
+            initial: { kind: post.kind, title: post.title, body: post.body },
+            submitLabel: s.t('comment.save'),
+            autoFocus: true,
+            resetOnSubmit: false,
+            onSubmit: (value, verdict) => {
               props.onEditPost(value, verdict);
               close();
-            }}
-            onCancel={close}
-          />
+            },
+            onCancel: close,
+          })
         ) : (
           <>
             <h1 id={`${id}-title`} className="thread-title">
@@ -152,18 +151,17 @@ export function Thread(props: ThreadProps) {
             ))}
           </ol>
         )}
-        {writeBlocker ?? (
-          <Composer
-            mode="comment"
-            space={space}
-            evaluateDraft={evaluateDraft}
-            people={people}
-            nameOf={nameOf}
-            label={s.t('thread.addComment')}
-            submitLabel={s.t('thread.sendComment')}
-            onSubmit={(value, verdict) => props.onComment({ body: value.body, replyTo: null }, verdict)}
-          />
-        )}
+        {writeBlocker ??
+          renderThreadComposer(props.renderComposer, { kind: 'comment', id: post.id }, {
+            mode: 'comment',
+            space,
+            evaluateDraft,
+            people,
+            nameOf,
+            label: s.t('thread.addComment'),
+            submitLabel: s.t('thread.sendComment'),
+            onSubmit: (value, verdict) => props.onComment({ body: value.body, replyTo: null }, verdict),
+          })}
       </section>
     </div>
   );

@@ -14,7 +14,7 @@ export { HighlightedField, type HighlightedFieldProps } from './HighlightedField
 export { FindingList, type FindingListProps } from './FindingList.js';
 export { MentionList, type MentionListProps } from './MentionList.js';
 export { Thread, type ThreadProps } from './Thread.js';
-export { CommentItem, type CommentItemProps, type ThreadActions } from './CommentItem.js';
+export { CommentItem, type CommentItemProps, type RenderComposer, type ThreadActions, type ThreadComposerContext } from './CommentItem.js';
 export { ReactionBar, type ReactionBarProps } from './ReactionBar.js';
 export { ReportForm, type ReportFormProps } from './ReportForm.js';
 export { Markdown, safeUrl, type MarkdownProps } from './Markdown.js';

@@ -2,21 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
-import type { Services } from '../data/services.js';
 import { ServicesContext } from '../hooks/services-context.js';
-import { HearthDb } from '../storage/db.js';
-import { RoomHub } from '../sync/room-hub.js';
-import { OutboxTracker } from '../sync/outbox-tracker.js';
 import { DraftedComposer } from './DraftedComposer.js';
-
-let n = 0;
-function services(): Services {
-  const db = new HearthDb(`drafted-${++n}`);
-  const hub = new RoomHub(db, { relayUrl: 'ws://127.0.0.1:9', token: 't', online: false });
-  const outbox = new OutboxTracker(db, hub.open('outbox/anna'));
-  const session = { personId: 'anna', token: 't', relayUrl: 'ws://127.0.0.1:9', expiresAt: null, demo: true };
-  return { me: 'anna', session, db, hub, outbox, search: null, destroy: () => hub.destroy() };
-}
+import { testServices as services } from './test-services.js';
 
 afterEach(cleanup);
 

@@ -243,7 +243,7 @@ describe('moderation cases', () => {
     mona.decide(handle, 'warn', 'Second time this week: client names stay in account spaces.');
     await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'warning' && n.message.startsWith('Second time')), 5000, 'warning');
     mona.decide(handle, 'escalate', 'Repeated.', 'hr');
-    await waitFor(() => readInbox(hanaInbox.doc).notices.some((n) => n.message.includes('escalated')), 5000, 'escalation');
+    await waitFor(() => readInbox(hanaInbox.doc).notices.some((n) => n.kind === 'escalated' && n.message.includes('escalated')), 5000, 'escalation');
     handle.change((d) => {
       d.decisions.impostor = { id: 'impostor', by: 'max', at: Date.now(), action: 'approve', note: '', role: null, supersedes: Object.keys(d.decisions) };
     });

@@ -99,6 +99,7 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
     'join-request',
     'join-approved',
     'membership-removed',
+    'escalated',
   ]),
   createdAt: timestamp,
   message: z.string(),

@@ -261,7 +261,9 @@ export type NoticeKind =
   | 'mention'
   | 'join-request'
   | 'join-approved'
-  | 'membership-removed';
+  | 'membership-removed'
+  /** A moderator escalated a case to a role the person holds (HR, legal, ...). */
+  | 'escalated';
 
 export interface Notice {
   id: string;

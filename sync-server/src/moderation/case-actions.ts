@@ -86,8 +86,7 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
       const people = readDirectory(await ctx.host.open('directory')).filter(
         (p) => p.status === 'active' && ((p.roles as string[]).includes(role) || p.department.toLowerCase() === role),
       );
-      // Core has no escalation notice kind yet; 'held' ("content held for your review") is the nearest.
-      for (const p of people) await notice('held', `A moderator escalated a case about a ${what} to you (${role})${words ? `: ${words}` : '.'}`, p.id);
+      for (const p of people) await notice('escalated', `A moderator escalated a case about a ${what} to you (${role})${words ? `: ${words}` : '.'}`, p.id);
       return { outcome: 'done', detail: `escalated to ${role}: ${people.map((p) => p.id).join(', ') || 'nobody has that role'}` };
     }
   }

@@ -28,7 +28,7 @@ export interface InboxViewProps {
 }
 
 const GROUPS: { key: string; title: MessageKey; kinds: NoticeKind[] }[] = [
-  { key: 'attention', title: 'inbox.attention', kinds: ['held', 'rejected', 'waiting-acknowledgement', 'hidden', 'warning'] },
+  { key: 'attention', title: 'inbox.attention', kinds: ['held', 'rejected', 'waiting-acknowledgement', 'hidden', 'warning', 'escalated'] },
   { key: 'join', title: 'inbox.joinRequests', kinds: ['join-request'] },
   { key: 'social', title: 'inbox.repliesMentions', kinds: ['reply', 'mention'] },
   { key: 'other', title: 'inbox.other', kinds: ['published-after-review', 'join-approved', 'membership-removed'] },

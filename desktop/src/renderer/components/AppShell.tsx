@@ -1,6 +1,7 @@
 // The frame around every screen: a skip link, a banner with the signed-in person, the navigation
-// rail (Home, Spaces, Messages, People, Inbox with its unread count, Search, Policy), a slot for the
-// connection indicator, an optional banner slot for storage problems, and the main region.
+// rail (Home, Spaces, Messages, People, Inbox with its unread count, Search, Policy, and Review for
+// moderators and facilitators), a slot for the connection indicator, an optional banner slot for
+// storage problems, and the main region.
 import type { MouseEvent, ReactNode } from 'react';
 import { NAV_KEYS, type NavKey } from './types.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -8,7 +9,8 @@ import { useStrings } from '../i18n/index.js';
 import { initials } from './PostCard.js';
 
 export interface AppShellProps {
-  current: NavKey;
+  /** The current place; 'review' is the moderation review pane (only with `review`). */
+  current: NavKey | 'review';
   onNavigate: (key: NavKey) => void;
   /** The address of each place, so links can be opened, copied and read as links. Default `#/key`. */
   hrefOf?: (key: NavKey) => string;
@@ -23,6 +25,8 @@ export interface AppShellProps {
   connection: ReactNode;
   /** Usually a <StorageErrorBanner> when local storage fails; shown above the content. */
   banner?: ReactNode;
+  /** The review pane's nav entry, shown only to moderators and facilitators. */
+  review?: { href: string; onOpen: () => void };
   children: ReactNode;
 }
 
@@ -48,6 +52,7 @@ export function AppShell({
   onSignOut,
   connection,
   banner,
+  review,
   children,
 }: AppShellProps) {
   const s = useStrings();
@@ -105,6 +110,21 @@ export function AppShell({
               </li>
             );
           })}
+          {review !== undefined && (
+            <li>
+              <a
+                href={review.href}
+                aria-current={current === 'review' ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  review.onOpen();
+                }}
+              >
+                <span>{s.t('nav.review')}</span>
+              </a>
+            </li>
+          )}
         </ul>
         <div className="app-connection">{connection}</div>
       </nav>

@@ -16,6 +16,9 @@ import { useSearchIndexer } from '../hooks/use-search-indexer.js';
 import { navigate, useRoute, type Route } from '../hooks/use-route.js';
 import { signOut, type Session } from '../sync/session.js';
 import { setTestServices } from '../test-hooks.js';
+import { ReviewScreen } from '../moderation/ReviewScreen.js';
+import { REVIEW_HREF, openReview, useReviewRoute } from '../moderation/review-route.js';
+import { useModerationSync } from '../moderation/use-case-client.js';
 import { Screen } from './Screen.js';
 
 export function SignedInApp({ session }: { session: Session }) {
@@ -62,6 +65,9 @@ function Frame() {
   useSearchIndexer();
   const { me, hub } = useServices();
   const route = useRoute();
+  // Moderators and facilitators: their case files sync in the background; the review pane is theirs.
+  const mayReview = useModerationSync();
+  const reviewing = useReviewRoute();
   const connection = useConnection();
   const unsynced = useUnsynced();
   const storage = useStorageStatus();
@@ -83,15 +89,16 @@ function Frame() {
     );
   return (
     <AppShell
-      current={NAV_OF[route.name]}
+      current={reviewing ? 'review' : NAV_OF[route.name]}
       onNavigate={(key) => navigate({ name: key } as Route)}
       inboxUnread={attention}
       me={{ name: nameOf(me), ...(record?.title ? { title: record.title } : {}) }}
       onSignOut={() => void signOut()}
       connection={<ConnectionStatus state={connection} unsavedCount={unsynced} onRetry={() => hub.setOnline(navigator.onLine)} />}
       banner={banner}
+      {...(mayReview ? { review: { href: REVIEW_HREF, onOpen: openReview } } : {})}
     >
-      <Screen route={route} />
+      {reviewing ? <ReviewScreen allowed={mayReview} /> : <Screen route={route} />}
     </AppShell>
   );
 }

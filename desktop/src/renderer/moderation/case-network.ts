@@ -22,6 +22,8 @@ export interface CaseNetworkOptions {
 }
 
 const MAX_BACKOFF_MS = 15_000;
+/** WebSocket.OPEN, read as a number so a stand-in socket class works too. */
+const OPEN = 1;
 
 export class CaseNetwork extends NetworkAdapter {
   readonly connection = observable<CaseConnection>('offline');
@@ -56,7 +58,7 @@ export class CaseNetwork extends NetworkAdapter {
   }
 
   send(message: Message): void {
-    if (this.ws?.readyState !== WebSocket.OPEN || this.remote === null) return;
+    if (this.ws?.readyState !== OPEN || this.remote === null) return;
     this.ws.send(cbor.encode(message));
   }
 

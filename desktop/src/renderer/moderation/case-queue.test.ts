@@ -39,6 +39,14 @@ describe('the review queue', () => {
     expect(ids(filterQueue(all, { state: null, space: 'general', source: 'hold', age: 'week' }, NOW))).toEqual(['conflict', 'decided', 'resolved']);
   });
 
+  it('opens a decided case again when a report arrives after its last decision', () => {
+    const reported = caseFile('reported', { source: 'report', decisions: [decision('d1', 'binu', 'restore')] });
+    reported.doc.reports = { r1: { reporter: 'seema', reason: 'Still rude.', at: NOW } };
+    const earlier = caseFile('earlier', { source: 'report', decisions: [decision('d1', 'binu', 'restore')] });
+    earlier.doc.reports = { r1: { reporter: 'seema', reason: 'Rude.', at: NOW - 60 * 60_000 } };
+    expect(items(reported, earlier).map((i) => i.state)).toEqual(['open', 'decided']);
+  });
+
   it('lists the spaces that have cases', () => {
     expect(spacesOf(all)).toEqual(['general', 'media-wing']);
   });

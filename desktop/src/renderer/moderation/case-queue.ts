@@ -1,7 +1,9 @@
 // The review queue as pure functions: what state a case is in for the reviewer, and which cases a
 // filter keeps. The meaning of a case (open, in conflict, decided) is core's `deriveCaseState`, the
 // same function the relay uses to decide what to carry out; the pane adds "resolved": decided after
-// a conflict (some decision was overruled by a later one that superseded both sides).
+// a conflict (some decision was overruled by a later one that superseded both sides), and treats a
+// decided case as open again when a report arrived after its last decision (the relay adds later
+// reports on an item to its existing case, so someone has to look at them).
 import { deriveCaseState, type CaseSource, type CaseState, type ModerationCase } from '@hearth/core';
 import type { CaseFile } from './case-client.js';
 
@@ -29,14 +31,16 @@ export interface QueueItem extends CaseFile {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function queueStateOf(derived: CaseState): QueueState {
-  if (derived.status === 'decided' && derived.overruled.length > 0) return 'resolved';
-  return derived.status;
+export function queueStateOf(derived: CaseState, c?: Pick<ModerationCase, 'reports'>): QueueState {
+  if (derived.status !== 'decided') return derived.status;
+  const lastDecision = Math.max(...derived.current.map((d) => d.at));
+  if (c !== undefined && Object.values(c.reports).some((r) => r.at > lastDecision)) return 'open';
+  return derived.overruled.length > 0 ? 'resolved' : 'decided';
 }
 
 export function toQueueItem(file: CaseFile): QueueItem {
   const derived = deriveCaseState(file.doc);
-  return { ...file, derived, state: queueStateOf(derived) };
+  return { ...file, derived, state: queueStateOf(derived, file.doc) };
 }
 
 export function matchesAge(c: Pick<ModerationCase, 'openedAt'>, age: Age, now: number): boolean {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Repo, type DocumentId } from '@automerge/automerge-repo/slim';
 import { loadAutomerge } from './automerge-wasm.js';
@@ -49,6 +50,25 @@ describe('DexieStorageAdapter', () => {
     expect(keysOf(await s.loadRange(['docAB']))).toEqual(['docAB/incremental/a']);
     await s.removeRange([]);
     expect(await s.loadRange([])).toEqual([]);
+  });
+
+  it('answers every prefix exactly like a filter over all keys (property)', async () => {
+    // Short alphabets so that prefixes, equal keys and near neighbours ('a' vs 'ab') collide often.
+    const part = fc.constantFrom('a', 'ab', 'b', '', 'a/b', 'é', '\u0000');
+    const key = fc.array(part, { minLength: 1, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(key, { maxLength: 12, selector: (k) => JSON.stringify(k) }), key, async (keys, prefix) => {
+        const s = fresh();
+        for (const [i, k] of keys.entries()) await s.save(k, bytes(i));
+        const starts = (k: string[]) => prefix.every((p, i) => k[i] === p);
+        const expected = keys.filter(starts).map((k) => JSON.stringify(k)).sort();
+        expect((await s.loadRange(prefix)).map((c) => JSON.stringify(c.key)).sort()).toEqual(expected);
+        await s.removeRange(prefix);
+        const left = keys.filter((k) => !starts(k)).map((k) => JSON.stringify(k)).sort();
+        expect((await s.loadRange([])).map((c) => JSON.stringify(c.key)).sort()).toEqual(left);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('keeps a copy of what it was given', async () => {

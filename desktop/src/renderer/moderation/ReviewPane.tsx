@@ -161,7 +161,7 @@ export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, conte
             nameOf={nameOf}
             spaceNameOf={spaceNameOf}
             listRef={listRef}
-            {...(now === undefined ? {} : { now })}
+            now={clock}
           />
         </section>
         {selected === undefined ? (
@@ -181,7 +181,7 @@ export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, conte
             }}
             onResolve={resolve}
             headingRef={headingRef}
-            {...(now === undefined ? {} : { now })}
+            now={clock}
           />
         )}
       </div>

@@ -58,7 +58,7 @@ function ReviewWithClient({ client }: { client: CaseClient }) {
       spaceNameOf={spaceNameOf}
       onDecide={(id, input) => void client.decide(id, input)}
       onNote={(id, text) => void client.note(id, text)}
-      contextOf={(item) => (item.doc.space === null ? undefined : <CaseContext key={item.documentId} item={item} spaceId={item.doc.space} nameOf={nameOf} />)}
+      contextOf={(item) => (item.doc.space === null ? undefined : <CaseContext key={item.documentId} item={item} spaceId={item.doc.space} nameOf={nameOf} now={Date.now()} />)}
       status={
         <p className={`review-connection connection-${connection}`} role="status">
           {s.t(CONNECTION[connection])}

@@ -381,6 +381,7 @@ export const en = {
   'review.filter.source': 'Source',
   'review.filter.age': 'Age',
   'review.filter.all': 'All',
+  'review.state.attention': 'Needs a decision',
   'review.state.open': 'Open',
   'review.state.conflict': 'Conflict',
   'review.state.decided': 'Decided',

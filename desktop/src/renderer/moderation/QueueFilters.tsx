@@ -1,7 +1,7 @@
 // The queue's filters: state, space, source and age, as labelled selects in a fieldset.
 import { CASE_SOURCES, type CaseSource } from '@hearth/core';
 import { useStrings } from '../i18n/index.js';
-import { AGES, QUEUE_STATES, type Age, type QueueFilter, type QueueState } from './case-queue.js';
+import { AGES, ATTENTION, QUEUE_STATES, type Age, type QueueFilter, type QueueState } from './case-queue.js';
 
 export interface QueueFiltersProps {
   filter: QueueFilter;
@@ -20,7 +20,8 @@ export function QueueFilters({ filter, onChange, spaces, spaceNameOf, counts }: 
       <legend>{s.t('review.filters')}</legend>
       <label>
         <span>{s.t('review.filter.state')}</span>
-        <select value={filter.state ?? ALL} onChange={(e) => onChange({ ...filter, state: e.target.value === ALL ? null : (e.target.value as QueueState) })}>
+        <select value={filter.state ?? ALL} onChange={(e) => onChange({ ...filter, state: e.target.value === ALL ? null : (e.target.value as QueueState | typeof ATTENTION) })}>
+          <option value={ATTENTION}>{s.t('review.stateCount', { state: s.t('review.state.attention'), count: counts.open + counts.conflict })}</option>
           <option value={ALL}>{s.t('review.filter.all')}</option>
           {QUEUE_STATES.map((state) => (
             <option key={state} value={state}>

@@ -16,7 +16,8 @@ const queue = items(
 function setup(props: Partial<ReviewPaneProps> = {}) {
   const onDecide = vi.fn();
   const onNote = vi.fn();
-  render(<ReviewPane items={queue} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={onDecide} onNote={onNote} now={NOW} {...props} />);
+  const open = { state: 'open', space: null, source: null, age: 'any' } as const;
+  render(<ReviewPane items={queue} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={onDecide} onNote={onNote} now={NOW} initialFilter={open} {...props} />);
   const listbox = screen.getByRole('listbox', { name: 'Cases' });
   const key = (key: string, target: Element = document.activeElement ?? document.body) => fireEvent.keyDown(target, { key });
   return { onDecide, onNote, listbox, key };
@@ -114,6 +115,13 @@ describe('the review pane', () => {
     expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeTruthy();
     key('?');
     expect(screen.queryByRole('heading', { name: 'Keyboard shortcuts' })).toBeNull();
+  });
+
+  it('shows what needs a decision by default, conflicts first', () => {
+    render(<ReviewPane items={queue} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={vi.fn()} onNote={vi.fn()} now={NOW} />);
+    const options = within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining('Title split'), expect.stringContaining('Title first'), expect.stringContaining('Title second')]);
+    expect((screen.getByRole('combobox', { name: 'State' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Needs a decision (3)');
   });
 
   it('filters the queue with the selects', () => {

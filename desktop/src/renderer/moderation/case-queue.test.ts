@@ -21,8 +21,9 @@ describe('the review queue', () => {
     expect(countByState(all)).toEqual({ open: 4, conflict: 1, decided: 1, resolved: 1 });
   });
 
-  it('shows open cases by default, the longest-waiting first', () => {
-    expect(ids(filterQueue(all, DEFAULT_FILTER, NOW))).toEqual(['open-old', 'report', 'dm', 'open-new']);
+  it('shows what needs a decision by default: conflicts first, then open cases, the longest-waiting first', () => {
+    expect(ids(filterQueue(all, DEFAULT_FILTER, NOW))).toEqual(['conflict', 'open-old', 'report', 'dm', 'open-new']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open' }, NOW))).toEqual(['open-old', 'report', 'dm', 'open-new']);
   });
 
   it('puts conflicts first when every state is shown', () => {
@@ -31,11 +32,11 @@ describe('the review queue', () => {
 
   it('filters by state, space, source and age, combined', () => {
     expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'conflict' }, NOW))).toEqual(['conflict']);
-    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, space: 'media-wing' }, NOW))).toEqual(['open-new']);
-    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, source: 'report' }, NOW))).toEqual(['report', 'dm']);
-    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, age: 'day' }, NOW))).toEqual(['dm', 'open-new']);
-    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, age: 'week' }, NOW))).toEqual(['report', 'dm', 'open-new']);
-    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, age: 'older' }, NOW))).toEqual(['open-old']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open', space: 'media-wing' }, NOW))).toEqual(['open-new']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open', source: 'report' }, NOW))).toEqual(['report', 'dm']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open', age: 'day' }, NOW))).toEqual(['dm', 'open-new']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open', age: 'week' }, NOW))).toEqual(['report', 'dm', 'open-new']);
+    expect(ids(filterQueue(all, { ...DEFAULT_FILTER, state: 'open', age: 'older' }, NOW))).toEqual(['open-old']);
     expect(ids(filterQueue(all, { state: null, space: 'general', source: 'hold', age: 'week' }, NOW))).toEqual(['conflict', 'decided', 'resolved']);
   });
 

@@ -14,15 +14,18 @@ export const AGES = ['any', 'day', 'week', 'older'] as const;
 /** any; opened within a day; within a week; more than a week ago. */
 export type Age = (typeof AGES)[number];
 
+/** Open and conflict: what still needs someone (the default view). */
+export const ATTENTION = 'attention';
+
 export interface QueueFilter {
-  /** null: every state. */
-  state: QueueState | null;
+  /** A state, `attention` (open or in conflict), or null: every state. */
+  state: QueueState | typeof ATTENTION | null;
   space: string | null;
   source: CaseSource | null;
   age: Age;
 }
 
-export const DEFAULT_FILTER: QueueFilter = { state: 'open', space: null, source: null, age: 'any' };
+export const DEFAULT_FILTER: QueueFilter = { state: ATTENTION, space: null, source: null, age: 'any' };
 
 export interface QueueItem extends CaseFile {
   state: QueueState;
@@ -57,13 +60,19 @@ export function matchesAge(c: Pick<ModerationCase, 'openedAt'>, age: Age, now: n
   }
 }
 
+function matchesState(state: QueueState, wanted: QueueFilter['state']): boolean {
+  if (wanted === null) return true;
+  if (wanted === ATTENTION) return state === 'open' || state === 'conflict';
+  return state === wanted;
+}
+
 /**
  * The cases a filter keeps: conflicts first (they block everything until resolved), then oldest
  * first, because the queue is worked from the longest-waiting case.
  */
 export function filterQueue(items: readonly QueueItem[], f: QueueFilter, now: number): QueueItem[] {
   return items
-    .filter((i) => (f.state === null || i.state === f.state) && (f.space === null || i.doc.space === f.space) && (f.source === null || i.doc.source === f.source) && matchesAge(i.doc, f.age, now))
+    .filter((i) => matchesState(i.state, f.state) && (f.space === null || i.doc.space === f.space) && (f.source === null || i.doc.source === f.source) && matchesAge(i.doc, f.age, now))
     .sort((a, b) => Number(b.state === 'conflict') - Number(a.state === 'conflict') || a.doc.openedAt - b.doc.openedAt || (a.doc.id < b.doc.id ? -1 : 1));
 }
 

@@ -29,7 +29,7 @@ export function contentSecurityPolicy(relayUrl: string | null): string {
   const connect = origins === null ? (relayUrl === null ? "'self' ws: wss: http: https:" : "'self'") : `'self' ${origins.join(' ')}`;
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -34,6 +34,7 @@ const SCREENS: [string, string, string][] = [
   ['inbox', '#/inbox', '.screen-inbox'],
   ['search', '#/search?q=dashboard', '.screen-search'],
   ['policy', '#/policy', '.screen-policy'],
+  ['settings', '#/settings', '.screen-settings'],
 ];
 
 describe('accessibility of the main screens', () => {

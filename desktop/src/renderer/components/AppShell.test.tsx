@@ -19,7 +19,7 @@ describe('AppShell', () => {
     expect(screen.getByRole('main').id).toBe('main');
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent?.replace(/\d+$/, ''))).toHaveLength(7);
+    expect(links.map((l) => l.textContent?.replace(/\d+$/, ''))).toHaveLength(8);
     expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
     const inbox = within(nav).getByRole('link', { name: /^Inbox\s*, 3 unread$/ });
     fireEvent.click(inbox);

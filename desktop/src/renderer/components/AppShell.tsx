@@ -1,5 +1,5 @@
 // The frame around every screen: a skip link, a banner with the signed-in person, the navigation
-// rail (Home, Spaces, Messages, People, Inbox with its unread count, Search, Policy, and Review for
+// rail (Home, Spaces, Messages, People, Inbox with its unread count, Search, Policy, Settings, and Review for
 // moderators and facilitators), a slot for the connection indicator, an optional banner slot for
 // storage problems, and the main region.
 import type { MouseEvent, ReactNode } from 'react';
@@ -38,6 +38,7 @@ const LABELS: Record<NavKey, MessageKey> = {
   inbox: 'nav.inbox',
   search: 'nav.search',
   policy: 'nav.policy',
+  settings: 'nav.settings',
 };
 
 const defaultHref = (key: NavKey) => `#/${key}`;

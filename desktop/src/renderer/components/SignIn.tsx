@@ -37,7 +37,9 @@ export function SignIn({
 }: SignInProps) {
   const s = useStrings();
   const id = useId();
-  const [relay, setRelay] = useState(initialRelay);
+  const [typed, setRelay] = useState(initialRelay);
+  // A locked address is IT's: whatever the field state, sign-in uses the address policy gave.
+  const relay = relayLocked ? initialRelay : typed;
   const [token, setToken] = useState('');
   const [filter, setFilter] = useState('');
   const relayValid = /^(https?|wss?):\/\/[^\s/]+/i.test(relay.trim());
@@ -74,9 +76,9 @@ export function SignIn({
           readOnly={relayLocked}
           aria-describedby={`${id}-relay-help`}
           aria-invalid={!relayValid}
-          onChange={(e) => setRelay(e.currentTarget.value)}
+          onChange={relayLocked ? undefined : (e) => setRelay(e.currentTarget.value)}
         />
-        <p id={`${id}-relay-help`} className="field-help">
+        <p id={`${id}-relay-help`} className={relayLocked ? 'field-help field-managed' : 'field-help'}>
           {relayLocked ? s.t('signIn.relayLocked') : relayValid ? s.t('signIn.relayHelp') : s.t('signIn.relayInvalid')}
         </p>
       </div>

@@ -22,6 +22,8 @@ import { PeopleDirectory } from './PeopleDirectory.js';
 import { PersonPage } from './PersonPage.js';
 import { InboxView } from './InboxView.js';
 import { SearchView } from './SearchView.js';
+import { SettingsPanel } from './SettingsPanel.js';
+import { defaultSettingsView } from '../../shared/settings.js';
 import { comment, nameOf, people, post, scriptedEvaluate } from './test-fixtures.js';
 import type { SpaceMeta } from '@hearth/core';
 
@@ -77,6 +79,11 @@ describe('accessibility (axe-core rules, no layout)', () => {
         { id: 'n2', kind: 'join-request', createdAt: 0, message: '', entryId: null, space: 'general', about: 'ben.ode', findings: [] },
         { id: 'n3', kind: 'mention', createdAt: 0, message: '', entryId: 'c1', space: 'general', about: 'ben.ode', findings: [] },
       ] }} />],
+    ['SignIn with a locked relay', <SignIn key="sl" people={[]} nameOf={nameOf} relayUrl="wss://hearth.corp.example" relayLocked onChoosePerson={noop} onToken={noop} />],
+    ['SettingsPanel', <SettingsPanel key="st" host="electron" relayUrl="wss://hearth.corp.example" onInstallUpdate={noop}
+      settings={{ ...defaultSettingsView(), relayUrl: { value: 'wss://hearth.corp.example', source: 'policy', locked: true } }}
+      tokenStorage={{ kind: 'memory-only', reason: 'No system keychain is running.' }} update={{ state: 'ready', version: '1.2.0' }} />],
+    ['SettingsPanel (web)', <SettingsPanel key="sw" host="web" relayUrl="wss://hearth.example" settings={null} tokenStorage={null} update={null} onInstallUpdate={noop} />],
   ])('%s has no violations', async (_name, ui) => {
     expect(await violations(ui)).toEqual([]);
   });

@@ -9,7 +9,7 @@ export type NameOf = (id: PersonId) => string;
 export type EvaluateDraft = (draft: Draft) => Verdict;
 
 /** The places of the navigation rail. */
-export const NAV_KEYS = ['home', 'spaces', 'messages', 'people', 'inbox', 'search', 'policy'] as const;
+export const NAV_KEYS = ['home', 'spaces', 'messages', 'people', 'inbox', 'search', 'policy', 'settings'] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 /** How the sync connection to the relay stands. */

@@ -12,6 +12,7 @@ describe('hash routes', () => {
       { name: 'person', person: 'rajesh' },
       { name: 'search', q: 'north wind' },
       { name: 'policy' },
+      { name: 'settings' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });

@@ -15,7 +15,8 @@ export type Route =
   | { name: 'person'; person: string }
   | { name: 'inbox' }
   | { name: 'search'; q: string }
-  | { name: 'policy' };
+  | { name: 'policy' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -43,6 +44,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'search', q: params.get('q') ?? '' };
     case 'policy':
       return { name: 'policy' };
+    case 'settings':
+      return { name: 'settings' };
     default:
       return { name: 'home' };
   }

@@ -11,6 +11,7 @@ import { PersonScreen } from './PersonScreen.js';
 import { InboxScreen } from './InboxScreen.js';
 import { SearchScreen } from './SearchScreen.js';
 import { PolicyScreen } from './PolicyScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
 
 export function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -38,5 +39,7 @@ export function Screen({ route }: { route: Route }) {
       return <SearchScreen initialQuery={route.q} />;
     case 'policy':
       return <PolicyScreen />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

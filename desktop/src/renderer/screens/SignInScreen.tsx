@@ -1,6 +1,8 @@
 // Sign-in, wired to the UI engineer's SignIn. On a demo relay the people come from
 // /api/demo/people; otherwise a token is pasted (the production app signs in through the company
 // IdP in the main process). The relay address is remembered; by default it is this page's server.
+// Machine policy comes first: a relay address IT set is where the field starts, and a locked one
+// cannot be changed (precedence: policy, then the person's remembered address, then the default).
 import { useEffect, useMemo, useState } from 'react';
 import { displayName } from '@hearth/core';
 import type { DirectoryRecord } from '@hearth/core';
@@ -8,15 +10,26 @@ import { SignIn } from '../components/SignIn.js';
 import { defaultRelayUrl, rememberedRelayUrl } from '../sync/relay-url.js';
 import { fetchDemoPeople } from '../sync/tokens.js';
 import { signInDemo, signInWithToken, tokenSubject } from '../sync/session.js';
+import { useManagedRelay } from '../hooks/use-managed-relay.js';
 import { text } from './strings.js';
 
 export function SignInScreen({ expired }: { expired: boolean }) {
-  const [relay] = useState(() => rememberedRelayUrl() ?? defaultRelayUrl());
+  const { kind, config } = useManagedRelay();
+  if (config === null) return null;
+  const managed = config.relayUrl;
+  const locked = managed !== undefined && config.relayLocked === true;
+  // Electron loads from app://hearth, which is no relay: there the field starts empty without policy.
+  const relay = locked ? managed : (managed ?? rememberedRelayUrl() ?? (kind === 'web' ? defaultRelayUrl() : ''));
+  return <SignInWithRelay expired={expired} relay={relay} relayLocked={locked} />;
+}
+
+function SignInWithRelay({ expired, relay, relayLocked }: { expired: boolean; relay: string; relayLocked: boolean }) {
   const [people, setPeople] = useState<DirectoryRecord[]>([]);
   const [error, setError] = useState<string | null>(expired ? text.signIn.expired : null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (relay === '') return;
     const ctl = new AbortController();
     fetchDemoPeople(relay, ctl.signal).then(setPeople, () => setPeople([]));
     return () => ctl.abort();
@@ -45,6 +58,7 @@ export function SignInScreen({ expired }: { expired: boolean }) {
       people={people}
       nameOf={nameOf}
       relayUrl={relay}
+      relayLocked={relayLocked}
       busy={busy}
       error={error}
       onChoosePerson={(person, relayUrl) => void run(() => signInDemo(relayUrl, person))}

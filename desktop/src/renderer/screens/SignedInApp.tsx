@@ -58,6 +58,7 @@ const NAV_OF: Record<Route['name'], NavKey> = {
   inbox: 'inbox',
   search: 'search',
   policy: 'policy',
+  settings: 'settings',
 };
 
 function Frame() {

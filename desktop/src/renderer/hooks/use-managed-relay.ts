@@ -1,4 +1,5 @@
-// The relay address machine policy sets for sign-in, if any. Why a hook that waits: the sign-in
+// The relay address machine policy sets for sign-in, if any, and whether IT configured company
+// sign-in (an OIDC issuer and client id). Why a hook that waits: the sign-in
 // form takes its starting address once, so it must not render before the host has answered (the
 // web bridge answers at once with no policy).
 import { useEffect, useState } from 'react';
@@ -9,13 +10,20 @@ export interface ManagedRelay {
   kind: 'electron' | 'web';
   /** null while the host has not answered. */
   config: ManagedConfig | null;
+  /** Machine policy names an identity provider: offer "Sign in with your company account". */
+  companySignIn: boolean;
 }
 
 export function useManagedRelay(): ManagedRelay {
   const bridge = getBridge();
   const [config, setConfig] = useState<ManagedConfig | null>(null);
+  const [companySignIn, setCompanySignIn] = useState(false);
   useEffect(() => {
     let live = true;
+    bridge.settings().then(
+      (s) => live && setCompanySignIn(bridge.kind === 'electron' && !!s.signInIssuer.value && !!s.signInClientId.value),
+      () => undefined,
+    );
     bridge.managedConfig().then(
       (c) => live && setConfig(c),
       // No policy readable: sign in as without one rather than not at all.
@@ -25,5 +33,5 @@ export function useManagedRelay(): ManagedRelay {
       live = false;
     };
   }, [bridge]);
-  return { kind: bridge.kind, config };
+  return { kind: bridge.kind, config, companySignIn };
 }

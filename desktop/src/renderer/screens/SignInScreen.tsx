@@ -9,21 +9,28 @@ import type { DirectoryRecord } from '@hearth/core';
 import { SignIn } from '../components/SignIn.js';
 import { defaultRelayUrl, rememberedRelayUrl } from '../sync/relay-url.js';
 import { fetchDemoPeople } from '../sync/tokens.js';
-import { signInDemo, signInWithToken, tokenSubject } from '../sync/session.js';
+import { signInDemo, signInWithCompany, signInWithToken, tokenSubject } from '../sync/session.js';
 import { useManagedRelay } from '../hooks/use-managed-relay.js';
 import { text } from './strings.js';
 
 export function SignInScreen({ expired }: { expired: boolean }) {
-  const { kind, config } = useManagedRelay();
+  const { kind, config, companySignIn } = useManagedRelay();
   if (config === null) return null;
   const managed = config.relayUrl;
   const locked = managed !== undefined && config.relayLocked === true;
   // Electron loads from app://hearth, which is no relay: there the field starts empty without policy.
   const relay = locked ? managed : (managed ?? rememberedRelayUrl() ?? (kind === 'web' ? defaultRelayUrl() : ''));
-  return <SignInWithRelay expired={expired} relay={relay} relayLocked={locked} />;
+  return <SignInWithRelay expired={expired} relay={relay} relayLocked={locked} companySignIn={companySignIn} />;
 }
 
-function SignInWithRelay({ expired, relay, relayLocked }: { expired: boolean; relay: string; relayLocked: boolean }) {
+interface SignInWithRelayProps {
+  expired: boolean;
+  relay: string;
+  relayLocked: boolean;
+  companySignIn: boolean;
+}
+
+function SignInWithRelay({ expired, relay, relayLocked, companySignIn }: SignInWithRelayProps) {
   const [people, setPeople] = useState<DirectoryRecord[]>([]);
   const [error, setError] = useState<string | null>(expired ? text.signIn.expired : null);
   const [busy, setBusy] = useState(false);
@@ -63,6 +70,7 @@ function SignInWithRelay({ expired, relay, relayLocked }: { expired: boolean; re
       error={error}
       onChoosePerson={(person, relayUrl) => void run(() => signInDemo(relayUrl, person))}
       onToken={(token, relayUrl) => void run(() => signInWithToken(relayUrl, tokenSubject(token) ?? '', token))}
+      {...(companySignIn ? { onCompanySignIn: (relayUrl: string) => void run(() => signInWithCompany(relayUrl)) } : {})}
     />
   );
 }

@@ -45,6 +45,21 @@ export async function signInWithToken(relayUrl: string, personId: string, token:
   await establish({ personId, token: token.trim(), relayUrl: normaliseRelayUrl(relayUrl), expiresAt: tokenExpiry(token.trim()), demo: false });
 }
 
+/**
+ * Sign in through the company identity provider (OIDC in the system browser, run by the main
+ * process). A cancelled sign-in is no error: the person chose to stop, the form stays as it was.
+ */
+export async function signInWithCompany(relayUrl: string): Promise<void> {
+  const url = normaliseRelayUrl(relayUrl);
+  const result = await getBridge().signIn(url);
+  if (!result.ok) {
+    if (result.reason === 'cancelled') return;
+    throw new Error(result.message);
+  }
+  localStorage.removeItem('hearth.demo');
+  await establish({ ...result.session, demo: false });
+}
+
 /** The subject of a JWT, to sign in by pasting a token alone. */
 export function tokenSubject(token: string): string | null {
   const part = token.trim().split('.')[1];

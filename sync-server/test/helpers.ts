@@ -36,6 +36,9 @@ export function person(id: string, overrides: Partial<DirectoryRecord> = {}): Di
   };
 }
 
+// The stock WebsocketProvider adds a process 'exit' listener per provider in Node; tests open dozens.
+process.setMaxListeners(200);
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'hearth-relay-test-'));
 }

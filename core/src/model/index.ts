@@ -18,3 +18,4 @@ export * from './mentions.js';
 export * from './inbox-conversations.js';
 export * from './relay-retention.js';
 export * from './moderation-case.js';
+export * from './relay-notice.js';

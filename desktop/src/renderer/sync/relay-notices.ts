@@ -6,28 +6,9 @@
 // the app keeps the stock provider and adds one handler.
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
+import { MESSAGE_NOTICE, parseRelayNotice, type RelayNotice } from '@hearth/core';
 
-export const MESSAGE_RELAY_NOTICE = 100;
-
-export type RelayNotice =
-  | { type: 'read-only'; room?: string }
-  | { type: 'stored'; room?: string; stateVector: string }
-  | { type: 'error'; room?: string; message: string; code?: number };
-
-export function parseRelayNotice(json: string): RelayNotice | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (v.type === 'read-only') return { type: 'read-only' };
-  if (v.type === 'stored' && typeof v.stateVector === 'string') return { type: 'stored', stateVector: v.stateVector };
-  if (v.type === 'error') return { type: 'error', message: typeof v.message === 'string' ? v.message : 'error', ...(typeof v.code === 'number' ? { code: v.code } : {}) };
-  return null;
-}
+export { parseRelayNotice, type RelayNotice };
 
 /** Reads the JSON payload; accepts a var-string or var-uint8array (UTF-8) framing. */
 function readPayload(decoder: decoding.Decoder): string {
@@ -41,7 +22,7 @@ function readPayload(decoder: decoding.Decoder): string {
 }
 
 export function installNoticeHandler(provider: WebsocketProvider, onNotice: (notice: RelayNotice) => void): void {
-  provider.messageHandlers[MESSAGE_RELAY_NOTICE] = (_encoder, decoder) => {
+  provider.messageHandlers[MESSAGE_NOTICE] = (_encoder, decoder) => {
     const notice = parseRelayNotice(readPayload(decoder));
     if (notice) onNotice(notice);
   };

@@ -7,9 +7,9 @@ import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
 import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
+import { ItemPanels } from './ItemPanels.js';
 import { ReactionBar } from './ReactionBar.js';
 import { Composer, type ComposerProps } from './Composer.js';
-import { ReportForm } from './ReportForm.js';
 import { useStrings } from '../i18n/index.js';
 
 /** Which composer of a thread: the new comment under post `id`, a reply to comment `id`, or editing item `id`. */
@@ -138,34 +138,19 @@ export function CommentItem(props: CommentItemProps) {
             )}
           </div>
         )}
-        {mode === 'retract' && (
-          <div className="confirm-inline" role="group" aria-labelledby={`${id}-retract`}>
-            <p id={`${id}-retract`}>{s.t('comment.retractConfirm')}</p>
-            <button type="button" className="button-quiet" autoFocus onClick={close}>
-              {s.t('comment.keep')}
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() => {
-                props.onRetract(comment.id);
-                setMode(null);
-              }}
-            >
-              {s.t('comment.retractYes')}
-            </button>
-          </div>
-        )}
-        {mode === 'report' && (
-          <ReportForm
-            label={s.t('comment.reportLabel', { name: author })}
-            onCancel={close}
-            onSubmit={(reason) => {
-              props.onReport(comment.id, reason);
-              close();
-            }}
-          />
-        )}
+        <ItemPanels
+          open={mode === 'retract' || mode === 'report' ? mode : null}
+          id={id}
+          confirmText="comment.retractConfirm"
+          confirmYes="comment.retractYes"
+          reportLabel={s.t('comment.reportLabel', { name: author })}
+          onRetract={() => {
+            props.onRetract(comment.id);
+            setMode(null);
+          }}
+          onReport={(reason) => props.onReport(comment.id, reason)}
+          onClose={close}
+        />
         {mode === 'reply' &&
           renderThreadComposer(props.renderComposer, { kind: 'reply', id: comment.id }, {
             mode: 'comment',

@@ -8,8 +8,8 @@ import { CommentItem, renderThreadComposer, type ThreadActions } from './Comment
 import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
+import { ItemPanels } from './ItemPanels.js';
 import { ReactionBar } from './ReactionBar.js';
-import { ReportForm } from './ReportForm.js';
 import { initials } from './PostCard.js';
 import { useStrings } from '../i18n/index.js';
 
@@ -112,34 +112,19 @@ export function Thread(props: ThreadProps) {
             </button>
           )}
         </div>
-        {mode === 'retract' && (
-          <div className="confirm-inline" role="group" aria-labelledby={`${id}-retract`}>
-            <p id={`${id}-retract`}>{s.t('thread.retractConfirm')}</p>
-            <button type="button" className="button-quiet" autoFocus onClick={close}>
-              {s.t('comment.keep')}
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={() => {
-                props.onRetract(post.id);
-                setMode(null);
-              }}
-            >
-              {s.t('thread.retractYes')}
-            </button>
-          </div>
-        )}
-        {mode === 'report' && (
-          <ReportForm
-            label={s.t('thread.reportLabel', { name: author })}
-            onCancel={close}
-            onSubmit={(reason) => {
-              props.onReport(post.id, reason);
-              close();
-            }}
-          />
-        )}
+        <ItemPanels
+          open={mode === 'retract' || mode === 'report' ? mode : null}
+          id={id}
+          confirmText="thread.retractConfirm"
+          confirmYes="thread.retractYes"
+          reportLabel={s.t('thread.reportLabel', { name: author })}
+          onRetract={() => {
+            props.onRetract(post.id);
+            setMode(null);
+          }}
+          onReport={(reason) => props.onReport(post.id, reason)}
+          onClose={close}
+        />
       </article>
 
       <section className="thread-comments" aria-labelledby={`${id}-comments`}>

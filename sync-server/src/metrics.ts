@@ -28,6 +28,12 @@ export const metrics = {
   publications: new Counter({ name: 'hearth_relay_publications_total', help: 'Outbox entries published', registers: [registry] }),
   holds: new Counter({ name: 'hearth_relay_holds_total', help: 'Outbox entries held by the policy', registers: [registry] }),
   rejections: new Counter({ name: 'hearth_relay_rejections_total', help: 'Outbox entries rejected', registers: [registry] }),
+  storeFailures: new Counter({
+    name: 'hearth_relay_store_failures_total',
+    help: 'Appends to storage that failed, by status (full: SQLITE_FULL; failing: any other error)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  }),
   storeSeconds: new Histogram({
     name: 'hearth_relay_store_seconds',
     help: 'Time to store one batch of updates durably',

@@ -165,9 +165,10 @@ export class Connection implements RoomMember {
       return;
     }
     if (err instanceof StoreFailed) {
-      this.ctx.logger.error({ err, room: room.name }, 'store failed');
+      // Logged once per room by the host; this connection only learns to come back later. The room
+      // was rolled back to its stored state; evicted only if even that failed.
       host.evictIfBroken(room);
-      return this.fail(CloseCode.internalError, 'internal error');
+      return this.close(CloseCode.tryAgainLater, err.status === 'full' ? 'storage full, try again later' : 'storage unavailable, try again later');
     }
     this.fail(CloseCode.internalError, 'internal error', { err: err instanceof Error ? err.message : String(err) });
   }

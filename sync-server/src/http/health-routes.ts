@@ -9,7 +9,8 @@ export function healthRoutes(storage: Storage, isStopping: () => boolean): Route
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/healthz') {
-      const db = storage.ping() ? 'ok' : 'unavailable';
+      // A database that answers but cannot store (disk full) is as unready as one that does not answer.
+      const db = storage.ping() ? storage.writeStatus() : 'unavailable';
       const ready = db === 'ok' && !isStopping();
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', db });
       return true;

@@ -1,6 +1,7 @@
 // Close codes the relay uses. Why 44xx: the stock y-websocket provider stops reconnecting on
 // 4400–4499 (a deliberate decision of the server that retrying cannot fix), and retries on anything
-// else. 1012 (service restart) and 1011 (internal error) are transient, so clients come back.
+// else. 1012 (service restart), 1011 (internal error) and 1013 (try again later) are transient, so
+// clients come back.
 export const CloseCode = {
   /** Malformed message: not y-protocols, or an update that does not decode or apply. */
   malformed: 4400,
@@ -16,6 +17,11 @@ export const CloseCode = {
   rateLimited: 4429,
   /** The relay failed to store; the client reconnects and resyncs. */
   internalError: 1011,
+  /**
+   * The relay could not store the update (disk full, I/O error). Nothing of it was kept, sent or
+   * acknowledged; the client still holds it and resends it when it reconnects.
+   */
+  tryAgainLater: 1013,
   /** The relay is shutting down or restarting. */
   restart: 1012,
 } as const;

@@ -8,7 +8,7 @@ import { metrics } from '../metrics.js';
 import type { RoomLog } from '../storage/storage.js';
 import type { DocHost } from './doc-host.js';
 import { Room } from './room.js';
-import type { RoomMember } from './room.js';
+import type { RoomMember, StoreEvents } from './room.js';
 
 export interface RelayDocHostOptions {
   /** Unload a room this long after its last use when no connection holds it. */
@@ -25,6 +25,18 @@ export class RelayDocHost implements DocHost {
   private readonly relayWriteListeners = new Set<RelayWriteListener>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly idleUnloadMs: number;
+  /** Rooms whose last store failed: an incident is logged when it starts and when it ends, once. */
+  private readonly failingRooms = new Set<string>();
+  private readonly storeEvents: StoreEvents = {
+    failed: (room, err) => {
+      if (this.failingRooms.has(room.name)) return;
+      this.failingRooms.add(room.name);
+      this.logger.error({ err, room: room.name, status: err.status }, 'store failed; the room is rolled back to its stored state and writes are refused until storage recovers');
+    },
+    stored: (room) => {
+      if (this.failingRooms.delete(room.name)) this.logger.info({ room: room.name }, 'store recovered');
+    },
+  };
 
   constructor(
     private readonly log: RoomLog,
@@ -152,6 +164,7 @@ export class RelayDocHost implements DocHost {
 
   private async load(name: string): Promise<Room> {
     const room = new Room(name, this.log);
+    room.storeEvents = this.storeEvents;
     room.onStrayWrite = (r) => this.logger.error({ room: r.name }, 'document changed outside DocHost.write; use write() so it is stored before it is sent');
     try {
       await room.load();

@@ -1,11 +1,15 @@
 // One room in memory: its Y.Doc, its awareness, the connections that use it. Why it owns storing:
 // the rule "every update a room accepts is stored before it is broadcast" is enforced here and only
-// here — both client updates (own outbox) and relay writes go through `commit`.
+// here — both client updates (own outbox) and relay writes go through `commit`. Why a failed store
+// rolls back: the update is applied before it is stored (applying is what validates it and yields the
+// exact diff to store), so when the store fails the in-memory doc holds something not on disk; it is
+// replaced by the stored state, so no later sync reply or broadcast can hand out what was not stored.
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metrics } from '../metrics.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from '../protocol/messages.js';
-import type { RoomLog } from '../storage/storage.js';
+import type { RoomLog, WriteStatus } from '../storage/storage.js';
+import { writeStatusOf } from '../storage/write-status.js';
 import { RELAY_ORIGIN } from './doc-host.js';
 import { SerialQueue } from './serial-queue.js';
 
@@ -18,6 +22,19 @@ export interface RoomMember {
 
 export class StoreFailed extends Error {
   override name = 'StoreFailed';
+  constructor(
+    message: string,
+    /** 'full': the disk (or quota) is full; 'failing': another write error. Both are transient. */
+    readonly status: Exclude<WriteStatus, 'ok'>,
+  ) {
+    super(message);
+  }
+}
+
+/** Told of every failed and every successful store (the host logs each incident once). */
+export interface StoreEvents {
+  failed(room: Room, err: StoreFailed): void;
+  stored(room: Room): void;
 }
 
 export class ApplyFailed extends Error {
@@ -25,7 +42,7 @@ export class ApplyFailed extends Error {
 }
 
 export class Room {
-  readonly doc = new Y.Doc();
+  private current = new Y.Doc();
   readonly awareness: Awareness;
   /** Connection → awareness client ids it controls. */
   readonly members = new Map<RoomMember, Set<number>>();
@@ -40,6 +57,11 @@ export class Room {
   private loading = false;
   /** Called when something changed the doc outside `relayWrite` (see the update handler). */
   onStrayWrite: ((room: Room) => void) | null = null;
+  storeEvents: StoreEvents | null = null;
+  private readonly onDocUpdate = (update: Uint8Array): void => {
+    if (this.capturing) this.captured.push(update);
+    else if (!this.loading) this.strayWrite(update);
+  };
 
   constructor(
     readonly name: string,
@@ -62,24 +84,51 @@ export class Room {
       const changed = [...changes.added, ...changes.updated, ...changes.removed];
       this.broadcast(encodeAwareness(this.awareness, changed), null);
     });
-    this.doc.on('update', (update: Uint8Array) => {
-      if (this.capturing) this.captured.push(update);
-      else if (!this.loading) this.strayWrite(update);
-    });
+    this.current.on('update', this.onDocUpdate);
+  }
+
+  /** The room's document: exactly what is stored (replaced after a failed store, see `rollback`). */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   async load(): Promise<void> {
     const end = metrics.roomLoadSeconds.startTimer();
+    await this.loadInto(this.current);
+    end();
+  }
+
+  private async loadInto(doc: Y.Doc): Promise<void> {
     const updates = await this.log.load(this.name);
     this.loading = true;
     try {
-      Y.transact(this.doc, () => {
-        for (const u of updates) Y.applyUpdate(this.doc, u);
+      Y.transact(doc, () => {
+        for (const u of updates) Y.applyUpdate(doc, u);
       }, RELAY_ORIGIN);
     } finally {
       this.loading = false;
     }
-    end();
+  }
+
+  /**
+   * Replaces the document by the stored state (runs in the queue, after a failed store). Members
+   * stay attached: none of them was sent the unstored change. The awareness is kept and pointed at
+   * the new doc; the old doc is not destroyed (that would destroy the awareness with it), only
+   * detached. If storage cannot even be read, the room is marked broken and the host evicts it.
+   */
+  private async rollback(): Promise<void> {
+    const fresh = new Y.Doc({ gc: this.current.gc });
+    try {
+      await this.loadInto(fresh);
+    } catch {
+      fresh.destroy();
+      this.broken = true;
+      return;
+    }
+    this.current.off('update', this.onDocUpdate);
+    this.current = fresh;
+    this.awareness.doc = fresh;
+    fresh.on('update', this.onDocUpdate);
   }
 
   /** The reply to a client's sync step 1, from stored state only (runs in the queue). */
@@ -139,9 +188,8 @@ export class Room {
    */
   private strayWrite(update: Uint8Array): void {
     this.onStrayWrite?.(this);
-    this.queue.run(() => this.commit([update], null)).catch(() => {
-      this.broken = true;
-    });
+    // A failed store rolls the doc back itself; what is left to do is not to leave an unhandled rejection.
+    this.queue.run(() => this.commit([update], null)).catch(() => undefined);
   }
 
   private capture(apply: () => void): Uint8Array[] {
@@ -167,11 +215,15 @@ export class Room {
     try {
       await this.log.append(this.name, updates);
     } catch (err) {
-      this.broken = true;
-      throw new StoreFailed(err instanceof Error ? err.message : String(err));
-    } finally {
       end();
+      const failed = new StoreFailed(err instanceof Error ? err.message : String(err), writeStatusOf(err));
+      metrics.storeFailures.inc({ status: failed.status });
+      await this.rollback();
+      this.storeEvents?.failed(this, failed);
+      throw failed;
     }
+    end();
+    this.storeEvents?.stored(this);
     const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     this.broadcast(message, from);
     metrics.updatesOut.inc(this.members.size - (from !== null && this.members.has(from) ? 1 : 0));

@@ -101,4 +101,19 @@ describe('SQLite storage', () => {
     }
     again.close();
   });
+
+  it('reports full while appends fail with SQLITE_FULL, and ok once space is back', async () => {
+    const s = openSqliteStorage(tempDir());
+    expect(s.writeStatus()).toBe('ok');
+    s.db.pragma(`max_page_count = ${String(s.db.pragma('page_count', { simple: true }))}`);
+    const big = new Uint8Array(3 * 4096).fill(7);
+    await expect(s.rooms.append('r', [big])).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(s.writeStatus()).toBe('full');
+    expect(await s.rooms.load('r')).toEqual([]);
+    s.db.pragma('max_page_count = 1073741823');
+    expect(s.writeStatus()).toBe('ok'); // the probe write succeeds
+    await s.rooms.append('r', [big]);
+    expect(await s.rooms.load('r')).toHaveLength(1);
+    s.close();
+  });
 });

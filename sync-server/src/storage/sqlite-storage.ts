@@ -15,7 +15,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import type { RoomLog, Storage } from './storage.js';
+import { writeStatusOf } from './write-status.js';
+import type { RoomLog, Storage, WriteStatus } from './storage.js';
 
 export const DATABASE_FILE = 'hearth.sqlite';
 
@@ -62,6 +63,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
   }
   const rooms = new SqliteRoomLog(db, options.compactAfter ?? 500, options.onCompactionError ?? (() => {}));
   let closed = false;
+  const probe = probeWrite(db);
   return {
     rooms,
     db,
@@ -71,6 +73,16 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
         return db.prepare('SELECT 1 AS ok').get() !== undefined;
       } catch {
         return false;
+      }
+    },
+    writeStatus(): WriteStatus {
+      if (rooms.writeError === null || closed) return 'ok';
+      try {
+        probe();
+        rooms.writeError = null;
+        return 'ok';
+      } catch (err) {
+        return writeStatusOf(err);
       }
     },
     backup(file) {
@@ -110,7 +122,23 @@ function migrate(db: Database.Database): void {
   })();
 }
 
+/**
+ * A write that needs one fresh page and a commit, as an append does: a page-sized row inserted and
+ * deleted in one transaction. Used only while appends fail, to notice that space is back.
+ */
+function probeWrite(db: Database.Database): () => void {
+  db.exec('CREATE TABLE IF NOT EXISTS room_write_probe (data BLOB NOT NULL)');
+  const insert = db.prepare('INSERT INTO room_write_probe (data) VALUES (zeroblob(8192))');
+  const clear = db.prepare('DELETE FROM room_write_probe');
+  return db.transaction(() => {
+    insert.run();
+    clear.run();
+  });
+}
+
 class SqliteRoomLog implements RoomLog {
+  /** The error of the last failed append; cleared by the next one that commits. */
+  writeError: unknown = null;
   private readonly selectRoom;
   private readonly insert;
   private readonly countRoom;
@@ -170,9 +198,11 @@ class SqliteRoomLog implements RoomLog {
     try {
       counts = this.appendTx(batch);
     } catch (err) {
+      this.writeError = err;
       for (const b of batch) b.reject(err);
       return;
     }
+    this.writeError = null;
     batch.forEach((b, i) => b.resolve(counts[i] ?? 0));
   }
 

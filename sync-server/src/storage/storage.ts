@@ -21,6 +21,8 @@ export interface RoomLog {
   list(prefix: string): Promise<string[]>;
 }
 
+export type WriteStatus = 'ok' | 'full' | 'failing';
+
 export interface Storage {
   readonly rooms: RoomLog;
   /**
@@ -30,6 +32,12 @@ export interface Storage {
   readonly db: Database.Database;
   /** True when the database answers a trivial query. */
   ping(): boolean;
+  /**
+   * Whether the relay can store right now: 'ok', 'full' (SQLITE_FULL: disk or quota) or 'failing'
+   * (another write error, e.g. SQLITE_IOERR). After a failed append it stays non-ok until an append
+   * succeeds or a probe write (one page, committed and removed) does; cheap while all is well.
+   */
+  writeStatus(): WriteStatus;
   /** Writes an online, consistent copy of the database to `file` (VACUUM INTO). */
   backup(file: string): void;
   /** Checkpoints the WAL and closes the database. Idempotent. */

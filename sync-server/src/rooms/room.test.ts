@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Logger } from '../log.js';
+import type { RoomLog } from '../storage/storage.js';
+import { RelayDocHost } from './relay-doc-host.js';
+import { StoreFailed } from './room.js';
+import type { RoomMember } from './room.js';
+
+/** An in-memory log whose appends fail with SQLITE_FULL while `full` is set. */
+class FakeLog implements RoomLog {
+  full = false;
+  readonly rows = new Map<string, Uint8Array[]>();
+  async load(room: string) {
+    return [...(this.rows.get(room) ?? [])];
+  }
+  async append(room: string, updates: readonly Uint8Array[]) {
+    if (this.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const list = this.rows.get(room) ?? [];
+    list.push(...updates);
+    this.rows.set(room, list);
+    return list.length;
+  }
+  async compact() {}
+  async exists(room: string) {
+    return this.rows.has(room);
+  }
+  async list() {
+    return [...this.rows.keys()];
+  }
+}
+
+function recordingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const at = (level: string) => (_obj: unknown, msg?: string) => lines.push(`${level}: ${msg ?? ''}`);
+  return { logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: () => {} } as unknown as Logger, lines };
+}
+
+function member(personId: string): RoomMember & { sent: Uint8Array[] } {
+  const sent: Uint8Array[] = [];
+  return { personId, sent, send: (m) => sent.push(m), close: () => {} };
+}
+
+function edit(change: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array = new Uint8Array();
+  doc.on('update', (u: Uint8Array) => (update = u));
+  change(doc);
+  return update;
+}
+
+describe('a room when the store fails', () => {
+  it('keeps nothing it could not store, broadcasts nothing, logs once per incident, and takes the update later', async () => {
+    const log = new FakeLog();
+    const { logger, lines } = recordingLogger();
+    const host = new RelayDocHost(log, logger);
+    const room = await host.room('outbox/alice');
+    const writer = member('alice');
+    const reader = member('alice');
+    host.attach(room, writer);
+    host.attach(room, reader);
+    const update = edit((d) => d.getMap('entries').set('e1', 'hello'));
+
+    log.full = true;
+    for (let i = 0; i < 3; i++) {
+      const err: unknown = await room.clientUpdate(update, writer).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreFailed);
+      expect((err as StoreFailed).status).toBe('full');
+    }
+    await expect(host.write('outbox/alice', (doc) => doc.getMap('relay').set('r', 1))).rejects.toBeInstanceOf(StoreFailed);
+    expect(room.doc.getMap('entries').has('e1')).toBe(false);
+    expect(room.doc.getMap('relay').has('r')).toBe(false);
+    expect(room.broken).toBe(false);
+    expect(await host.room('outbox/alice')).toBe(room); // rolled back in place: members stay attached
+    expect(reader.sent).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('error'))).toHaveLength(1);
+
+    log.full = false;
+    const { changed } = await room.clientUpdate(update, writer);
+    expect(changed).toBe(true);
+    expect(room.doc.getMap('entries').get('e1')).toBe('hello');
+    expect(reader.sent).toHaveLength(1);
+    expect(writer.sent).toEqual([]);
+    expect(lines.filter((l) => l.includes('recovered'))).toHaveLength(1);
+    host.stop();
+  });
+});

@@ -34,6 +34,16 @@ describe('compilePolicy', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
+  it.each(['policy/default.json', 'demo/policy.json'])('%s limits the posting rate generously', (path) => {
+    const result = compilePolicy(asset(path));
+    if (!result.ok) throw new Error(`${path} does not compile`);
+    const rate = result.policy.rules.find((r) => r.kind === 'posting-rate');
+    expect(rate).toMatchObject({ maxPerHour: 20, maxPerDay: 100 });
+    const judge = (lastHour: number, lastDay: number) => evaluate(result.policy, { body: 'Lunch at one?', space: 'general', recent: { lastHour, lastDay } }).action;
+    expect(judge(19, 99)).toBe('allow');
+    expect(judge(20, 20)).toBe(rate?.severity);
+  });
+
   it('never puts a confidential term in the distributed policy, in any form', () => {
     const result = compilePolicy(asset('demo/policy.json'));
     if (!result.ok) throw new Error('demo policy does not compile');

@@ -6,6 +6,7 @@ export { compilePolicy, type CompileOptions, type CompileResult } from './compil
 export { parsePolicy, readPolicy, type ParseResult } from './parse.js';
 export { evaluate, mostSevere, severityRank } from './evaluate.js';
 export { preparePolicy, PreparedPolicy } from './prepare.js';
+export { recentActivity } from './recent-activity.js';
 export { normalise, normaliseTerm, originalSpan, type Normalised } from './normalise.js';
 export {
   DISTRIBUTED_FORMAT,

@@ -86,6 +86,7 @@ export const RULE_KINDS = [
   'external-links',
   'mass-mentions',
   'attachments',
+  'posting-rate',
 ] as const satisfies readonly DistributedRule['kind'][];
 
 export type SourcePolicy = z.infer<typeof sourcePolicySchema>;

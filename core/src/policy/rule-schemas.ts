@@ -114,6 +114,20 @@ export const attachmentsRuleSchema = z.strictObject({
   maxCount: z.number().int().positive().optional(),
 });
 
+export const postingRateRuleSchema = z
+  .strictObject({
+    ...ruleBase,
+    kind: z.literal('posting-rate'),
+    /** Posts, comments and messages per author in the last hour, this one included. */
+    maxPerHour: z.number().int().positive().optional(),
+    /** The same over the last 24 hours. */
+    maxPerDay: z.number().int().positive().optional(),
+  })
+  .refine((r) => r.maxPerHour !== undefined || r.maxPerDay !== undefined, {
+    message: 'give maxPerHour, maxPerDay or both',
+    path: ['maxPerHour'],
+  });
+
 /** Every rule kind that reads the same in the source and the distributed policy. */
 export const sharedRuleSchemas = [
   languageRuleSchema,
@@ -123,6 +137,7 @@ export const sharedRuleSchemas = [
   linksRuleSchema,
   mentionsRuleSchema,
   attachmentsRuleSchema,
+  postingRateRuleSchema,
 ] as const;
 
 export { ruleBase };
@@ -133,4 +148,5 @@ export type SecretsRule = z.infer<typeof secretsRuleSchema>;
 export type LinksRule = z.infer<typeof linksRuleSchema>;
 export type MentionsRule = z.infer<typeof mentionsRuleSchema>;
 export type AttachmentsRule = z.infer<typeof attachmentsRuleSchema>;
+export type PostingRateRule = z.infer<typeof postingRateRuleSchema>;
 export type SharedRule = z.infer<(typeof sharedRuleSchemas)[number]>;

@@ -44,4 +44,15 @@ export interface Draft {
   /** The space it goes to (scoped confidential terms are allowed in named spaces); null for a DM. */
   space: string | null;
   attachments?: Attachment[];
+  /**
+   * How many posts, comments and messages the author has already published (relay) or written
+   * (composer) in the last hour and day, not counting this draft. Absent: the posting-rate rule
+   * stays silent (an offline client, or an edit of something already published).
+   */
+  recent?: RecentActivity;
+}
+
+export interface RecentActivity {
+  lastHour: number;
+  lastDay: number;
 }

@@ -46,6 +46,22 @@ const fromRow = (r: Row): EntryRecord => ({
   updatedAt: r.updated_at,
 });
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * published_at: when the entry was first published (set once, by the upsert, when the outcome first
+ * becomes 'published'; an edit or a later hold leaves it). Why a column rather than updated_at:
+ * updated_at moves with every edit, and an edit is not a new post for the posting-rate rule.
+ * Data directories from before the column get it here; their earlier publications stay NULL and
+ * are not counted, which errs towards letting people post for the first day after an upgrade.
+ */
+function addPublishedAt(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(publication_state)').all();
+  if (!columns.some((c) => c.name === 'published_at')) db.exec('ALTER TABLE publication_state ADD COLUMN published_at INTEGER');
+  db.exec('CREATE INDEX IF NOT EXISTS publication_state_published ON publication_state(owner, published_at)');
+}
+
 export class PublicationStore {
   private readonly getStmt;
   private readonly putStmt;
@@ -53,6 +69,7 @@ export class PublicationStore {
   private readonly ackStmt;
   private readonly hasAckStmt;
   private readonly reportStmt;
+  private readonly recentStmt;
 
   constructor(private readonly db: Database.Database) {
     db.exec(`
@@ -84,13 +101,20 @@ export class PublicationStore {
         at INTEGER NOT NULL
       );
     `);
+    addPublishedAt(db);
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM publication_state WHERE entry_id = ?');
     this.putStmt = db.prepare(`INSERT INTO publication_state
-      (entry_id, owner, fingerprint, version, outcome, target_room, published_version, entry_type, updated_at)
-      VALUES (@entryId, @owner, @fingerprint, @version, @outcome, @targetRoom, @publishedVersion, @entryType, @updatedAt)
+      (entry_id, owner, fingerprint, version, outcome, target_room, published_version, entry_type, updated_at, published_at)
+      VALUES (@entryId, @owner, @fingerprint, @version, @outcome, @targetRoom, @publishedVersion, @entryType, @updatedAt,
+        CASE WHEN @outcome = 'published' THEN @updatedAt END)
       ON CONFLICT(entry_id) DO UPDATE SET fingerprint = excluded.fingerprint, version = excluded.version,
         outcome = excluded.outcome, target_room = excluded.target_room,
-        published_version = excluded.published_version, entry_type = excluded.entry_type, updated_at = excluded.updated_at`);
+        published_version = excluded.published_version, entry_type = excluded.entry_type, updated_at = excluded.updated_at,
+        published_at = COALESCE(publication_state.published_at, excluded.published_at)`);
+    this.recentStmt = db.prepare<[{ owner: string; exclude: string; hourAgo: number; dayAgo: number }], { hour: number | null; day: number }>(
+      `SELECT SUM(published_at >= @hourAgo) AS hour, COUNT(*) AS day FROM publication_state
+        WHERE owner = @owner AND entry_id <> @exclude AND published_at >= @dayAgo AND entry_type IN ('post', 'comment', 'message')`,
+    );
     this.waitingStmt = db.prepare<[string], { entry_id: string }>(
       "SELECT entry_id FROM publication_state WHERE owner = ? AND outcome = 'waiting-acknowledgement'",
     );
@@ -110,6 +134,16 @@ export class PublicationStore {
 
   put(record: EntryRecord): void {
     this.putStmt.run(record);
+  }
+
+  /**
+   * How many posts, comments and messages `owner` had published for the first time in the hour and
+   * the day before `now`, leaving out `exclude` (the entry being judged). Edits do not count: the
+   * first publication's time is kept (published_at), and an edit never changes it.
+   */
+  recentPublications(owner: string, exclude: string, now: number): { lastHour: number; lastDay: number } {
+    const row = this.recentStmt.get({ owner, exclude, hourAgo: now - HOUR, dayAgo: now - DAY });
+    return { lastHour: row?.hour ?? 0, lastDay: row?.day ?? 0 };
   }
 
   waitingFor(owner: string): string[] {

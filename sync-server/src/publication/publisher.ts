@@ -19,6 +19,7 @@ import {
   validateEntry,
   type DirectoryRecord,
   type DistributedPolicy,
+  type Draft,
   type Notice,
   type OutboxEntry,
   type StatusFinding,
@@ -182,7 +183,9 @@ export class Publisher {
         await this.hold(pass.person, entry, version, [finding]);
         return save('held', previousRoom, previousVersion, event('hold', { rules: [finding.rule] }));
       }
-      const draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
+      const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
+      // The posting rate counts first publications only: an edit of a published item is no new post.
+      if (previousVersion === null) draft.recent = this.opts.store.recentPublications(pass.person, entry.id, this.now());
       const verdict = evaluate(pass.policy, draft);
       const findings = findingsOfPolicy(verdict.findings);
       if (verdict.action === 'hold') {

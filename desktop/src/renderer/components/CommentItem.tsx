@@ -91,7 +91,8 @@ export function CommentItem(props: CommentItemProps) {
           renderThreadComposer(props.renderComposer, { kind: 'edit', id: comment.id }, {
             mode: 'comment',
             space,
-            evaluateDraft,
+            // An edit is no new post: the posting rate does not apply (the relay agrees).
+            evaluateDraft: (d) => evaluateDraft({ ...d, recent: undefined }),
             people,
             nameOf,
             initial: { body: comment.body },

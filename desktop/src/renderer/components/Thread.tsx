@@ -68,7 +68,8 @@ export function Thread(props: ThreadProps) {
           renderThreadComposer(props.renderComposer, { kind: 'edit', id: post.id }, {
             mode: 'post',
             space,
-            evaluateDraft,
+            // An edit is no new post: the posting rate does not apply (the relay agrees).
+            evaluateDraft: (d) => evaluateDraft({ ...d, recent: undefined }),
             people,
             nameOf,
             initial: { kind: post.kind, title: post.title, body: post.body },

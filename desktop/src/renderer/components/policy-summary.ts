@@ -15,6 +15,7 @@ const NAME: Record<DistributedRule['kind'], MessageKey> = {
   'mass-mentions': 'policy.kind.mentions',
   attachments: 'policy.kind.attachments',
   'confidential-terms': 'policy.kind.terms',
+  'posting-rate': 'policy.kind.postingRate',
 };
 
 function describe(rule: DistributedRule, s: Strings): string {
@@ -42,6 +43,12 @@ function describe(rule: DistributedRule, s: Strings): string {
     }
     case 'confidential-terms':
       return s.t('policy.about.terms');
+    case 'posting-rate': {
+      const parts: string[] = [];
+      if (rule.maxPerHour !== undefined) parts.push(s.t('policy.about.postingRateHour', { count: rule.maxPerHour }));
+      if (rule.maxPerDay !== undefined) parts.push(s.t('policy.about.postingRateDay', { count: rule.maxPerDay }));
+      return parts.join(' ');
+    }
   }
 }
 

@@ -324,6 +324,7 @@ export const en = {
   'policy.kind.mentions': 'Mentioning many people',
   'policy.kind.attachments': 'Attachments',
   'policy.kind.terms': 'Confidential projects and terms',
+  'policy.kind.postingRate': 'Posting a lot in a short time',
   'policy.about.language': 'Insults, slurs, sexual language and profanity, also when disguised with look-alike letters, symbols or spacing.',
   'policy.about.classification': 'Documents marked {markers} belong in the systems made for them.',
   'policy.about.personalData': 'Personal data such as {kinds}.',
@@ -340,6 +341,8 @@ export const en = {
   'policy.about.attachmentTypes': 'Allowed types: {types}.',
   'policy.about.attachmentBlocked': 'Never allowed: {extensions}.',
   'policy.about.attachmentSize': 'Up to {size} per file.',
+  'policy.about.postingRateHour': { one: 'More than {count} post, comment or message in an hour.', other: 'More than {count} posts, comments and messages in an hour.' },
+  'policy.about.postingRateDay': { one: 'More than {count} post, comment or message in a day.', other: 'More than {count} posts, comments and messages in a day.' },
   'policy.about.terms': 'Names of confidential projects and other protected terms. They are not listed here, so that this page does not reveal them; some may be used in the project’s own private space.',
   // Containers (screens/): the wiring engineer's strings, as catalogue keys.
   'screen.signIn.loadingPeople': 'Asking the relay for its demo people…',

@@ -2,9 +2,9 @@
 // the draft is kept per conversation and the policy gate applies.
 import { useMemo } from 'react';
 import { ConversationView } from '../components/ConversationView.js';
-import { judge } from '../data/policy.js';
 import { useActions } from '../hooks/use-actions.js';
-import { useConversation, useDirectory, useNameOf, usePolicy } from '../hooks/use-data.js';
+import { useComposerData } from '../hooks/use-composer-data.js';
+import { useConversation, useDirectory, useNameOf } from '../hooks/use-data.js';
 import { navigate } from '../hooks/use-route.js';
 import { useServices } from '../hooks/services-context.js';
 import { DraftedComposer } from './DraftedComposer.js';
@@ -15,7 +15,7 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
   const { view, status } = useConversation(conversationId);
   const nameOf = useNameOf();
   const directory = useDirectory();
-  const policy = usePolicy();
+  const { evaluateDraft } = useComposerData();
   const actions = useActions();
   const people = useMemo(() => [...directory.values()].filter((p) => p.status === 'active'), [directory]);
   if (status.connection === 'denied' && view.messages.length === 0) return <p role="alert">{text.notAllowed}</p>;
@@ -26,7 +26,7 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
         me={me}
         nameOf={nameOf}
         people={people}
-        evaluateDraft={(d) => judge(policy, d)}
+        evaluateDraft={evaluateDraft}
         onSend={(body) => void actions.message({ conversation: conversationId, body })}
         onReport={(target, reason) => void actions.report({ space: null, target, reason })}
         onOpenPerson={(person) => navigate({ name: 'person', person })}

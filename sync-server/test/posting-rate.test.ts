@@ -1,0 +1,103 @@
+// The posting-rate rule on a real relay: the relay counts the author's first publications of the
+// last hour and day from its own records; an edit of a published post is neither counted nor judged
+// by the rate.
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { editEntry, readInbox, readSpace, writeAcknowledgement, writeComment, writePost } from '@hearth/core';
+import { adminOperations } from '../src/admin/index.js';
+import { PublicationStore } from '../src/publication/publication-store.js';
+import { connectProvider, startTestRelay, synced, waitFor } from './helpers.js';
+import type { TestClient, TestRelay } from './helpers.js';
+
+const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number; rules: Record<string, unknown>[] };
+
+async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
+  const run = adminOperations[op];
+  if (!run) throw new Error(`no admin operation ${op}`);
+  const r = await run({ host: relay.host, db: relay.storage.db }, body);
+  if (!r.ok) throw new Error(`${op}: ${r.error} ${JSON.stringify(r.details)}`);
+  return r.result;
+}
+
+describe('posting rate on the relay', () => {
+  let relay: TestRelay;
+  const clients: TestClient[] = [];
+  const open = async (person: string, room: string, doc?: Y.Doc) => {
+    const c = connectProvider(relay.url, room, await relay.mintToken(person), doc);
+    clients.push(c);
+    await synced(c);
+    return c;
+  };
+  const strict = {
+    ...demoPolicy,
+    version: demoPolicy.version + 1,
+    rules: demoPolicy.rules.map((r) => (r.kind === 'posting-rate' ? { ...r, maxPerHour: 2 } : r)),
+  };
+
+  beforeAll(async () => {
+    relay = await startTestRelay({}, ['alice', 'bob']);
+    await admin(relay, 'policy-set', { source: demoPolicy });
+    await admin(relay, 'policy-set', { source: strict });
+    await admin(relay, 'space-create', { id: 'general', name: 'General' });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await relay.cleanup();
+  });
+
+  it('holds the third post within the hour; an edit of a published post is not a new post', async () => {
+    const out = await open('alice', 'outbox/alice');
+    const inbox = await open('alice', 'inbox/alice');
+    const space = await open('bob', 'space/general');
+    writeAcknowledgement(out.doc, { policyVersion: strict.version });
+    const published = (id: string) => readSpace(space.doc).posts.some((p) => p.id === id);
+
+    const first = writePost(out.doc, { space: 'general', body: 'Coffee machine on floor 2 is fixed.' });
+    await waitFor(() => published(first), 5000, 'first post');
+    const second = writePost(out.doc, { space: 'general', body: 'Fire drill at 11 tomorrow.' });
+    await waitFor(() => published(second), 5000, 'second post');
+
+    // At the limit, an edit of a published post is still published: it is no new post.
+    editEntry(out.doc, first, { body: 'Coffee machine on floor 2 is fixed, and descaled.' });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === first)?.body.endsWith('descaled.') === true, 5000, 'edit published');
+
+    // The third new item within the hour is held, with the posting-rate finding and no one else's data.
+    const third = writeComment(out.doc, { space: 'general', post: second, body: 'Meet at the car park.' });
+    await waitFor(() => readInbox(inbox.doc).statuses[third]?.state === 'held', 5000, 'third held');
+    expect(readInbox(inbox.doc).statuses[third]?.findings).toEqual([
+      expect.objectContaining({ rule: 'posting-rate', severity: 'hold', field: 'entry', start: 0, end: 0 }),
+    ]);
+    expect(readSpace(space.doc).posts.find((p) => p.id === second)?.comments ?? []).toEqual([]);
+
+    // Someone else's posts are their own count.
+    const bobOut = await open('bob', 'outbox/bob');
+    writeAcknowledgement(bobOut.doc, { policyVersion: strict.version });
+    const bobs = writePost(bobOut.doc, { space: 'general', body: 'Thanks Alice!' });
+    await waitFor(() => published(bobs), 5000, 'bob post');
+  });
+});
+
+describe('publication_state.published_at', () => {
+  it('is added to a database from before the column, and set once, at the first publication', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE publication_state (entry_id TEXT PRIMARY KEY, owner TEXT NOT NULL, fingerprint TEXT NOT NULL,
+      version INTEGER NOT NULL, outcome TEXT NOT NULL, target_room TEXT, published_version INTEGER, entry_type TEXT,
+      updated_at INTEGER NOT NULL)`);
+    db.prepare("INSERT INTO publication_state VALUES ('old', 'alice', 'f', 1, 'published', 'space/general', 1, 'post', 1000)").run();
+    const store = new PublicationStore(db);
+    new PublicationStore(db); // a second start finds the column and leaves it
+    const record = { entryId: 'p', owner: 'alice', fingerprint: 'a', version: 1, targetRoom: 'space/general', entryType: 'post' as const };
+    store.put({ ...record, outcome: 'held', publishedVersion: null, updatedAt: 5000 });
+    expect(store.recentPublications('alice', 'x', 5000)).toEqual({ lastHour: 0, lastDay: 0 });
+    store.put({ ...record, outcome: 'published', publishedVersion: 1, updatedAt: 6000 });
+    store.put({ ...record, fingerprint: 'b', version: 2, outcome: 'published', publishedVersion: 2, updatedAt: 3_600_000 + 6000 });
+    // Published at 6000: still in the last day one hour later, no longer in the last hour, whatever the edit.
+    expect(store.recentPublications('alice', 'x', 3_600_000 + 6001)).toEqual({ lastHour: 0, lastDay: 1 });
+    expect(store.recentPublications('alice', 'x', 6001)).toEqual({ lastHour: 1, lastDay: 1 });
+    expect(store.recentPublications('alice', 'p', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
+    expect(store.recentPublications('bob', 'x', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
+    db.close();
+  });
+});

@@ -7,20 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, writeAcknowledgement, writePost, writeReport } from '@hearth/core';
-import { adminOperations } from '../src/admin/index.js';
 import { journalFor, type AuditRecord } from '../src/audit/journal.js';
-import { connectProvider, startTestRelay, synced, waitFor } from './helpers.js';
-import type { TestClient, TestRelay } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL('../dist/cli/audit-commands.js', import.meta.url)));
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
-
-async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
-  const r = await adminOperations[op]!({ host: relay.host, db: relay.storage.db }, body);
-  if (!r.ok) throw new Error(`${op}: ${r.error}`);
-  return r.result;
-}
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
   const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEARTH_LOG_LEVEL: 'silent' } });
@@ -32,13 +25,8 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
 
 describe('audit journal through the relay', () => {
   let relay: TestRelay;
-  const clients: TestClient[] = [];
-  const open = async (person: string, room: string) => {
-    const c = connectProvider(relay.url, room, await relay.mintToken(person));
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const clients = clientPool(() => relay);
+  const open = clients.open;
   const journal = (): AuditRecord[] => {
     const j = journalFor(relay.storage.db);
     return j.read(1, j.head().seq);
@@ -65,7 +53,7 @@ describe('audit journal through the relay', () => {
     await admin(relay, 'space-remove-member', { space: 'board', person: 'bob' });
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await relay.cleanup();
   });
 

@@ -15,6 +15,7 @@ import type { RelayNotice } from '../src/protocol/notices.js';
 import { startRelay } from '../src/server/relay.js';
 import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
 import { createLogger } from '../src/log.js';
+import { adminOperations } from '../src/admin/index.js';
 
 export function person(id: string, overrides: Partial<DirectoryRecord> = {}): DirectoryRecord {
   const given = id.charAt(0).toUpperCase() + id.slice(1);
@@ -143,4 +144,30 @@ export function rawClient(url: string, room: string, token: string | null): RawC
   const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   return { ws, messages, notices, opened, closed };
+}
+
+/** Runs an admin operation the way the endpoint and the CLI do; throws with the reason if refused. */
+export async function runAdmin(relay: RunningRelay, op: string, body: unknown): Promise<unknown> {
+  const run = adminOperations[op];
+  if (!run) throw new Error(`no admin operation ${op}`);
+  const r = await run({ host: relay.host, db: relay.storage.db }, body);
+  if (!r.ok) throw new Error(`${op}: ${r.error} ${JSON.stringify(r.details ?? '')}`);
+  return r.result;
+}
+
+/** Synced clients of a test's relay (read lazily: the relay starts in beforeAll), destroyed together. */
+export function clientPool(relay: () => RunningRelay) {
+  const clients: TestClient[] = [];
+  return {
+    async open(person: string, room: string, doc?: Y.Doc): Promise<TestClient> {
+      const r = relay();
+      const c = connectProvider(r.url, room, await r.mintToken(person), doc);
+      clients.push(c);
+      await synced(c);
+      return c;
+    },
+    destroyAll(): void {
+      for (const c of clients.splice(0)) c.destroy();
+    },
+  };
 }

@@ -9,8 +9,7 @@ import { currentDecisionIds, moderatorActorId, type CaseAction, type ModerationC
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { putDirectoryRecords } from '@hearth/core';
-import { adminOperations } from '../src/admin/index.js';
-import { person, startTestRelay, waitFor } from './helpers.js';
+import { person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -135,11 +134,6 @@ export function connectModerator(relayUrl: string, person: string, token: string
       await repo.shutdown();
     },
   };
-}
-
-async function admin(relay: TestRelay, op: string, body: unknown): Promise<void> {
-  const r = await adminOperations[op]!({ host: relay.host, db: relay.storage.db }, body);
-  if (!r.ok) throw new Error(`${op}: ${r.error}`);
 }
 
 /** A relay with moderators (mona, max), a facilitator of media-wing (fay), HR (hana) and the demo policy. */

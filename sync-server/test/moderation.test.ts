@@ -27,7 +27,7 @@ import {
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
+import { clientPool, connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
 
@@ -38,14 +38,9 @@ const decisionsOf = (relay: RunningRelay, caseId: string) =>
 
 describe('moderation cases', () => {
   let relay: TestRelay;
-  const clients: TestClient[] = [];
+  const clients = clientPool(() => relay);
   const moderators: ModeratorClient[] = [];
-  const open = async (who: string, room: string) => {
-    const c = connectProvider(relay.url, room, await relay.mintToken(who));
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const open = clients.open;
   const moderator = async (who: string) => {
     const m = connectModerator(relay.url, who, await relay.mintToken(who));
     moderators.push(m);
@@ -58,7 +53,7 @@ describe('moderation cases', () => {
   });
   afterAll(async () => {
     for (const m of moderators) await m.close();
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await relay.cleanup();
   });
 

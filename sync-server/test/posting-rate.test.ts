@@ -4,32 +4,17 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { editEntry, readInbox, readSpace, writeAcknowledgement, writeComment, writePost } from '@hearth/core';
-import { adminOperations } from '../src/admin/index.js';
 import { PublicationStore } from '../src/publication/publication-store.js';
-import { connectProvider, startTestRelay, synced, waitFor } from './helpers.js';
-import type { TestClient, TestRelay } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number; rules: Record<string, unknown>[] };
 
-async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
-  const run = adminOperations[op];
-  if (!run) throw new Error(`no admin operation ${op}`);
-  const r = await run({ host: relay.host, db: relay.storage.db }, body);
-  if (!r.ok) throw new Error(`${op}: ${r.error} ${JSON.stringify(r.details)}`);
-  return r.result;
-}
-
 describe('posting rate on the relay', () => {
   let relay: TestRelay;
-  const clients: TestClient[] = [];
-  const open = async (person: string, room: string, doc?: Y.Doc) => {
-    const c = connectProvider(relay.url, room, await relay.mintToken(person), doc);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const clients = clientPool(() => relay);
+  const open = clients.open;
   const strict = {
     ...demoPolicy,
     version: demoPolicy.version + 1,
@@ -43,7 +28,7 @@ describe('posting rate on the relay', () => {
     await admin(relay, 'space-create', { id: 'general', name: 'General' });
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await relay.cleanup();
   });
 

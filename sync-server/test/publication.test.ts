@@ -18,32 +18,18 @@ import {
   writePost,
   writeReaction,
 } from '@hearth/core';
-import { adminOperations } from '../src/admin/index.js';
 import { createLogger } from '../src/log.js';
 import { startRelay } from '../src/server/relay.js';
 import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
-import { connectProvider, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
-import type { TestClient, TestRelay } from './helpers.js';
+import { clientPool, rawClient, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
 
-async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
-  const run = adminOperations[op];
-  if (!run) throw new Error(`no admin operation ${op}`);
-  const r = await run({ host: relay.host, db: relay.storage.db }, body);
-  if (!r.ok) throw new Error(`${op}: ${r.error} ${JSON.stringify(r.details)}`);
-  return r.result;
-}
-
 describe('publication', () => {
   let relay: TestRelay;
-  const clients: TestClient[] = [];
-  const open = async (person: string, room: string, doc?: Y.Doc) => {
-    const c = connectProvider(relay.url, room, await relay.mintToken(person), doc);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const clients = clientPool(() => relay);
+  const open = clients.open;
 
   beforeAll(async () => {
     relay = await startTestRelay({}, ['alice', 'bob', 'carol', 'erin']);
@@ -52,7 +38,7 @@ describe('publication', () => {
     await admin(relay, 'space-create', { id: 'media-wing', name: 'Media wing', visibility: 'private', facilitators: ['bob'], members: ['alice'] });
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await relay.cleanup();
   });
 

@@ -11,27 +11,16 @@ import { LegalHolds } from '../src/audit/legal-holds.js';
 import { createLogger } from '../src/log.js';
 import { RetentionSweeper } from '../src/retention/retention-sweep.js';
 import { roomCompactor } from '../src/retention/room-compaction.js';
-import { connectProvider, startTestRelay, synced, waitFor } from './helpers.js';
-import type { TestClient, TestRelay } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const log = createLogger('silent');
 
-async function admin(relay: TestRelay, op: string, body: unknown): Promise<unknown> {
-  const r = await adminOperations[op]!({ host: relay.host, db: relay.storage.db }, body);
-  if (!r.ok) throw new Error(`${op}: ${r.error}`);
-  return r.result;
-}
-
 describe('retention', () => {
   let relay: TestRelay;
-  const clients: TestClient[] = [];
-  const open = async (person: string, room: string) => {
-    const c = connectProvider(relay.url, room, await relay.mintToken(person));
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const clients = clientPool(() => relay);
+  const open = clients.open;
   const sweeper = (days: number) =>
     new RetentionSweeper({
       host: relay.host,
@@ -66,7 +55,7 @@ describe('retention', () => {
     writeAcknowledgement((await open('bob', 'outbox/bob')).doc, { policyVersion: 1 });
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await relay.cleanup();
   });
 

@@ -1,26 +1,19 @@
 // Every conversation known on this device, overlaid with the person's own messages, newest first.
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { ConversationView } from '@hearth/core';
 import { conversationView, overlayDm } from '../data/model.js';
 import { useServices } from './services-context.js';
 import { useInbox, useOutbox } from './use-data.js';
 import { useConversationIds } from './use-room-plan.js';
+import { useRoomVersions, useRooms } from './use-rooms.js';
 
 export function useConversations(): ConversationView[] {
-  const { hub, me } = useServices();
+  const { me } = useServices();
   const ids = useConversationIds();
   const outbox = useOutbox();
   const inbox = useInbox();
-  const rooms = useMemo(() => ids.map((id) => hub.open(`dm/${id}`)), [hub, ids]);
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const offs = rooms.map((r) => r.version.subscribe(listener));
-      return () => offs.forEach((off) => off());
-    },
-    [rooms],
-  );
-  const snapshot = useCallback(() => rooms.map((r) => r.version.get()).join(','), [rooms]);
-  const versions = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const rooms = useRooms(ids.map((id) => `dm/${id}`));
+  const versions = useRoomVersions(rooms);
   return useMemo(() => {
     void versions;
     return rooms

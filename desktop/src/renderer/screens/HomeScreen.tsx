@@ -9,7 +9,8 @@ import { useCatalogue, useNameOf } from '../hooks/use-data.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { useReadableSpaceIds } from '../hooks/use-room-plan.js';
 import { navigate } from '../hooks/use-route.js';
-import { mergeFeeds, useRoomsLoaded, useSpaceViews } from '../hooks/use-spaces.js';
+import { useRoomsLoaded } from '../hooks/use-rooms.js';
+import { mergeFeeds, useSpaceViews } from '../hooks/use-spaces.js';
 import { text } from './strings.js';
 
 export function HomeScreen() {

@@ -122,7 +122,7 @@ function readJsonFile(file: string): unknown {
 const directory = program.command('directory').description('the company directory');
 directory
   .command('import <file>')
-  .description('replace the directory with the records of a JSON file (an array, or { records: [...] })')
+  .description('import the records of a JSON file (an array, or { records: [...] }) into the directory: a refused record changes nobody (exit code 1), people missing from the file are marked as having left')
   .addOption(dataOption())
   .action(async (file: string, opts: { data: string }) => {
     const json = readJsonFile(file);

@@ -5,3 +5,4 @@ export * from './real-name.js';
 export * from './display-name.js';
 export * from './import-directory.js';
 export { PERSON_STATUSES, ROLES } from './types.js';
+export * from './directory-merge.js';

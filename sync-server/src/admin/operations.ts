@@ -4,6 +4,8 @@
 import {
   compilePolicy,
   importDirectory,
+  mergeDirectoryImport,
+  readDirectory,
   initSpace,
   putDirectoryRecords,
   putSpaceInCatalogue,
@@ -30,10 +32,27 @@ export const importDirectoryOp: AdminOperation = async (ctx, body) => {
   const records = z.object({ records: z.array(z.unknown()) }).safeParse(body);
   if (!records.success) return fail('expected { records: [...] }: a JSON array of directory records');
   const result = importDirectory(records.data.records);
-  if (result.accepted.length === 0) return fail('no record was accepted', result.refused);
-  await ctx.host.write('directory', (doc) => putDirectoryRecords(doc, result.accepted));
-  journalFor(ctx.db).record({ kind: 'directory-import', actor: 'admin', details: { accepted: result.accepted.map((r) => r.id), refused: result.refused.length } });
-  return done({ accepted: result.accepted.length, refused: result.refused, warnings: result.warnings });
+  // A refused row never removes or changes anybody (core's mergeDirectoryImport says why).
+  const merged = mergeDirectoryImport(readDirectory(await ctx.host.open('directory')), result);
+  await ctx.host.write('directory', (doc) => putDirectoryRecords(doc, merged.records));
+  journalFor(ctx.db).record({
+    kind: 'directory-import',
+    actor: 'admin',
+    details: { accepted: result.accepted.map((r) => r.id), refused: result.refused.length, kept: merged.kept, departed: merged.departed },
+  });
+  const summary = {
+    accepted: result.accepted.length,
+    changed: merged.changed,
+    kept: merged.kept,
+    departed: merged.departed,
+    ...(merged.departuresSkipped === null ? {} : { departuresSkipped: merged.departuresSkipped }),
+    refused: result.refused,
+    warnings: result.warnings,
+  };
+  // Anything refused makes the whole operation a failure for the caller (the CLI exits non-zero),
+  // although the accepted rows were applied: an administrator must not mistake it for a clean run.
+  if (result.refused.length > 0) return fail(`${result.refused.length} of ${records.data.records.length} records were refused; the others were applied`, summary);
+  return done(summary);
 };
 
 export const setPolicyOp: AdminOperation = async (ctx, body) => {

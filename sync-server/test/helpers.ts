@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { decodeNotice } from '../src/protocol/notices.js';
+import { NOTICES_PARAM, decodeNotice } from '../src/protocol/notices.js';
 import type { RelayNotice } from '../src/protocol/notices.js';
 import { startRelay } from '../src/server/relay.js';
 import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
@@ -73,9 +73,10 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectProvider(url: string, room: string, token: string | null, doc = new Y.Doc()): TestClient {
+/** The stock WebsocketProvider; with `notices` (the default) it asks for relay notices as the app does. */
+export function connectProvider(url: string, room: string, token: string | null, doc = new Y.Doc(), { notices: asksForNotices = true } = {}): TestClient {
   const provider = new WebsocketProvider(url, room, doc, {
-    params: token === null ? {} : { token },
+    params: { ...(token === null ? {} : { token }), ...(asksForNotices ? { [NOTICES_PARAM]: '1' } : {}) },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -129,8 +130,9 @@ export interface RawClient {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function rawClient(url: string, room: string, token: string | null): RawClient {
-  const ws = new WebSocket(`${url}/${room}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`);
+export function rawClient(url: string, room: string, token: string | null, { notices: asksForNotices = true } = {}): RawClient {
+  const query = new URLSearchParams({ ...(token === null ? {} : { token }), ...(asksForNotices ? { [NOTICES_PARAM]: '1' } : {}) }).toString();
+  const ws = new WebSocket(`${url}/${room}${query === '' ? '' : `?${query}`}`);
   const messages: Uint8Array[] = [];
   const notices: RelayNotice[] = [];
   ws.binaryType = 'nodebuffer';

@@ -1,7 +1,10 @@
 // Relay notices: the relay's side channel to one connection, next to y-protocols sync (0) and
 // awareness (1). Why a custom message type: the stock WebsocketProvider dispatches on the leading
-// varUint through `provider.messageHandlers[type]`; for an unknown type it logs and carries on, so a
-// stock client is unaffected and the app registers `provider.messageHandlers[100]` to read them.
+// varUint through `provider.messageHandlers[type]`, so the app keeps the stock provider and registers
+// `provider.messageHandlers[100]` to read them. Why opt-in (`?notices=1` in the connection URL): for
+// a type it has no handler for, the stock provider logs "Unable to compute message" — after every
+// stored update. So the relay sends notices only to connections that ask for them, and a stock
+// client sees the plain y-websocket protocol.
 // Why in core: the relay writes them and the app reads them; one definition keeps both honest.
 //
 // Byte layout (lib0 encoding):
@@ -16,6 +19,9 @@
 //   { type: 'error', code, message }      just before the relay closes with `code`
 
 export const MESSAGE_NOTICE = 100;
+
+/** The connection URL's query parameter (value `1`) that asks the relay for notices. */
+export const NOTICES_PARAM = 'notices';
 
 export type RelayNotice =
   | { type: 'read-only'; room: string }

@@ -11,6 +11,7 @@ import { CloseCode } from '../protocol/close-codes.js';
 import { MalformedMessage, encodeAwareness, encodeSyncStep1, parseClientMessage } from '../protocol/messages.js';
 import type { ClientMessage } from '../protocol/messages.js';
 import { encodeNotice, toBase64 } from '../protocol/notices.js';
+import type { RelayNotice } from '../protocol/notices.js';
 import type { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { ApplyFailed, StoreFailed } from '../rooms/room.js';
 import type { Room, RoomMember } from '../rooms/room.js';
@@ -25,6 +26,8 @@ export interface ConnectionContext {
   mode: 'read-write' | 'read-only';
   /** Set for the person's own outbox: stored updates are reported to the logic. */
   outboxOwner: string | null;
+  /** The client asked for relay notices (`?notices=1`); a stock client did not and gets none. */
+  notices: boolean;
   host: RelayDocHost;
   limits: ConnectionLimits;
   logger: Logger;
@@ -85,7 +88,7 @@ export class Connection implements RoomMember {
     const { ws } = this.ctx;
     metrics.closes.inc({ code: String(code) });
     if (ws.readyState === ws.OPEN) {
-      if (code !== 1000 && code !== 1012) ws.send(encodeNotice({ type: 'error', code, message: reason }));
+      if (code !== 1000 && code !== 1012 && this.ctx.notices) ws.send(encodeNotice({ type: 'error', code, message: reason }));
       ws.close(code, reason);
     }
   }
@@ -119,7 +122,7 @@ export class Connection implements RoomMember {
     const { room, host, outboxOwner } = this.ctx;
     const { changed, stateVector } = await room.clientUpdate(update, this);
     metrics.updatesIn.inc({ outcome: changed ? 'stored' : 'known' });
-    this.send(encodeNotice({ type: 'stored', room: room.name, stateVector: toBase64(stateVector) }));
+    this.notice({ type: 'stored', room: room.name, stateVector: toBase64(stateVector) });
     if (changed && outboxOwner !== null) host.outboxStored(outboxOwner, room.doc);
   }
 
@@ -135,7 +138,11 @@ export class Connection implements RoomMember {
     if (this.readOnlyNoticeSent) return;
     this.readOnlyNoticeSent = true;
     this.ctx.logger.info({ room: this.roomName, person: this.personId }, 'dropped updates on a read-only room');
-    this.send(encodeNotice({ type: 'read-only', room: this.roomName }));
+    this.notice({ type: 'read-only', room: this.roomName });
+  }
+
+  private notice(notice: RelayNotice): void {
+    if (this.ctx.notices) this.send(encodeNotice(notice));
   }
 
   private applyAwareness(update: Uint8Array): void {

@@ -2,9 +2,9 @@
 // the format and the notices).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MESSAGE_NOTICE, parseRelayNotice, type RelayNotice } from '@hearth/core';
+import { MESSAGE_NOTICE, NOTICES_PARAM, parseRelayNotice, type RelayNotice } from '@hearth/core';
 
-export { MESSAGE_NOTICE };
+export { MESSAGE_NOTICE, NOTICES_PARAM };
 export type { RelayNotice };
 
 export function encodeNotice(notice: RelayNotice): Uint8Array {

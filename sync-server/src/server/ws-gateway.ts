@@ -14,7 +14,7 @@ import type { ConnectionLimits } from '../connection/limits.js';
 import type { Logger } from '../log.js';
 import { metrics } from '../metrics.js';
 import { CloseCode } from '../protocol/close-codes.js';
-import { encodeNotice } from '../protocol/notices.js';
+import { NOTICES_PARAM, encodeNotice } from '../protocol/notices.js';
 import type { RelayDocHost } from '../rooms/relay-doc-host.js';
 import type { Room } from '../rooms/room.js';
 
@@ -58,10 +58,11 @@ export class WsGateway {
     const url = new URL(req.url ?? '/', 'http://relay.invalid');
     const roomName = url.pathname.slice(1);
     const token = url.searchParams.get('token');
+    const notices = url.searchParams.get(NOTICES_PARAM) === '1';
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.admit(ws, roomName, token).catch((err: unknown) => {
+      this.admit(ws, roomName, token, notices).catch((err: unknown) => {
         this.options.logger.error({ err, room: roomName }, 'admission failed');
-        this.refuse(ws, CloseCode.internalError, 'internal error');
+        this.refuse(ws, notices, CloseCode.internalError, 'internal error');
       });
     });
   }
@@ -84,7 +85,7 @@ export class WsGateway {
     this.wss.close();
   }
 
-  private async admit(ws: WebSocket, roomName: string, token: string | null): Promise<void> {
+  private async admit(ws: WebSocket, roomName: string, token: string | null, notices: boolean): Promise<void> {
     const { host, key, limits, logger } = this.options;
     const state = { alive: true, connection: null as Connection | null };
     this.sockets.set(ws, state);
@@ -102,16 +103,16 @@ export class WsGateway {
       if (state.connection !== null) {
         if (bytes === null) state.connection.close(CloseCode.malformed, 'text message');
         else state.connection.onMessage(bytes);
-      } else if (bytes === null) this.refuse(ws, CloseCode.malformed, 'text message');
-      else if (early.length >= MAX_EARLY_MESSAGES) this.refuse(ws, CloseCode.rateLimited, 'rate limit exceeded');
+      } else if (bytes === null) this.refuse(ws, notices, CloseCode.malformed, 'text message');
+      else if (early.length >= MAX_EARLY_MESSAGES) this.refuse(ws, notices, CloseCode.rateLimited, 'rate limit exceeded');
       else early.push(bytes);
     });
 
     const checked = await verifyToken(key, token);
-    if (!checked.ok) return this.refuse(ws, CloseCode.unauthenticated, TOKEN_REASONS[checked.reason]);
+    if (!checked.ok) return this.refuse(ws, notices, CloseCode.unauthenticated, TOKEN_REASONS[checked.reason]);
     const personId = checked.token.personId;
     const access = await authorize(host, personId, roomName);
-    if (!access.ok) return this.refuse(ws, access.code, access.reason, personId, roomName);
+    if (!access.ok) return this.refuse(ws, notices, access.code, access.reason, personId, roomName);
     const room = await host.room(roomName);
     if (ws.readyState !== ws.OPEN) return;
     const connection = new Connection({
@@ -120,6 +121,7 @@ export class WsGateway {
       room,
       mode: access.mode,
       outboxOwner: access.room.kind === 'outbox' ? access.room.person : null,
+      notices,
       host,
       limits,
       logger,
@@ -153,11 +155,11 @@ export class WsGateway {
     }
   }
 
-  private refuse(ws: WebSocket, code: number, reason: string, person?: string, room?: string): void {
+  private refuse(ws: WebSocket, notices: boolean, code: number, reason: string, person?: string, room?: string): void {
     this.options.logger.info({ code, reason, person, room }, 'connection refused');
     metrics.closes.inc({ code: String(code) });
     if (ws.readyState === ws.OPEN) {
-      ws.send(encodeNotice({ type: 'error', code, message: reason }));
+      if (notices) ws.send(encodeNotice({ type: 'error', code, message: reason }));
       ws.close(code, reason);
     }
   }

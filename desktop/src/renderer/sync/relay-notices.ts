@@ -3,12 +3,13 @@
 //   stored     what the relay has durably stored of an outbox (`stateVector`, base64)
 //   error      something the person should see (message)
 // Why a custom message type: the stock provider routes unknown types to `messageHandlers[n]`, so
-// the app keeps the stock provider and adds one handler.
+// the app keeps the stock provider and adds one handler. The relay sends notices only to connections
+// whose URL asks for them (`NOTICES_PARAM=1`): the room hub does.
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { MESSAGE_NOTICE, parseRelayNotice, type RelayNotice } from '@hearth/core';
+import { MESSAGE_NOTICE, NOTICES_PARAM, parseRelayNotice, type RelayNotice } from '@hearth/core';
 
-export { parseRelayNotice, type RelayNotice };
+export { NOTICES_PARAM, parseRelayNotice, type RelayNotice };
 
 /** Reads the JSON payload; accepts a var-string or var-uint8array (UTF-8) framing. */
 function readPayload(decoder: decoding.Decoder): string {

@@ -10,7 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { observable, type Observable } from '../data/observable.js';
 import type { HearthDb } from '../storage/db.js';
 import { RoomPersistence } from '../storage/room-persistence.js';
-import { installNoticeHandler, type RelayNotice } from './relay-notices.js';
+import { NOTICES_PARAM, installNoticeHandler, type RelayNotice } from './relay-notices.js';
 
 export type RoomConnection = 'offline' | 'connecting' | 'online' | 'denied' | 'not-found' | 'too-large' | 'unauthorized';
 
@@ -101,7 +101,8 @@ export class RoomHub {
   private attachProvider(room: Room): void {
     const provider = new WebsocketProvider(this.options.relayUrl, room.name, room.doc, {
       connect: this.online,
-      params: { token: this.token },
+      // Relay notices (what is stored, read-only rooms, refusals) are sent only when asked for.
+      params: { token: this.token, [NOTICES_PARAM]: '1' },
       maxBackoffTime: 15_000,
       disableBc: true,
       shouldReconnect: (event) => !(event.code in TERMINAL),

@@ -27,3 +27,4 @@ export { luhnValid } from './luhn.js';
 export { ibanValid } from './iban.js';
 export { ukNinoValid, usSsnValid } from './national-id.js';
 export { hostAllowed, linkHost } from './url-host.js';
+export * from './posting-rights.js';

@@ -22,6 +22,7 @@ import type {
 } from '../model/types.js';
 import { displayName } from '../identity/display-name.js';
 import type { DirectoryRecord } from '../identity/types.js';
+import { checkAuthorActive, checkPostKind, checkSpaceAccess as checkAccess, unknownAuthor } from './posting-rights.js';
 
 /** What the relay knows around one entry. Every field is read from a document the relay writes. */
 export interface EntryContext {
@@ -158,7 +159,7 @@ const placeOf = (entry: OutboxEntry): string | null =>
 /** Who may do what, where. Returns early where later checks would only repeat the first problem. */
 function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] {
   const author = ctx.author;
-  if (author === null) return [{ code: 'unknown-author', message: 'You are not in the company directory.' }];
+  if (author === null) return unknownAuthor();
   // An entry id that already names someone else's item must not let this author edit or remove it.
   if (ctx.previous !== null) {
     if (ctx.previous.authorId !== author.id) {
@@ -170,9 +171,8 @@ function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] 
   }
   // Withdrawing one's own entry is always allowed, even after leaving a space or the company.
   if (entry.retracted) return [];
-  if (author.status !== 'active') {
-    return [{ code: 'inactive-author', message: 'Your account is not active, so you cannot publish.' }];
-  }
+  const active = checkAuthorActive(author);
+  if (active !== null) return active;
   switch (entry.type) {
     case 'ack':
       return [];
@@ -188,33 +188,15 @@ function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] 
   }
 }
 
-/** The space exists and the author can read it; null when all is well. */
+/** The space exists and the author can read it; null when all is well (posting-rights.ts, shared with the composer). */
 function checkSpaceAccess(space: SpaceId, author: PersonId, ctx: EntryContext): EntryProblem[] | null {
-  const meta = ctx.space;
-  // A secret space the author is not in reads exactly like one that does not exist.
-  const hidden = meta !== null && meta.visibility === 'secret' && !ctx.members.includes(author);
-  if (meta === null || meta.id !== space || hidden) {
-    return [{ code: 'unknown-space', message: 'This space does not exist or you cannot see it.', field: 'space' }];
-  }
-  if (meta.visibility === 'private' && !ctx.members.includes(author)) {
-    return [{ code: 'not-a-member', message: `Only members of ${meta.name} can write there. You can ask to join.`, field: 'space' }];
-  }
-  return null;
+  return checkAccess(author, { id: space, meta: ctx.space, members: ctx.members });
 }
 
 function checkSpaceEntry(entry: OutboxEntry, author: DirectoryRecord, ctx: EntryContext): EntryProblem[] {
   const meta = ctx.space as SpaceMeta; // checked by checkSpaceAccess
-  if (entry.type === 'post') {
-    const problems: EntryProblem[] = [];
-    const comms = author.roles.includes('comms');
-    if (meta.kind === 'news' && !comms) {
-      problems.push({ code: 'news-comms-only', message: `Only the communications team posts in ${meta.name}. You can comment on its posts.`, field: 'space' });
-    }
-    if (entry.kind === 'announcement' && !comms && !meta.facilitators.includes(author.id)) {
-      problems.push({ code: 'announcement-not-allowed', message: `Announcements in ${meta.name} are made by its facilitators or the communications team. Post it as a discussion instead.`, field: 'kind' });
-    }
-    return problems;
-  }
+  // The same rule the composer asks before offering a space and a kind (postingRights).
+  if (entry.type === 'post') return checkPostKind(author, meta, entry.kind);
   if (entry.type === 'comment') {
     const post = ctx.targetPost;
     if (post === null || post.id !== entry.post || post.space !== entry.space) {

@@ -12,16 +12,18 @@ export interface SpaceHeaderProps {
   isMember: boolean;
   /** A join request is waiting. */
   requested?: boolean;
+  /** Given only when the person may post here (the container asks core's postingRights). */
   onNewPost?: () => void;
+  /** Why the person may not post here, in plain words (shown instead of "New post"). */
+  cannotPost?: string;
   onJoin?: () => void;
   onRequestJoin?: () => void;
   onLeave?: () => void;
   onOpenPerson?: (personId: PersonId) => void;
 }
 
-export function SpaceHeader({ space, nameOf, memberCount, isMember, requested = false, onNewPost, onJoin, onRequestJoin, onLeave, onOpenPerson }: SpaceHeaderProps) {
+export function SpaceHeader({ space, nameOf, memberCount, isMember, requested = false, onNewPost, cannotPost, onJoin, onRequestJoin, onLeave, onOpenPerson }: SpaceHeaderProps) {
   const s = useStrings();
-  const canPost = isMember || space.visibility === 'public';
   return (
     <header className="space-header">
       <div className="space-header-main">
@@ -52,11 +54,12 @@ export function SpaceHeader({ space, nameOf, memberCount, isMember, requested = 
         {space.retentionDays !== null && <p className="field-help">{s.t('space.retention', { count: space.retentionDays })}</p>}
       </div>
       <div className="space-header-actions">
-        {canPost && onNewPost && (
+        {onNewPost && (
           <button type="button" className="button-primary" onClick={onNewPost}>
             {s.t('space.newPost')}
           </button>
         )}
+        {!onNewPost && cannotPost !== undefined && <p className="space-cannot-post">{cannotPost}</p>}
         {!isMember && space.visibility === 'public' && onJoin && (
           <button type="button" className="button-quiet" onClick={onJoin}>
             {s.t('spaces.join')}

@@ -51,6 +51,8 @@ export function InboxScreen() {
             mode={editable.type}
             space={editable.type === 'message' ? null : editable.space}
             initial={editable.type === 'post' ? { kind: editable.kind, title: editable.title, body: editable.body } : { body: editable.body }}
+            // An edit keeps the post's kind (the outbox edit changes title and body only).
+            {...(editable.type === 'post' ? { kinds: [editable.kind] } : {})}
             submitLabel={text.inbox.editResubmit}
             autoFocus
             onCancel={() => setEditing(null)}

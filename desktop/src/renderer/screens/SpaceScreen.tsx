@@ -6,6 +6,7 @@ import { Feed } from '../components/Feed.js';
 import { SpaceHeader } from '../components/SpaceHeader.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox, useSpace } from '../hooks/use-data.js';
+import { usePostingRights } from '../hooks/use-posting-rights.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
@@ -22,6 +23,8 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
   const [composing, setComposing] = useState(false);
   const meta: SpaceMeta | undefined = view.meta ?? catalogue.find((s) => s.id === spaceId);
   const name = meta?.name ?? spaceId;
+  const rights = usePostingRights(meta, view.members);
+  const mayPost = rights !== null && rights.kinds.length > 0;
 
   if (status.connection === 'denied' && view.posts.length === 0) return <Refused title={name} message={text.space.notAllowed} />;
   if (status.connection === 'not-found' && view.posts.length === 0) return <Refused title={name} message={text.space.notFound} />;
@@ -37,7 +40,8 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
           isMember={isMember}
           requested={requested && !isMember}
           {...(meta.visibility !== 'public' ? { memberCount: view.members.length } : {})}
-          onNewPost={() => setComposing((c) => !c)}
+          {...(mayPost ? { onNewPost: () => setComposing((c) => !c) } : {})}
+          {...(rights !== null && !mayPost ? { cannotPost: rights.problems.map((p) => p.message).join(' ') } : {})}
           onJoin={() => void actions.join(spaceId)}
           onRequestJoin={() => void actions.join(spaceId)}
           onOpenPerson={(person) => navigate({ name: 'person', person })}
@@ -45,11 +49,12 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
       ) : (
         <h1>{name}</h1>
       )}
-      {composing && (
+      {composing && mayPost && (
         <DraftedComposer
           draftKey={`post:${spaceId}`}
           mode="post"
           space={spaceId}
+          kinds={rights.kinds}
           autoFocus
           onCancel={() => setComposing(false)}
           onSend={async (v) => {

@@ -101,7 +101,7 @@ export async function startIssuer(options: IssuerOptions): Promise<TestIssuer> {
       for (let step = 0; step < 6 && !at.startsWith(redirectUri); step++) {
         if (at.includes('/interaction/')) {
           const page = await fetch(at, { headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } }).then((r) => r.text());
-          const body = page.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
+          const body: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
           const action = /action="([^"]+)"/.exec(page)?.[1] ?? new URL(at).pathname;
           at = await go(new URL(action, issuer).toString(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
         } else at = await go(at);

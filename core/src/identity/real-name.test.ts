@@ -64,6 +64,62 @@ describe('checkRealName accepts real names from many cultures', () => {
   });
 });
 
+// Families of names whose spelling needs an apostrophe or a zero-width non-joiner inside a word, in
+// every apostrophe people type: U+2019 (typographic), U+0027 (keyboard), U+02BC (modifier letter
+// apostrophe), U+02BB (Uzbek oʻ/gʻ, a modifier letter turned comma), U+2018.
+describe('checkRealName accepts names written with an apostrophe or ZWNJ inside a word', () => {
+  const ukrainian: Name[] = [
+    n('В’ячеслав', 'Шевченко'),
+    n("Мар'яна", 'Коваленко'),
+    n('Марʼяна', 'В’ятрович'),
+    n("Дар'я", "Дем'янчук"),
+    n('Лук’ян', 'Солов’яненко'),
+    n('Валерʼян', 'Підв’язний'),
+    n("Дем'ян", "П'ятничук"),
+  ];
+  const belarusian: Name[] = [n('Мар’я', 'Вераб’ёва'), n("Аляксандр", "Вераб'ёў")];
+  const uzbek: Name[] = [
+    n('Jahongir', 'Gʻafurov'),
+    n('Oʻktam', 'Toʻlqinov'),
+    n("G'ayrat", "To'lqinov"),
+    n('G’ulom', 'O’rinov'),
+    n('Shoʻxrux', 'Mirzaoʻg‘li'),
+    n('Maʼmur', 'Saʼdullayev'),
+    n("Ma'rufjon", "Sa'dullayev"),
+    n('Gʼulom', 'Toʼlaganov'),
+  ];
+  const sorani: Name[] = [
+    n('ئه‌حمه‌د', 'عه‌بدوڵڵا'),
+    n('حه‌مه‌ ئه‌مین', 'ڕه‌شید'),
+    n('ئاوێزه‌', 'کوێخا'),
+    n('شنۆ', 'ڕه‌حیمه‌'),
+    n('هه‌ژار', 'مه‌حموود'),
+  ];
+  it.each([...ukrainian, ...belarusian, ...uzbek, ...sorani].map((name) => [`${name.givenName} ${name.familyName}`, name]))(
+    '%s',
+    (_label, name) => {
+      expect(checkRealName(name)).toEqual({ ok: true });
+    },
+  );
+
+  it.each([
+    [n('Na\u200cir', 'Smith'), 'symbols', 'givenName'], // ZWNJ between Latin letters: a look-alike of "Nair"
+    [n('Seema', 'Na\u200dir'), 'symbols', 'familyName'],
+    [n('Дми\u200cтрий', 'Иванов'), 'symbols', 'givenName'],
+    [n('محمد\u200c', 'علی'), 'symbols', 'givenName'], // after a letter other than ه, at the end of a word
+    [n('\u200cعلی', 'رضایی'), 'symbols', 'givenName'],
+    [n('حه\u200c\u200cمه', 'ڕه\u200cشید'), 'symbols', 'givenName'],
+    [n('حه\u200c', 'Smith\u200c'), 'symbols', 'familyName'],
+    [n("john'smith", ''), 'handle', 'givenName'],
+    [n("Мар'яна2", 'Коваленко'), 'digits', 'givenName'],
+    [n("Sa'dullayev", 'Helpdesk'), 'role-account', 'familyName'],
+    [n("xX'gamer", 'Smith'), 'handle', 'givenName'],
+    [n("Олег", "'ячеслав"), 'letter-case', 'familyName'],
+  ] as [Name, RealNameRefusal, string][])('still refuses %o (%s)', (name, reason, field) => {
+    expect(checkRealName(name)).toMatchObject({ ok: false, reason, field });
+  });
+});
+
 describe('checkRealName refuses what is not a plausible real name, with one reason', () => {
   const refused: [Name, RealNameRefusal, string][] = [
     [n('xXgamerXx', 'Smith'), 'handle', 'givenName'],

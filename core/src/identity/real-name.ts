@@ -3,7 +3,9 @@
 // filled from the company's identity system, which happily stores "IT Support" or "xXgamerXx", so
 // each record is checked at import and refused with ONE plain reason the administrator can fix.
 // The rule must not refuse real people: names from every script, particles (van der, de la, bin,
-// al-), apostrophes (O'Brien, N'Dour), hyphens (Anne-Marie), long Iberian chains, initials beside a
+// al-), apostrophes (O'Brien, N'Dour; inside a word in Ukrainian В’ячеслав and Uzbek Toʻlqinov, in
+// every apostrophe code point people type), the ZWNJ of Persian, Sorani Kurdish and Indic spelling
+// (and only there), hyphens (Anne-Marie), long Iberian chains, initials beside a
 // full name (J. Robert), single-character Chinese names. Checks run in a fixed order and the first
 // that fails is the reason, so "admin" reads as a role account rather than as a single word.
 import { NAME_FIELD_MAX } from './directory-schema.js';
@@ -42,10 +44,19 @@ const LABEL: Record<NameField, string> = {
 // Apostrophes, including the Hebrew geresh (ז׳ק) and the Armenian apostrophe.
 const APOSTROPHES = "'’‘ʼ׳՚";
 const HYPHENS = '-‐‑'; // used in character classes: keep '-' first so it is literal
-// Middle dots (Catalan l·l, Japanese katakana ・) and the zero-width joiners Persian and Indic
-// names need between letters.
-const JOINERS = '·・\u200c\u200d';
+// Middle dots between letters: Catalan l·l, Japanese katakana ・.
+const MIDDLE_DOTS = '·・';
+// The zero-width non-joiner and joiner: part of the spelling in Arabic-script (Persian عبد‌الله,
+// Sorani Kurdish) and Indic names, and nothing but an invisible way to make a look-alike name in
+// any other script.
+const ZERO_WIDTH_JOINERS = '\u200c\u200d';
+const JOINING_SCRIPT =
+  /[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Thaana}\p{scx=Devanagari}\p{scx=Bengali}\p{scx=Gurmukhi}\p{scx=Gujarati}\p{scx=Oriya}\p{scx=Tamil}\p{scx=Telugu}\p{scx=Kannada}\p{scx=Malayalam}\p{scx=Sinhala}\p{scx=Mongolian}]/u;
+// Arabic heh (ه): Sorani Kurdish written in the older convention puts a ZWNJ after it to show the
+// vowel e, also at the end of a word (ئه‌حمه‌د, ڕه‌حیمه‌).
+const HEH = '\u0647';
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}]/u.test(c);
+const isJoiningLetter = (c: string | undefined) => isLetter(c) && JOINING_SCRIPT.test(c ?? '');
 // Capitalisation rules apply only to the bicameral scripts names are written in every day. Georgian
 // has had "lowercase" letters since Unicode 11 and Cherokee "uppercase" ones, yet neither script
 // capitalises names, so their letters count as uncased here, like Arabic, Devanagari or Han.
@@ -109,9 +120,15 @@ const symbols: Check = (v, f) => {
     const next = chars[i + 1];
     const bad = (what: string) => refuse('symbols', `The ${LABEL[f]} contains ${what}; names are made of letters.`);
     if (isLetter(c) || c === ' ' || c === '\u00a0') continue;
-    if (HYPHENS.includes(c) || JOINERS.includes(c)) {
+    if (HYPHENS.includes(c) || MIDDLE_DOTS.includes(c)) {
       if (isLetter(prev) && isLetter(next)) continue;
       return bad(`a "${c}" that does not join two letters`);
+    }
+    if (ZERO_WIDTH_JOINERS.includes(c)) {
+      if (isJoiningLetter(prev) && isJoiningLetter(next)) continue;
+      if (c === '\u200c' && prev === HEH && (next === undefined || next === ' ' || isJoiningLetter(next))) continue;
+      const code = c === '\u200c' ? 'U+200C' : 'U+200D';
+      return bad(`an invisible character (${code}) outside the scripts whose spelling uses it`);
     }
     if (APOSTROPHES.includes(c)) {
       if (isLetter(prev) || isLetter(next)) continue;
@@ -141,10 +158,16 @@ const mixedScript: Check = (v, f) => {
 const repeatedLetters: Check = (v, f) =>
   /(\p{L})\1\1/iu.test(v) ? refuse('repeated-letters', `The ${LABEL[f]} repeats a letter three times in a row.`) : null;
 
-/** True when a lowercase segment is an accepted particle or a short elided part (d', dell', 't, Thiong'o). */
+/**
+ * True when a lowercase segment is an accepted particle, a short elided part (d', dell', 't,
+ * Thiong'o), or the rest of a word after an apostrophe inside it: Ukrainian and Belarusian write
+ * one (В’ячеслав, Мар'яна), Uzbek Latin writes oʻ, gʻ and the tutuq belgisi with one (Toʻlqinov,
+ * G'afurov, Ma'murov), and the letters after it stay lowercase.
+ */
 function acceptedLowercase(word: string, segment: string, at: number): boolean {
   if (PARTICLES.has(segment) || IRISH_MUTATION.test(segment)) return true;
   const before = word[at - 1] ?? '';
+  if (APOSTROPHES.includes(before) && isLetter(word[at - 2])) return true;
   const after = word[at + segment.length] ?? '';
   return segment.length <= 4 && (APOSTROPHES.includes(after) || APOSTROPHES.includes(before));
 }

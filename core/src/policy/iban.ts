@@ -11,6 +11,11 @@ const LENGTH: Record<string, number> = {
   SE: 24, SI: 19, SK: 24, SM: 27, TN: 24, TR: 26, UA: 29, VG: 24, XK: 20,
 };
 
+const lengths = Object.values(LENGTH);
+/** The shortest and the longest IBAN of any country in the table. */
+export const IBAN_MIN_LENGTH = Math.min(...lengths);
+export const IBAN_MAX_LENGTH = Math.max(...lengths);
+
 /** True for a valid IBAN written without spaces, upper case. */
 export function ibanValid(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) return false;

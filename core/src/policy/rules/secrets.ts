@@ -28,7 +28,8 @@ const PATTERNS: Record<Kind, { pattern: RegExp; detail: string }> = {
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])/g,
     detail: 'a signed access token (JWT)',
   },
-  'bearer-token': { pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{20,}=*/gi, detail: 'an access token' },
+  // A token may contain dots but does not end with one: "… Bearer abc.def." ends a sentence.
+  'bearer-token': { pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{19,}[A-Za-z0-9_~+/-]=*/gi, detail: 'an access token' },
 };
 
 export function prepareSecrets(rule: SecretsRule): RuleCheck {

@@ -129,6 +129,22 @@ directory
     await admin(opts.data, 'directory-import', Array.isArray(json) ? { records: json } : json);
   });
 
+const scim = program.command('scim').description('SCIM 2.0 provisioning from the identity provider (/scim/v2)');
+scim
+  .command('token')
+  .description('print a new bearer token for the identity provider; the previous one stops working')
+  .addOption(dataOption())
+  .action(async (opts: { data: string }) => {
+    await admin(opts.data, 'scim-token', {});
+  });
+scim
+  .command('groups <file>')
+  .description('set which SCIM group grants which role or space membership: { "<group name>": { "role": "moderator" } | { "space": "<id>" } }')
+  .addOption(dataOption())
+  .action(async (file: string, opts: { data: string }) => {
+    await admin(opts.data, 'scim-group-map', { map: readJsonFile(file) });
+  });
+
 const policy = program.command('policy').description('the behaviour policy');
 policy
   .command('set <file>')

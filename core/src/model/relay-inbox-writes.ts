@@ -64,6 +64,14 @@ export function putDirectoryRecords(directoryDoc: Y.Doc, records: DirectoryRecor
 }
 
 /**
+ * Adds or rewrites one person's record (SCIM provisioning changes people one at a time; rewriting
+ * the whole directory for each would cost thousands of comparisons per change).
+ */
+export function putDirectoryRecord(directoryDoc: Y.Doc, record: DirectoryRecord): WriteOutcome {
+  return inTransaction(directoryDoc, () => setIfChanged(directoryDoc.getMap<unknown>(DIRECTORY_PEOPLE), record.id, record));
+}
+
+/**
  * Stores the distributed policy JSON under `Y.Map('policy')` key `document`, as one plain value so
  * a client always sees a whole policy, never a half-updated one. The policy module parses it.
  */

@@ -1,5 +1,6 @@
 // Registers the admin operations under the names the endpoint and the CLI use.
 import { adminOperations } from './registry.js';
+import { scimGroupMapOp, scimTokenOp } from '../scim/scim-admin.js';
 import { addMemberOp, createSpaceOp, importDirectoryOp, removeMemberOp, setPolicyOp } from './operations.js';
 
 adminOperations['directory-import'] = importDirectoryOp;
@@ -7,5 +8,7 @@ adminOperations['policy-set'] = setPolicyOp;
 adminOperations['space-create'] = createSpaceOp;
 adminOperations['space-add-member'] = addMemberOp;
 adminOperations['space-remove-member'] = removeMemberOp;
+adminOperations['scim-token'] = scimTokenOp;
+adminOperations['scim-group-map'] = scimGroupMapOp;
 
 export { adminOperations };

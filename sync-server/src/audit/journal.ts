@@ -26,6 +26,7 @@ export const AUDIT_KINDS = [
   'policy',
   'space-created',
   'directory-import',
+  'directory-change',
   'retention',
   'legal-hold',
 ] as const;

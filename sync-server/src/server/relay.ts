@@ -11,6 +11,7 @@ import { demoRoutes } from '../http/demo-routes.js';
 import { healthRoutes } from '../http/health-routes.js';
 import type { RouteHandler } from '../http/respond.js';
 import { router } from '../http/router.js';
+import { scimRoute } from '../http/scim-route.js';
 import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
@@ -20,6 +21,8 @@ import type { ModerationService } from '../moderation/moderation-service.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
+import { SerialQueue } from '../rooms/serial-queue.js';
+import { scimState } from '../scim/scim-admin.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -88,6 +91,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const routes: RouteHandler[] = [
       healthRoutes(storage, () => stopping),
       adminRoute(key, { host, db: storage.db }, logger),
+      scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));
     if (options.web !== undefined) routes.push(staticFiles(options.web));

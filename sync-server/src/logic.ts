@@ -15,6 +15,7 @@ import { startModeration, type ModerationService } from './moderation/moderation
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
 import { Publisher } from './publication/publisher.js';
+import { MembershipDesk } from './publication/membership-desk.js';
 
 export interface RelayLogicOptions {
   demo: boolean;
@@ -59,6 +60,7 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
     store: new PublicationStore(db),
     log,
     journal: audit.journal,
+    memberships: new MembershipDesk({ host, db, now: Date.now }),
     onReview: (review) => moderation.onReview(review),
     onReport: (report) => moderation.onReport(report),
   });

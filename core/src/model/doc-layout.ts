@@ -29,6 +29,8 @@ export const INBOX_NOTICES = 'notices';
 export const INBOX_CONVERSATIONS = 'conversations';
 /** inbox/<personId>: spaceId → true. */
 export const INBOX_MEMBERSHIPS = 'memberships';
+/** inbox/<personId>: request entryId → JoinRequestView (own requests, and requests to decide). */
+export const INBOX_JOIN_REQUESTS = 'joinRequests';
 
 /** directory: personId → DirectoryRecord. */
 export const DIRECTORY_PEOPLE = 'people';

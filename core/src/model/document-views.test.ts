@@ -31,7 +31,7 @@ describe('views of empty or partial documents', () => {
   it('never throws and gives empty views', () => {
     const empty = new Y.Doc();
     expect(readSpace(empty)).toEqual({ meta: null, members: [], posts: [] });
-    expect(readInbox(empty)).toEqual({ notices: [], statuses: {}, memberships: [] });
+    expect(readInbox(empty)).toEqual({ notices: [], statuses: {}, memberships: [], joinRequests: {} });
     expect(readDirectory(empty)).toEqual([]);
     expect(readSpaces(empty)).toEqual([]);
     expect(readConversation(empty)).toEqual({ id: '', participants: [], createdAt: null, messages: [] });

@@ -8,6 +8,7 @@ import {
   CATALOGUE_SPACES,
   DIRECTORY_PEOPLE,
   DM_MESSAGES,
+  INBOX_JOIN_REQUESTS,
   INBOX_MEMBERSHIPS,
   INBOX_NOTICES,
   INBOX_STATUSES,
@@ -17,6 +18,7 @@ import {
 import { directoryRecordSchema } from '../identity/directory-schema.js';
 import {
   entryStatusSchema,
+  joinRequestSchema,
   noticeSchema,
   parseOrNull,
   publishedMessageSchema,
@@ -28,7 +30,7 @@ import {
 import { isValidId } from './room-names.js';
 import { oldestFirst } from './space-view.js';
 import type { z } from 'zod';
-import type { ConversationView, EntryId, EntryStatus, InboxView, Notice, SpaceMeta } from './types.js';
+import type { ConversationView, EntryId, EntryStatus, InboxView, JoinRequestView, Notice, SpaceMeta } from './types.js';
 
 /** Parses every value of a map, keeping those that parse and are filed under their own key. */
 function parsedValues<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>, keyOf: (v: T) => string): T[] {
@@ -50,7 +52,9 @@ export function readInbox(doc: Y.Doc): InboxView {
     .filter(([key, value]) => value === true && isValidId(key))
     .map(([key]) => key)
     .sort();
-  return { notices, statuses, memberships };
+  const joinRequests: Record<EntryId, JoinRequestView> = {};
+  for (const r of parsedValues<JoinRequestView>(doc, INBOX_JOIN_REQUESTS, joinRequestSchema, (r) => r.id)) joinRequests[r.id] = r;
+  return { notices, statuses, memberships, joinRequests };
 }
 
 /** Everyone in the directory, sorted by family name, then given name, then id. */

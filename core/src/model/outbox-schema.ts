@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { OUTBOX_ENTRIES } from './doc-layout.js';
 import { ID_PATTERN } from './room-names.js';
-import { POST_KINDS, REACTIONS } from './types.js';
+import { JOIN_DECISIONS, POST_KINDS, REACTIONS } from './types.js';
 import type { EntryId, OutboxEntry } from './types.js';
 
 const id = z.string().regex(ID_PATTERN);
@@ -27,6 +27,8 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ack'), policyVersion: z.number().int().nonnegative() }),
   z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable().default(null), body: z.string() }),
   z.object({ ...base, type: z.literal('join'), space: id }),
+  z.object({ ...base, type: z.literal('leave'), space: id }),
+  z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
 ]);
 
 export type OutboxEntryResult =

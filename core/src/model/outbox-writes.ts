@@ -12,6 +12,7 @@ import type {
   ConversationId,
   EntryId,
   EntryType,
+  JoinDecision,
   PersonId,
   PostKind,
   Reaction,
@@ -77,8 +78,18 @@ export function writeAcknowledgement(outbox: Y.Doc, p: { policyVersion: number }
   return createEntry(outbox, 'ack', { policyVersion: p.policyVersion }, {}, opts);
 }
 
+/** Join a public space, or ask to join a private one (retractEntry withdraws a waiting request). */
 export function writeJoinRequest(outbox: Y.Doc, p: { space: SpaceId }, opts?: WriteOptions): EntryId {
   return createEntry(outbox, 'join', { space: p.space }, {}, opts);
+}
+
+export function writeLeave(outbox: Y.Doc, p: { space: SpaceId }, opts?: WriteOptions): EntryId {
+  return createEntry(outbox, 'leave', { space: p.space }, {}, opts);
+}
+
+/** A facilitator's answer to the join request `request` (its entry id) in `space`. */
+export function writeJoinDecision(outbox: Y.Doc, p: { space: SpaceId; request: EntryId; decision: JoinDecision }, opts?: WriteOptions): EntryId {
+  return createEntry(outbox, 'join-decision', { space: p.space, request: p.request, decision: p.decision }, {}, opts);
 }
 
 /**

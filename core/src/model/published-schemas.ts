@@ -5,9 +5,10 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ID_PATTERN } from './room-names.js';
-import { POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
+import { JOIN_REQUEST_STATES, POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
 import type {
   EntryStatus,
+  JoinRequestView,
   Notice,
   PublishedComment,
   PublishedMessage,
@@ -98,7 +99,9 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
     'mention',
     'join-request',
     'join-approved',
+    'join-declined',
     'membership-removed',
+    'report-not-opened',
     'escalated',
   ]),
   createdAt: timestamp,
@@ -107,6 +110,16 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
   space: id.nullable(),
   about: id.nullable(),
   findings: z.array(findingSchema),
+});
+
+export const joinRequestSchema: z.ZodType<JoinRequestView> = z.object({
+  id,
+  space: id,
+  person: id,
+  state: z.enum(JOIN_REQUEST_STATES),
+  requestedAt: timestamp,
+  decidedBy: id.nullable(),
+  decidedAt: timestamp.nullable(),
 });
 
 /** The value as T when it matches the schema, else null. Never throws. */

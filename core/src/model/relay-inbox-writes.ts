@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { DirectoryRecord } from '../identity/types.js';
 import {
   DIRECTORY_PEOPLE,
+  INBOX_JOIN_REQUESTS,
   INBOX_MEMBERSHIPS,
   INBOX_NOTICES,
   INBOX_STATUSES,
@@ -13,7 +14,7 @@ import {
 } from './doc-layout.js';
 import { idSet, replaceMapContents, setIfChanged } from './map-sync.js';
 import type { WriteOutcome } from './relay-space-writes.js';
-import type { EntryStatus, Notice, SpaceId } from './types.js';
+import type { EntryId, EntryStatus, JoinRequestView, Notice, SpaceId } from './types.js';
 
 function inTransaction(doc: Y.Doc, write: () => number | boolean): WriteOutcome {
   let writes: number | boolean = 0;
@@ -49,7 +50,38 @@ export function addNotice(inbox: Y.Doc, notice: Notice): WriteOutcome {
   });
 }
 
-/** Replaces the private and secret spaces the person belongs to (`Y.Map('memberships')`). */
+/**
+ * Records where a join request stands (`Y.Map('joinRequests')`: request entryId → JoinRequestView),
+ * in the requester's inbox and in each facilitator's. Writing the same value again changes nothing.
+ */
+export function setJoinRequest(inbox: Y.Doc, request: JoinRequestView): WriteOutcome {
+  return inTransaction(inbox, () => setIfChanged(inbox.getMap<unknown>(INBOX_JOIN_REQUESTS), request.id, request));
+}
+
+/** Drops a join request from an inbox (a facilitator's, once it is withdrawn: nothing to decide). */
+export function removeJoinRequest(inbox: Y.Doc, requestId: EntryId): WriteOutcome {
+  const map = inbox.getMap<unknown>(INBOX_JOIN_REQUESTS);
+  if (!map.has(requestId)) return 'unchanged';
+  return inTransaction(inbox, () => {
+    map.delete(requestId);
+    return true;
+  });
+}
+
+/**
+ * Removes a notice (a join request that was withdrawn before anyone decided it: the facilitator has
+ * nothing left to read about). Other notices are never removed by the relay.
+ */
+export function removeNotice(inbox: Y.Doc, noticeId: string): WriteOutcome {
+  const map = inbox.getMap<unknown>(INBOX_NOTICES);
+  if (!map.has(noticeId)) return 'unchanged';
+  return inTransaction(inbox, () => {
+    map.delete(noticeId);
+    return true;
+  });
+}
+
+/** Replaces the spaces the person is a member of (`Y.Map('memberships')`): private, secret, and joined public ones. */
 export function setMemberships(inbox: Y.Doc, spaceIds: SpaceId[]): WriteOutcome {
   return inTransaction(inbox, () => replaceMapContents(inbox.getMap<unknown>(INBOX_MEMBERSHIPS), idSet(spaceIds)));
 }

@@ -34,6 +34,10 @@ export const LIMITS = {
   bodyChars: 40_000,
   reportReasonChars: 2_000,
   messageRecipients: 50,
+  /** Join requests one person may have waiting for facilitators at once, across all spaces. */
+  openJoinRequests: 5,
+  /** Join and leave entries one person may make in a day (bounds facilitator notices and churn). */
+  membershipChangesPerDay: 20,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -94,9 +98,35 @@ export interface MessageEntry extends EntryBase {
   body: string;
 }
 
+/**
+ * Join a space. On a public space the relay makes the author a member at once (the space is on their
+ * Home feed and counts them among its members); on a private one it is a request that a facilitator
+ * approves or declines (JoinDecisionEntry). Retracting a waiting request withdraws it.
+ */
 export interface JoinRequestEntry extends EntryBase {
   type: 'join';
   space: SpaceId;
+}
+
+/** Leave a space one is a member of (public or private). */
+export interface LeaveEntry extends EntryBase {
+  type: 'leave';
+  space: SpaceId;
+}
+
+export const JOIN_DECISIONS = ['approve', 'decline'] as const;
+export type JoinDecision = (typeof JOIN_DECISIONS)[number];
+
+/**
+ * A facilitator's (or an admin's) answer to a waiting join request. `request` is the request's
+ * entry id as the relay lists it in the facilitator's inbox; the requester is taken from the
+ * relay's own record of that request, never from this entry.
+ */
+export interface JoinDecisionEntry extends EntryBase {
+  type: 'join-decision';
+  space: SpaceId;
+  request: EntryId;
+  decision: JoinDecision;
 }
 
 export type OutboxEntry =
@@ -106,7 +136,9 @@ export type OutboxEntry =
   | ReportEntry
   | AcknowledgementEntry
   | MessageEntry
-  | JoinRequestEntry;
+  | JoinRequestEntry
+  | LeaveEntry
+  | JoinDecisionEntry;
 
 export type EntryType = OutboxEntry['type'];
 
@@ -261,7 +293,10 @@ export type NoticeKind =
   | 'mention'
   | 'join-request'
   | 'join-approved'
+  | 'join-declined'
   | 'membership-removed'
+  /** A report could not become a moderation case (the item is gone): the reporter is told so. */
+  | 'report-not-opened'
   /** A moderator escalated a case to a role the person holds (HR, legal, ...). */
   | 'escalated';
 
@@ -277,11 +312,34 @@ export interface Notice {
   findings: StatusFinding[];
 }
 
+export const JOIN_REQUEST_STATES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
+export type JoinRequestState = (typeof JOIN_REQUEST_STATES)[number];
+
+/**
+ * A join request as the relay records it, in the inbox of the person who asked (their own requests)
+ * and of the space's facilitators (requests to decide). Keyed by the request's entry id.
+ */
+export interface JoinRequestView {
+  id: EntryId;
+  space: SpaceId;
+  person: PersonId;
+  state: JoinRequestState;
+  requestedAt: Timestamp;
+  /** Who approved or declined it; null while pending or when withdrawn. */
+  decidedBy: PersonId | null;
+  decidedAt: Timestamp | null;
+}
+
 export interface InboxView {
   notices: Notice[]; // newest first
   statuses: Record<EntryId, EntryStatus>;
-  /** Private and secret spaces the person belongs to (secret ones are not in the catalogue). */
+  /**
+   * Spaces the person is a member of: private and secret ones (secret ones are not in the
+   * catalogue) and the public ones they joined (followed on Home).
+   */
   memberships: SpaceId[];
+  /** Join requests: the person's own, and those waiting in spaces they facilitate. */
+  joinRequests: Record<EntryId, JoinRequestView>;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { EntryContext, EntryProblemCode } from './validate-entry.js';
 
 const seema = person(); // comms + moderator
 const rajesh = person({ id: 'rajesh', email: 'rajesh@poll.example', givenName: 'Rajesh', familyName: 'Kumar', roles: ['employee'] });
+const gareth = person({ id: 'gareth', email: 'gareth@poll.example', givenName: 'Gareth', familyName: 'Evans', roles: ['employee', 'admin'] });
 const binu = person({ id: 'binu', email: 'binu@poll.example', givenName: 'Binu', familyName: 'Thomas', roles: ['employee', 'moderator', 'facilitator'] });
 const gone = person({ id: 'lukas', email: 'lukas@poll.example', givenName: 'Lukas', familyName: 'Becker', roles: ['employee'], status: 'left' });
 const directory = new Map<string, DirectoryRecord>([seema, rajesh, binu, gone].map((p) => [p.id, p]));
@@ -45,6 +46,9 @@ const comment = (o: Partial<Extract<OutboxEntry, { type: 'comment' }>> = {}): Ou
   ({ ...base, type: 'comment', space: 'general', post: POST, replyTo: null, body: 'Me!', ...o });
 const reaction = (emoji = '👍', o: object = {}): unknown => ({ ...base, type: 'reaction', space: 'general', target: POST, emoji, ...o });
 const message = (o: object = {}): unknown => ({ ...base, type: 'message', conversation: 'c1', to: ['binu'], body: 'Hi', ...o });
+const REQUEST = '01JD00000000000000000000RQ';
+const decision = (o: object = {}): unknown => ({ ...base, type: 'join-decision', space: 'media-wing', request: REQUEST, decision: 'approve', ...o });
+const waiting = { id: REQUEST, space: 'media-wing', person: 'rajesh', state: 'pending' as const };
 const publishedPost = { id: POST, space: 'general', authorId: 'seema', state: 'published' as const };
 const publishedComment = { id: COMMENT, post: POST, authorId: 'binu', state: 'published' as const };
 
@@ -123,7 +127,27 @@ describe('validateEntry', () => {
     ['report on a message elsewhere', { ...base, type: 'report', space: null, target: 'm1', reason: 'rude' }, { conversation: { id: 'c1', participants: ['seema', 'binu'] }, targetMessage: { id: 'm1', conversation: 'c1', state: 'published' } }, ['not-a-participant']],
     ['join a private space', { ...base, type: 'join', space: 'media-wing' }, { author: seema, space: mediaWing, members: ['binu'] }, []],
     ['join a private space twice', { ...base, type: 'join', space: 'media-wing' }, { space: mediaWing, members: ['rajesh'] }, ['already-member']],
-    ['join a public space', { ...base, type: 'join', space: 'general' }, {}, ['join-public-space']],
+    ['join a public space', { ...base, type: 'join', space: 'general' }, {}, []],
+    ['join a public space one is a member of', { ...base, type: 'join', space: 'general' }, { members: ['rajesh'] }, ['already-member']],
+    ['ask again while a request waits', { ...base, type: 'join', space: 'media-wing' }, { space: mediaWing, members: ['binu'], membershipActivity: { pendingSpaces: ['media-wing'], lastDay: 1 } }, ['request-pending']],
+    ['ask with five requests waiting elsewhere', { ...base, type: 'join', space: 'media-wing' }, { space: mediaWing, members: ['binu'], membershipActivity: { pendingSpaces: ['a', 'b', 'c', 'd', 'e'], lastDay: 5 } }, ['too-many-requests']],
+    ['ask with four requests waiting elsewhere', { ...base, type: 'join', space: 'media-wing' }, { space: mediaWing, members: ['binu'], membershipActivity: { pendingSpaces: ['a', 'b', 'c', 'd'], lastDay: 4 } }, []],
+    ['join after twenty joins and leaves today', { ...base, type: 'join', space: 'general' }, { membershipActivity: { pendingSpaces: [], lastDay: 20 } }, ['too-many-requests']],
+    ['leave a space one is in', { ...base, type: 'leave', space: 'general' }, { members: ['rajesh'] }, []],
+    ['leave a space one is not in', { ...base, type: 'leave', space: 'general' }, {}, ['not-a-member']],
+    ['facilitator leaving the private space they facilitate', { ...base, type: 'leave', space: 'media-wing' }, { author: binu, space: mediaWing, members: ['binu'] }, ['facilitator-cannot-leave']],
+    ['leave a secret space from outside', { ...base, type: 'leave', space: 'leadership' }, { space: leadership }, ['unknown-space']],
+    // join decisions
+    ['facilitator approves a waiting request', decision(), { author: binu, space: mediaWing, members: ['binu'], joinRequest: waiting }, []],
+    ['facilitator declines a waiting request', decision({ decision: 'decline' }), { author: binu, space: mediaWing, members: ['binu'], joinRequest: waiting }, []],
+    ['admin approves a waiting request', decision(), { author: gareth, space: mediaWing, members: ['binu'], joinRequest: waiting }, []],
+    ['non-facilitator approves', decision(), { author: seema, space: mediaWing, members: ['binu'], joinRequest: waiting }, ['not-a-facilitator']],
+    ['facilitator of another space approves', decision({ space: 'general' }), { author: binu, space: general, joinRequest: waiting }, ['not-a-facilitator']],
+    ['approving a request that does not exist', decision(), { author: binu, space: mediaWing, members: ['binu'], joinRequest: null }, ['request-not-found']],
+    ['approving a request for another space', decision(), { author: binu, space: mediaWing, members: ['binu'], joinRequest: { ...waiting, space: 'general' } }, ['request-not-found']],
+    ['approving oneself', decision(), { author: binu, space: mediaWing, members: ['binu'], joinRequest: { ...waiting, person: 'binu' } }, ['own-request']],
+    ['approving an answered request', decision(), { author: binu, space: mediaWing, members: ['binu'], joinRequest: { ...waiting, state: 'declined' } }, ['request-not-pending']],
+    ['a decision that is not approve or decline', decision({ decision: 'promote' }), { author: binu, space: mediaWing, joinRequest: waiting }, ['schema']],
     ['join a secret space from outside', { ...base, type: 'join', space: 'leadership' }, { space: leadership, members: [] }, ['unknown-space']],
     ['policy acknowledgement', { ...base, type: 'ack', policyVersion: 3 }, { space: null }, []],
   ];

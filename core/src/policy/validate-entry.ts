@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import { checkEntryLimits } from '../model/entry-limits.js';
 import { ID_PATTERN } from '../model/room-names.js';
-import { LIMITS, POST_KINDS, REACTIONS } from '../model/types.js';
+import { JOIN_DECISIONS, LIMITS, POST_KINDS, REACTIONS } from '../model/types.js';
 import type {
   ConversationId,
   EntryId,
   EntryType,
   ItemState,
+  JoinRequestState,
   OutboxEntry,
   PersonId,
   Reaction,
@@ -46,6 +47,14 @@ export interface EntryContext {
   previous: { authorId: PersonId; type: EntryType; place: SpaceId | ConversationId | null } | null;
   /** Looks a person up in the directory (message recipients). */
   people: (id: PersonId) => DirectoryRecord | null;
+  /**
+   * For a join or leave: the author's own membership activity from the relay's records — the spaces
+   * where a request of theirs waits, and how many join and leave entries of theirs it recorded in
+   * the last 24 hours (this entry left out). Absent for other entries.
+   */
+  membershipActivity?: { pendingSpaces: readonly SpaceId[]; lastDay: number };
+  /** For a join decision: the request it answers, from the relay's records; null when there is none. */
+  joinRequest?: { id: EntryId; space: SpaceId; person: PersonId; state: JoinRequestState } | null;
 }
 
 export type EntryProblemCode =
@@ -72,7 +81,13 @@ export type EntryProblemCode =
   | 'target-not-published'
   | 'duplicate-reaction'
   | 'already-member'
-  | 'join-public-space'
+  | 'request-pending'
+  | 'too-many-requests'
+  | 'facilitator-cannot-leave'
+  | 'not-a-facilitator'
+  | 'request-not-found'
+  | 'request-not-pending'
+  | 'own-request'
   | 'not-a-participant'
   | 'no-recipients'
   | 'too-many-recipients'
@@ -102,6 +117,8 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ack'), policyVersion: z.number().int().nonnegative() }),
   z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable(), body: z.string() }),
   z.object({ ...base, type: z.literal('join'), space: id }),
+  z.object({ ...base, type: z.literal('leave'), space: id }),
+  z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
 ]);
 
 const LIMIT_MESSAGES = {
@@ -183,6 +200,10 @@ function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] 
       return checkSpaceAccess(entry.space, author.id, ctx) ?? checkTarget(entry.target, ctx, false);
     case 'join':
       return checkJoin(author.id, ctx);
+    case 'leave':
+      return checkLeave(author.id, ctx);
+    case 'join-decision':
+      return checkJoinDecision(entry, author, ctx);
     default:
       return checkSpaceAccess(entry.space, author.id, ctx) ?? checkSpaceEntry(entry, author, ctx);
   }
@@ -237,16 +258,72 @@ function checkTarget(target: EntryId, ctx: EntryContext, mustBePublished: boolea
   return [];
 }
 
-function checkJoin(author: PersonId, ctx: EntryContext): EntryProblem[] {
+/** The space of a join or leave, as the author may see it: null when it is unknown or secret to them. */
+function visibleSpace(author: PersonId, ctx: EntryContext): SpaceMeta | null {
   const meta = ctx.space;
-  const member = ctx.members.includes(author);
-  if (meta === null || (meta.visibility === 'secret' && !member)) {
-    return [{ code: 'unknown-space', message: 'This space does not exist or you cannot see it.', field: 'space' }];
+  if (meta === null || (meta.visibility === 'secret' && !ctx.members.includes(author))) return null;
+  return meta;
+}
+
+const UNKNOWN_SPACE: EntryProblem = { code: 'unknown-space', message: 'This space does not exist or you cannot see it.', field: 'space' };
+
+/**
+ * Why a daily cap on joins and leaves: each request to a private space notifies its facilitators,
+ * and a join-withdraw loop would otherwise fill their inboxes (2,000 requests were sent in a probe).
+ */
+function overDailyCap(ctx: EntryContext): EntryProblem[] {
+  if ((ctx.membershipActivity?.lastDay ?? 0) < LIMITS.membershipChangesPerDay) return [];
+  return [{ code: 'too-many-requests', message: `You joined or left spaces ${LIMITS.membershipChangesPerDay} times today. Try again tomorrow.`, field: 'space' }];
+}
+
+function checkJoin(author: PersonId, ctx: EntryContext): EntryProblem[] {
+  const meta = visibleSpace(author, ctx);
+  if (meta === null) return [UNKNOWN_SPACE];
+  // Members of public spaces are in `members` too: joining one is recorded like any membership.
+  if (ctx.members.includes(author)) return [{ code: 'already-member', message: `You are already a member of ${meta.name}.`, field: 'space' }];
+  const capped = overDailyCap(ctx);
+  if (capped.length > 0 || meta.visibility === 'public') return capped;
+  const pending = ctx.membershipActivity?.pendingSpaces ?? [];
+  if (pending.includes(meta.id)) {
+    return [{ code: 'request-pending', message: `You already asked to join ${meta.name}. A facilitator will answer.`, field: 'space' }];
   }
-  if (meta.visibility === 'public') {
-    return [{ code: 'join-public-space', message: `${meta.name} is open to everyone; there is nothing to join.`, field: 'space' }];
+  if (pending.length >= LIMITS.openJoinRequests) {
+    return [{ code: 'too-many-requests', message: `You have ${LIMITS.openJoinRequests} requests to join waiting. Wait for an answer, or withdraw one, before asking again.`, field: 'space' }];
   }
-  return member ? [{ code: 'already-member', message: `You are already a member of ${meta.name}.`, field: 'space' }] : [];
+  return [];
+}
+
+function checkLeave(author: PersonId, ctx: EntryContext): EntryProblem[] {
+  const meta = visibleSpace(author, ctx);
+  if (meta === null) return [UNKNOWN_SPACE];
+  if (!ctx.members.includes(author)) return [{ code: 'not-a-member', message: `You are not a member of ${meta.name}.`, field: 'space' }];
+  // A facilitator must read the private space they look after; handing it over is an admin's job.
+  if (meta.visibility !== 'public' && meta.facilitators.includes(author)) {
+    return [{ code: 'facilitator-cannot-leave', message: `You facilitate ${meta.name}. Ask an administrator to hand it over before you leave.`, field: 'space' }];
+  }
+  return overDailyCap(ctx);
+}
+
+/**
+ * A decision on a join request. Only a facilitator of the space (or an admin) decides, only on a
+ * request the relay has recorded as waiting in that space, and never on their own request.
+ */
+function checkJoinDecision(entry: Extract<OutboxEntry, { type: 'join-decision' }>, author: DirectoryRecord, ctx: EntryContext): EntryProblem[] {
+  const meta = ctx.space;
+  const admin = author.roles.includes('admin');
+  if (meta === null || meta.id !== entry.space || (meta.visibility === 'secret' && !admin && !ctx.members.includes(author.id))) return [UNKNOWN_SPACE];
+  if (!admin && !meta.facilitators.includes(author.id)) {
+    return [{ code: 'not-a-facilitator', message: `Only the facilitators of ${meta.name} decide who joins it.`, field: 'space' }];
+  }
+  const request = ctx.joinRequest ?? null;
+  if (request === null || request.id !== entry.request || request.space !== entry.space) {
+    return [{ code: 'request-not-found', message: `There is no such request to join ${meta.name}.`, field: 'request' }];
+  }
+  if (request.person === author.id) return [{ code: 'own-request', message: 'You cannot decide your own request to join.', field: 'request' }];
+  if (request.state !== 'pending') {
+    return [{ code: 'request-not-pending', message: `This request was already ${request.state}.`, field: 'request' }];
+  }
+  return [];
 }
 
 function checkMessageReport(target: EntryId, author: PersonId, ctx: EntryContext): EntryProblem[] {

@@ -1,7 +1,10 @@
-// Who belongs to which private or secret space. The relay keeps this table as the source of truth
+// Who belongs to which space: private and secret ones (by admin or approved request) and public ones
+// a person joined. The relay keeps this table as the source of truth
 // and projects it into two documents it writes: the space's `members` (who may read the room) and
 // each person's inbox `memberships` (so the app can find secret spaces the catalogue omits).
 import type Database from 'better-sqlite3';
+import { roomName, setMemberships, setSpaceMembers } from '@hearth/core';
+import type { DocHost } from '../rooms/doc-host.js';
 
 export class MembershipStore {
   private readonly addStmt;
@@ -35,4 +38,13 @@ export class MembershipStore {
   spacesOf(person: string): string[] {
     return this.ofPersonStmt.all(person).map((r) => r.space);
   }
+}
+
+/**
+ * Writes one membership change into the two documents that show it: the space's member list and the
+ * person's inbox memberships, both rebuilt from the table, so replaying it changes nothing.
+ */
+export async function projectMembership(host: DocHost, store: MembershipStore, space: string, person: string): Promise<void> {
+  await host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, store.members(space)));
+  await host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, store.spacesOf(person)));
 }

@@ -11,9 +11,7 @@ import {
   putSpaceInCatalogue,
   readPolicyRaw,
   roomName,
-  setMemberships,
   setPolicyDocument,
-  setSpaceMembers,
   SPACE_KINDS,
   SPACE_VISIBILITIES,
   type SpaceMeta,
@@ -21,7 +19,7 @@ import {
 import { z } from 'zod';
 import { journalFor } from '../audit/journal.js';
 import type { AdminContext, AdminOperation, AdminResult } from './registry.js';
-import { MembershipStore } from './membership-store.js';
+import { MembershipStore, projectMembership } from './membership-store.js';
 import { RelaySettings } from './relay-settings.js';
 
 const fail = (error: string, details?: unknown): AdminResult => ({ ok: false, error, ...(details === undefined ? {} : { details }) });
@@ -118,7 +116,7 @@ export const removeMemberOp: AdminOperation = async (ctx, body) => {
   const { space, person } = parsed.data;
   const store = new MembershipStore(ctx.db);
   if (!store.remove(space, person)) return done({ removed: false });
-  await projectMembership(ctx, store, space, person);
+  await projectMembership(ctx.host, store, space, person);
   journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'removed' } });
   // Removing a member closes their connections to that space at once.
   ctx.host.disconnect(roomName({ kind: 'space', space }), person, 4403, 'no longer a member of this space');
@@ -129,13 +127,8 @@ export async function addMember(ctx: AdminContext, space: string, person: string
   const store = new MembershipStore(ctx.db);
   const added = store.add(space, person);
   if (added) {
-    await projectMembership(ctx, store, space, person);
+    await projectMembership(ctx.host, store, space, person);
     journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'added' } });
   }
   return added;
-}
-
-async function projectMembership(ctx: AdminContext, store: MembershipStore, space: string, person: string): Promise<void> {
-  await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, store.members(space)));
-  await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, store.spacesOf(person)));
 }

@@ -11,6 +11,8 @@ const WHAT: Record<OutboxEntry['type'], string> = {
   ack: 'acknowledgement',
   message: 'message',
   join: 'request to join',
+  leave: 'request to leave',
+  'join-decision': 'decision on a request to join',
 };
 
 export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] {
@@ -66,15 +68,28 @@ export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgemen
   };
 }
 
-/** A notice to someone other than the author (a reply, a mention, a join request). */
-export function otherNotice(kind: 'reply' | 'mention' | 'join-request', entry: OutboxEntry, author: string, authorName: string, now: number): Notice {
+/**
+ * A join, leave or join decision the relay refused. Why not authorNotice: there is nothing to edit
+ * and send again (the entry is one click, not a text), so the notice points at the space instead of
+ * the entry, and each finding says what to do instead.
+ */
+export function membershipRefusal(entry: OutboxEntry, version: number, problems: readonly EntryProblem[], now: number): Notice {
+  return {
+    id: `${entry.id}:${version}:rejected`,
+    kind: 'rejected',
+    createdAt: now,
+    message: `Your ${WHAT[entry.type]} was not carried out.`,
+    entryId: null,
+    space: 'space' in entry ? entry.space : null,
+    about: null,
+    findings: problems.map((p) => ({ rule: `validation.${p.code}`, severity: 'reject', message: p.message, guidance: '', field: 'entry' })),
+  };
+}
+
+/** A notice to someone other than the author (a reply, a mention). */
+export function otherNotice(kind: 'reply' | 'mention', entry: OutboxEntry, author: string, authorName: string, now: number): Notice {
   const where = 'space' in entry && entry.space ? ` in ${entry.space}` : '';
-  const message =
-    kind === 'reply'
-      ? `${authorName} replied to you${where}.`
-      : kind === 'mention'
-        ? `${authorName} mentioned you${where}.`
-        : `${authorName} asks to join ${'space' in entry ? entry.space : 'a space'}.`;
+  const message = kind === 'reply' ? `${authorName} replied to you${where}.` : `${authorName} mentioned you${where}.`;
   return {
     id: `${entry.id}:${kind}`,
     kind,

@@ -31,7 +31,8 @@ import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { buildEntryContext, spaceOf } from './entry-context.js';
 import { fingerprint } from './fingerprint.js';
-import { authorNotice, findingsOfPolicy, findingsOfProblems, otherNotice, status } from './notices.js';
+import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
+import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, otherNotice, status } from './notices.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 
@@ -55,6 +56,8 @@ export interface PublisherOptions {
   journal?: AuditJournal;
   /** Called when an entry is held or flagged: the moderation work opens a case. */
   onReview?: (review: { entry: OutboxEntry; author: string; version: number; outcome: 'held' | 'flagged'; findings: StatusFinding[] }) => Promise<void> | void;
+  /** Joins, leaves and join decisions (membership-desk.ts). */
+  memberships: MembershipDesk;
   /** Called when a person reports an item (before the report is recorded, so a replay calls again). */
   onReport?: (report: { reportId: string; reporter: string; space: string | null; target: string; reason: string; at: number }) => Promise<void> | void;
 }
@@ -135,6 +138,20 @@ export class Publisher {
     const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
       ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...details } });
 
+    if (isMembershipEntry(entry)) {
+      const outcome = await this.opts.memberships.handle({ person: pass.person, entry, directory: pass.directory, record });
+      if (!outcome.ok) {
+        const notice = membershipRefusal(entry, version, outcome.problems, this.now());
+        await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => {
+          setEntryStatus(doc, status(entry, 'rejected', version, notice.findings, notice.createdAt));
+          addNotice(doc, notice);
+        });
+        metrics.rejections.inc();
+        return save('rejected', null, null, event('rejection', { rules: outcome.problems.map((p) => p.code) }));
+      }
+      const { audit } = outcome;
+      return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
+    }
     const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record });
     const validation = validateEntry(entry, context);
     if (!validation.ok) {
@@ -150,9 +167,6 @@ export class Publisher {
         await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: entry.createdAt });
         store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
-      case 'join':
-        await this.askToJoin(pass, entry);
-        return save('recorded', null, null);
       default:
         return this.publishOrHold(pass, entry, version, record, save, event);
     }
@@ -284,16 +298,5 @@ export class Publisher {
     }
     const context = await buildEntryContext(entry, { host: this.opts.host, directory: new Map(), author: '', outboxEntries: [], record: null });
     return context.space?.visibility === 'public' ? 'everyone' : new Set(context.members);
-  }
-
-  private async askToJoin(pass: Pass, entry: Extract<OutboxEntry, { type: 'join' }>): Promise<void> {
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
-    const author = pass.directory.get(pass.person);
-    const name = author ? displayName(author) : pass.person;
-    for (const facilitator of context.space?.facilitators ?? []) {
-      await this.opts.host.write(roomName({ kind: 'inbox', person: facilitator }), (doc) =>
-        addNotice(doc, otherNotice('join-request', entry, pass.person, name, this.now())),
-      );
-    }
   }
 }

@@ -74,7 +74,7 @@ describe('accessibility (axe-core rules, no layout)', () => {
     ['PeopleDirectory', <PeopleDirectory key="pd" people={people} nameOf={nameOf} onOpenPerson={noop} />],
     ['PersonPage', <PersonPage key="pp" person={people[1]!} nameOf={nameOf} posts={[post(1)]} onOpenPost={noop} onOpenPerson={noop} onMessage={noop} />],
     ['InboxView', <InboxView key="iv" nameOf={nameOf} spaceNameOf={() => 'General'} facilitatorOf={new Set(['general'])} onEditAndResubmit={noop} onOpen={noop} onApproveJoin={noop} onDeclineJoin={noop}
-      inbox={{ memberships: [], statuses: {}, notices: [
+      inbox={{ memberships: [], statuses: {}, joinRequests: {}, notices: [
         { id: 'n1', kind: 'held', createdAt: 0, message: 'Held for review', entryId: 'e1', space: 'general', about: null, findings: [{ rule: 'r1', severity: 'hold', message: 'A confidential term', guidance: 'Leave it out.' }] },
         { id: 'n2', kind: 'join-request', createdAt: 0, message: '', entryId: null, space: 'general', about: 'ben.ode', findings: [] },
         { id: 'n3', kind: 'mention', createdAt: 0, message: '', entryId: 'c1', space: 'general', about: 'ben.ode', findings: [] },

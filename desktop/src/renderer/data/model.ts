@@ -26,7 +26,7 @@ import type {
   SpaceView,
 } from '@hearth/core';
 
-export const EMPTY_INBOX: InboxView = { notices: [], statuses: {}, memberships: [] };
+export const EMPTY_INBOX: InboxView = { notices: [], statuses: {}, memberships: [], joinRequests: {} };
 
 export function spaceView(doc: Y.Doc): SpaceView {
   return readSpace(doc);

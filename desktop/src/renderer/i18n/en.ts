@@ -298,6 +298,8 @@ export const en = {
   'notice.mention': '{name} mentioned you',
   'notice.join-request': '{name} asks to join {space}',
   'notice.join-approved': 'You joined {space}',
+  'notice.join-declined': 'Your request to join {space} was declined',
+  'notice.report-not-opened': 'Your report could not be passed to the moderators',
   'notice.membership-removed': 'You are no longer a member of {space}',
   'notice.escalated': 'A case was escalated to you for review',
 

@@ -3,7 +3,7 @@ import type { InboxView, OutboxEntry, SpaceMeta } from '@hearth/core';
 import { planRooms, readableSpaces } from './room-plan.js';
 
 const space = (id: string, visibility: SpaceMeta['visibility']): SpaceMeta => ({ id, name: id, description: '', kind: 'discussion', visibility, facilitators: [], retentionDays: null, createdAt: 0 });
-const inbox = (memberships: string[]): InboxView => ({ notices: [], statuses: {}, memberships });
+const inbox = (memberships: string[]): InboxView => ({ notices: [], statuses: {}, memberships, joinRequests: {} });
 const message = (conversation: string): OutboxEntry => ({ id: 'm1', type: 'message', conversation, to: ['binu'], body: 'hi', createdAt: 0, editedAt: null, retracted: false });
 
 describe('planRooms', () => {

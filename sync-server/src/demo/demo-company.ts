@@ -1,11 +1,15 @@
 // Demo mode: on the first start of an empty data directory, load the demo company "Poll Limited"
 // from assets/demo (directory, policy, spaces with members, posts with comments and reactions).
 // A data directory that already has a directory is left as it is, so restarting keeps what people
-// wrote. Demo posts are published as the relay's own writes, like any publication.
+// wrote. Demo posts are published as the relay's own writes, like any publication, and each gets a
+// publication record as if its author had written it: that record is what reports, moderation
+// decisions and edit checks look an item up by, so seeded content is reportable like any other.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { publishEntry, roomName, type OutboxEntry, type Reaction } from '@hearth/core';
 import type { AdminContext } from '../admin/registry.js';
+import { fingerprint } from '../publication/fingerprint.js';
+import { PublicationStore } from '../publication/publication-store.js';
 import { createSpaceOp, importDirectoryOp, setPolicyOp } from '../admin/operations.js';
 
 const DEMO_DIR = new URL('../../../assets/demo/', import.meta.url);
@@ -42,6 +46,7 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
   for (const space of z.array(z.record(z.string(), z.unknown())).parse(await json('spaces.json'))) {
     await must(`space ${String(space.id)}`, createSpaceOp(ctx, space));
   }
+  const publications = new PublicationStore(ctx.db);
   for (const post of demoPosts.parse(await json('posts.json'))) {
     const items: { author: string; entry: OutboxEntry }[] = [];
     const base = { editedAt: null, retracted: false };
@@ -52,8 +57,24 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     post.reactions.forEach((r, i) => {
       items.push({ author: r.author, entry: { ...base, id: `${post.id}-r${i}`, type: 'reaction', space: post.space, target: post.id, emoji: r.emoji as Reaction, createdAt: post.createdAt } });
     });
-    await ctx.host.write(roomName({ kind: 'space', space: post.space }), (doc) => {
+    const room = roomName({ kind: 'space', space: post.space });
+    await ctx.host.write(room, (doc) => {
       for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
+    });
+    publications.transaction(() => {
+      for (const { author, entry } of items) {
+        publications.put({
+          entryId: entry.id,
+          owner: author,
+          fingerprint: fingerprint(entry),
+          version: 1,
+          outcome: 'published',
+          targetRoom: room,
+          publishedVersion: 1,
+          entryType: entry.type,
+          updatedAt: entry.createdAt,
+        });
+      }
     });
   }
   return true;

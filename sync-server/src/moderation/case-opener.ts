@@ -3,7 +3,7 @@
 // idempotent by a derived case id: the pipeline may replay a hold after a crash, and several people
 // may report the same item — a replay changes nothing, a new report joins the item's open case.
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
-import { ITEM_MAPS, type CaseItem, type CaseSource, type ModerationCase, type OutboxEntry, type StatusFinding } from '@hearth/core';
+import { addNotice, ITEM_MAPS, roomName, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import type { PublicationStore } from '../publication/publication-store.js';
@@ -67,14 +67,30 @@ export class CaseOpener {
 
   report(r: ReportEvent): Promise<void> {
     return this.queue.run(async () => {
-      const item = await this.reportedItem(r.target);
+      const item = (await this.reportedItem(r.target)) ?? (r.space === null ? null : await this.publishedItem(r.target, r.space));
       if (item === null) {
         this.o.log.warn({ report: r.reportId, target: r.target }, 'reported item not found: no case opened');
+        await this.tellReporter(r);
         return;
       }
       const space = item.room.startsWith('space/') ? item.room.slice('space/'.length) : null;
       await this.open(`report.${r.target}`, 'report', space, item, [], r);
     });
+  }
+
+  /** A report that opened no case: the reporter hears so, instead of believing a moderator will look. */
+  private async tellReporter(r: ReportEvent): Promise<void> {
+    const notice: Notice = {
+      id: `${r.reportId}:report-not-opened`,
+      kind: 'report-not-opened',
+      createdAt: this.o.now(),
+      message: 'The item you reported is no longer there, so no moderator case was opened. If it still matters, write to a moderator directly.',
+      entryId: r.reportId,
+      space: r.space,
+      about: null,
+      findings: [],
+    };
+    await this.o.host.write(roomName({ kind: 'inbox', person: r.reporter }), (doc) => addNotice(doc, notice));
   }
 
   idle(): Promise<void> {
@@ -124,19 +140,36 @@ export class CaseOpener {
   private async reportedItem(target: string): Promise<CaseItem | null> {
     const record = this.o.publications.get(target);
     if (record?.targetRoom == null) return null;
-    const doc = await this.o.host.open(record.targetRoom);
+    return this.itemIn(record.targetRoom, target, record.owner, record.version);
+  }
+
+  /**
+   * An item with no publication record (content imported or seeded into a space before records
+   * existed), found in the space document itself. Why that is safe: the space document has one
+   * writer, the relay, so its `authorId` is the relay's own word, not the reporter's.
+   */
+  private async publishedItem(target: string, space: string): Promise<CaseItem | null> {
+    const room = `space/${space}`;
+    if (!(await this.o.host.exists(room))) return null;
+    return this.itemIn(room, target, null, 0);
+  }
+
+  private async itemIn(room: string, target: string, owner: string | null, recordVersion: number): Promise<CaseItem | null> {
+    const doc = await this.o.host.open(room);
     for (const name of ITEM_MAPS) {
       const value = doc.getMap<unknown>(name).get(target) as Record<string, unknown> | undefined;
       if (value === undefined || typeof value !== 'object') continue;
       const type = name === 'posts' ? 'post' : name === 'comments' ? 'comment' : name === 'messages' ? 'message' : 'reaction';
+      const authorId = owner ?? (typeof value.authorId === 'string' ? value.authorId : null);
+      if (authorId === null) return null;
       return {
         entryId: target,
         type,
-        authorId: record.owner,
-        room: record.targetRoom,
+        authorId,
+        room,
         title: typeof value.title === 'string' ? value.title : null,
         body: typeof value.body === 'string' ? value.body : '',
-        version: typeof value.version === 'number' ? value.version : record.version,
+        version: typeof value.version === 'number' ? value.version : recordVersion,
         createdAt: typeof value.createdAt === 'number' ? value.createdAt : 0,
       };
     }

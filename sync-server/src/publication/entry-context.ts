@@ -6,6 +6,7 @@ import {
   readConversation,
   readSpace,
   roomName,
+  DM_MESSAGES,
   SPACE_COMMENTS,
   SPACE_POSTS,
   SPACE_REACTIONS,
@@ -13,6 +14,7 @@ import {
   type EntryContext,
   type OutboxEntry,
   type PublishedComment,
+  type PublishedMessage,
   type PublishedPost,
   type PublishedReaction,
 } from '@hearth/core';
@@ -26,6 +28,8 @@ export interface ContextInputs {
   /** Every entry of the author's outbox (for their own unpublished reactions). */
   outboxEntries: readonly OutboxEntry[];
   record: EntryRecord | null;
+  /** The relay's publication record of another entry (a report on a direct message names only the message). */
+  recordOf?: (entryId: string) => EntryRecord | null;
 }
 
 export function spaceOf(entry: OutboxEntry): string | null {
@@ -56,6 +60,16 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
       context.space = view.meta;
       context.members = view.members;
       fillTargets(entry, doc, context, author, inputs.outboxEntries);
+    }
+  }
+  if (entry.type === 'report' && entry.space === null) {
+    // A report on a direct message: the message's own publication record says which conversation.
+    const target = inputs.recordOf?.(entry.target);
+    if (target?.targetRoom?.startsWith('dm/') === true && (await host.exists(target.targetRoom))) {
+      const view = readConversation(await host.open(target.targetRoom));
+      if (view.participants.length > 0) context.conversation = { id: view.id, participants: view.participants };
+      const message = (await host.open(target.targetRoom)).getMap<PublishedMessage>(DM_MESSAGES).get(entry.target);
+      if (message) context.targetMessage = { id: message.id, conversation: view.id, state: message.state };
     }
   }
   if (entry.type === 'message') {

@@ -152,7 +152,7 @@ export class Publisher {
       const { audit } = outcome;
       return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
     }
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record });
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id) });
     const validation = validateEntry(entry, context);
     if (!validation.ok) {
       await this.tellAuthor(pass.person, entry, version, 'rejected', findingsOfProblems(validation.problems));

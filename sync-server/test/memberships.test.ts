@@ -201,7 +201,9 @@ describe('memberships', () => {
       const toBob = () => Object.values(view(bobBox).joinRequests).filter((r) => r.person === 'gus');
       await waitFor(() => toBob().length === 1, 5000, 'one request at the facilitator');
       expect(view(bobBox).notices.filter((n) => n.about === 'gus' && n.kind === 'join-request')).toHaveLength(1);
-      expect(new Set(flood.slice(1).map((id) => rejection(box, id)))).toEqual(new Set(['validation.request-pending']));
+      // Ids made in the same millisecond sort in any order: whichever was judged first waits, the rest are refused.
+      expect(flood.filter((id) => view(box).joinRequests[id]?.state === 'pending')).toHaveLength(1);
+      expect(new Set(flood.filter((id) => view(box).joinRequests[id] === undefined).map((id) => rejection(box, id)))).toEqual(new Set(['validation.request-pending']));
 
       const more = ['team-1', 'team-2', 'team-3', 'team-4', 'team-6'].map((space) => writeJoinRequest(out.doc, { space }));
       await waitFor(() => more.every((id) => view(box).joinRequests[id] !== undefined || view(box).statuses[id] !== undefined), 5000, 'judged');

@@ -39,14 +39,21 @@ program
   .option('--web <dir>', 'serve the web client from this directory')
   .option('--max-message-bytes <n>', 'largest accepted message', integer('max-message-bytes'), 1024 * 1024)
   .option('--rate <rate>', 'per-connection message rate, e.g. 100/s or 100/s:500 (burst)', rate)
-  .action(async (opts: { port: number; host: string; data: string; demo: boolean; web?: string; maxMessageBytes: number; rate?: ReturnType<typeof parseRate> }) => {
+  .addOption(new Option('--oidc-issuer <url>', "the company identity provider (OpenID Connect issuer URL); its tokens are accepted beside the relay's own").env('HEARTH_OIDC_ISSUER'))
+  .addOption(new Option('--oidc-audience <ids>', 'accepted token audiences, comma-separated (default: the web client id)').env('HEARTH_OIDC_AUDIENCE'))
+  .addOption(new Option('--oidc-claim <claim>', 'the token claim that names the person: email, preferred_username, sub or a custom one').env('HEARTH_OIDC_CLAIM'))
+  .addOption(new Option('--oidc-web-client <id>', 'the client id the web client signs in with').env('HEARTH_OIDC_WEB_CLIENT'))
+  .option('--config <file>', 'JSON file with settings, e.g. { "oidc": { "issuer", "audience", "claim", "webClientId" } }; flags win')
+  .action(async (opts: ServeOptions) => {
     const logger = createLogger();
+    const oidc = oidcOptions(opts);
     const relay = await startRelay({
       port: opts.port,
       host: opts.host,
       dataDir: resolve(opts.data),
       demo: opts.demo,
       ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
+      ...(oidc === undefined ? {} : { oidc }),
       limits: { maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
       logger,
     });
@@ -72,6 +79,34 @@ program
     process.on('SIGINT', () => shutdown('SIGINT'));
     console.log(`listening on ${relay.url}`);
   });
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  data: string;
+  demo: boolean;
+  web?: string;
+  maxMessageBytes: number;
+  rate?: ReturnType<typeof parseRate>;
+  oidcIssuer?: string;
+  oidcAudience?: string;
+  oidcClaim?: string;
+  oidcWebClient?: string;
+  config?: string;
+}
+
+/** The identity provider's settings from flags (or their environment variables), else the config file. */
+function oidcOptions(opts: ServeOptions): NonNullable<Parameters<typeof startRelay>[0]['oidc']> | undefined {
+  const file = opts.config === undefined ? {} : ((readJsonFile(opts.config) as { oidc?: Record<string, unknown> }).oidc ?? {});
+  const str = (flag: string | undefined, key: string): string | undefined => flag ?? (typeof file[key] === 'string' ? file[key] : undefined);
+  const issuer = str(opts.oidcIssuer, 'issuer');
+  if (issuer === undefined) return undefined;
+  const webClientId = str(opts.oidcWebClient, 'webClientId');
+  const audience = (str(opts.oidcAudience, 'audience') ?? webClientId ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  if (audience.length === 0) throw new InvalidArgumentError('--oidc-issuer needs --oidc-audience or --oidc-web-client (the client id tokens are issued to)');
+  const claim = str(opts.oidcClaim, 'claim');
+  return { issuer, audience, ...(claim === undefined ? {} : { claim }), ...(webClientId === undefined ? {} : { webClientId }) };
+}
 
 program
   .command('token <personId>')

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { verifyToken } from '../auth/tokens.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { Logger } from '../log.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { ModerationService } from './moderation-service.js';
@@ -22,7 +22,7 @@ export class CaseEndpoint {
   private readonly sockets = new Map<WebSocket, string | null>();
   private accepting = true;
 
-  constructor(private readonly o: { key: Uint8Array; service: ModerationService; logger: Logger }) {}
+  constructor(private readonly o: { verifier: TokenVerifier; service: ModerationService; logger: Logger }) {}
 
   /** Whether an upgrade request is for this endpoint. */
   static matches(req: IncomingMessage): boolean {
@@ -60,8 +60,8 @@ export class CaseEndpoint {
       else early.push(toBytes(data));
     };
     ws.on('message', buffer);
-    const checked = await verifyToken(this.o.key, token);
-    if (!checked.ok) return this.refuse(ws, CloseCode.unauthenticated, `token ${checked.reason}`);
+    const checked = await this.o.verifier.verify(token);
+    if (!checked.ok) return this.refuse(ws, checked.code, checked.reason);
     const person = checked.token.personId;
     if (!(await this.o.service.mayConnect(person))) return this.refuse(ws, CloseCode.forbidden, 'not a moderator');
     if (ws.readyState !== ws.OPEN) return;

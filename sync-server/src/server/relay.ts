@@ -3,10 +3,13 @@ import '../admin/index.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey } from '../auth/signing-key.js';
+import { OidcVerifier, type OidcOptions } from '../auth/oidc-verifier.js';
+import { tokenVerifier } from '../auth/token-verifier.js';
 import { mintToken } from '../auth/tokens.js';
 import { resolveLimits } from '../connection/limits.js';
 import type { ConnectionLimits } from '../connection/limits.js';
 import { adminRoute } from '../http/admin-route.js';
+import { configRoute } from '../http/config-route.js';
 import { demoRoutes } from '../http/demo-routes.js';
 import { healthRoutes } from '../http/health-routes.js';
 import type { RouteHandler } from '../http/respond.js';
@@ -45,6 +48,11 @@ export interface RelayOptions {
   logger?: Logger;
   /** How long a moderation decision waits before it is carried out (default 1500 ms). */
   moderationSettleMs?: number;
+  /**
+   * The company identity provider: its tokens are accepted beside the relay's own. `webClientId`
+   * is the client the web client signs in with (told to it by GET /api/config).
+   */
+  oidc?: OidcOptions & { webClientId?: string };
 }
 
 export interface RunningRelay {
@@ -79,7 +87,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   try {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
-    const gateway = new WsGateway({ host, key, limits: resolveLimits(options.limits), logger });
+    const verifier = tokenVerifier({ key, oidc: options.oidc === undefined ? null : new OidcVerifier(options.oidc), directory: () => host.open('directory') });
+    const gateway = new WsGateway({ host, verifier, limits: resolveLimits(options.limits), logger });
     const logic = await startRelayLogic(host, storage.db, {
       demo: options.demo === true,
       logger,
@@ -91,12 +100,16 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const routes: RouteHandler[] = [
       healthRoutes(storage, () => stopping),
       adminRoute(key, { host, db: storage.db }, logger),
+      configRoute({
+        demo: options.demo === true,
+        oidc: options.oidc?.webClientId === undefined ? null : { issuer: options.oidc.issuer, clientId: options.oidc.webClientId, scopes: 'openid email profile offline_access' },
+      }),
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));
     if (options.web !== undefined) routes.push(staticFiles(options.web));
     const server = createServer(router(routes, logger));
-    const cases = new CaseEndpoint({ key, service: logic.moderation, logger });
+    const cases = new CaseEndpoint({ verifier, service: logic.moderation, logger });
     host.onRelayWrite((room) => {
       if (room.name === 'directory') void cases.recheck().catch((err: unknown) => logger.error({ err }, 'moderation access recheck failed'));
     });

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { accessCheck, authorize } from '../auth/authorize.js';
-import { verifyToken } from '../auth/tokens.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
 import { Connection } from '../connection/connection.js';
 import type { ConnectionLimits } from '../connection/limits.js';
 import type { Logger } from '../log.js';
@@ -20,13 +20,12 @@ import type { Room } from '../rooms/room.js';
 
 export interface GatewayOptions {
   host: RelayDocHost;
-  key: Uint8Array;
+  verifier: TokenVerifier;
   limits: ConnectionLimits;
   logger: Logger;
   heartbeatMs?: number;
 }
 
-const TOKEN_REASONS = { missing: 'token missing', expired: 'token expired', invalid: 'token invalid' } as const;
 /** Messages a client may send before its connection is admitted. */
 const MAX_EARLY_MESSAGES = 64;
 
@@ -86,7 +85,7 @@ export class WsGateway {
   }
 
   private async admit(ws: WebSocket, roomName: string, token: string | null, notices: boolean): Promise<void> {
-    const { host, key, limits, logger } = this.options;
+    const { host, verifier, limits, logger } = this.options;
     const state = { alive: true, connection: null as Connection | null };
     this.sockets.set(ws, state);
     metrics.connections.inc();
@@ -108,8 +107,8 @@ export class WsGateway {
       else early.push(bytes);
     });
 
-    const checked = await verifyToken(key, token);
-    if (!checked.ok) return this.refuse(ws, notices, CloseCode.unauthenticated, TOKEN_REASONS[checked.reason]);
+    const checked = await verifier.verify(token);
+    if (!checked.ok) return this.refuse(ws, notices, checked.code, checked.reason);
     const personId = checked.token.personId;
     const access = await authorize(host, personId, roomName);
     if (!access.ok) return this.refuse(ws, notices, access.code, access.reason, personId, roomName);

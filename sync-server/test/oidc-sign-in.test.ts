@@ -24,6 +24,17 @@ describe('sign-in with the company identity provider', () => {
     expect(config).toEqual({ demo: false, oidc: { issuer: issuer.issuer, clientId: 'hearth', scopes: 'openid email profile offline_access' } });
   });
 
+  it('answers which person a token stands for (/api/session), refusing strangers', async () => {
+    const ask = async (token: string | null) => {
+      const res = await fetch(`http://127.0.0.1:${relay.port}/api/session`, token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await ask((await issuer.signIn('alice.sub')).id_token)).toMatchObject({ status: 200, body: { personId: 'alice' } });
+    expect(await ask(await relay.mintToken('bob'))).toMatchObject({ status: 200, body: { personId: 'bob' } });
+    expect(await ask((await issuer.signIn('mallory.sub')).id_token)).toMatchObject({ status: 403, body: { error: 'not in the company directory' } });
+    expect((await ask(null)).status).toBe(401);
+  });
+
   it('an ID token from the code flow opens the person’s rooms; the relay’s own tokens keep working beside it', async () => {
     const { id_token } = await issuer.signIn('alice.sub');
     const inbox = connectProvider(relay.url, roomName({ kind: 'inbox', person: 'alice' }), id_token);

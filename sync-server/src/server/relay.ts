@@ -15,6 +15,7 @@ import { healthRoutes } from '../http/health-routes.js';
 import type { RouteHandler } from '../http/respond.js';
 import { router } from '../http/router.js';
 import { scimRoute } from '../http/scim-route.js';
+import { sessionRoute } from '../http/session-route.js';
 import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
 import type { Logger } from '../log.js';
@@ -104,6 +105,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         demo: options.demo === true,
         oidc: options.oidc?.webClientId === undefined ? null : { issuer: options.oidc.issuer, clientId: options.oidc.webClientId, scopes: 'openid email profile offline_access' },
       }),
+      sessionRoute(verifier),
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));

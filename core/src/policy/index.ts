@@ -28,3 +28,4 @@ export { ibanValid } from './iban.js';
 export { ukNinoValid, usSsnValid } from './national-id.js';
 export { hostAllowed, linkHost } from './url-host.js';
 export * from './posting-rights.js';
+export { editCanFix, findingEditCanFix } from './fixable.js';

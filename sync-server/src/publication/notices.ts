@@ -1,6 +1,7 @@
 // The relay's words to an author about their entries: statuses and notices for the inbox. Notice
 // ids are derived from the entry, its version and the kind, so replaying a publication (after a
 // crash, say) writes the same notice again instead of a second one.
+import { editCanFix, findingEditCanFix } from '@hearth/core';
 import type { EntryProblem, EntryStatus, Finding, Notice, NoticeKind, OutboxEntry, StatusFinding } from '@hearth/core';
 
 const WHAT: Record<OutboxEntry['type'], string> = {
@@ -28,26 +29,32 @@ export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] 
 }
 
 export function findingsOfProblems(problems: readonly EntryProblem[]): StatusFinding[] {
-  return problems.map((p) => ({
-    rule: `validation.${p.code}`,
-    severity: 'reject',
-    message: p.message,
-    guidance: 'Change it and send it again.',
-    field: p.field === 'title' || p.field === 'body' || p.field === 'reason' ? p.field : 'entry',
-  }));
+  return problems.map((p) => {
+    const field = p.field === 'title' || p.field === 'body' || p.field === 'reason' ? p.field : 'entry';
+    // Only a problem in the text is the author's to fix by editing (core's findingEditCanFix).
+    return { rule: `validation.${p.code}`, severity: 'reject', message: p.message, guidance: findingEditCanFix({ field }) ? 'Change it and send it again.' : '', field };
+  });
 }
+
+/** Entries the app lets the author change and send again (the others are withdrawn, not edited). */
+const EDITABLE: ReadonlySet<OutboxEntry['type']> = new Set(['post', 'comment', 'message']);
 
 export function status(entry: OutboxEntry, state: EntryStatus['state'], version: number, findings: StatusFinding[], now: number): EntryStatus {
   return { entryId: entry.id, state, version, findings, updatedAt: now };
 }
 
-function sentence(kind: NoticeKind, entry: OutboxEntry): string {
+function sentence(kind: NoticeKind, entry: OutboxEntry, findings: readonly StatusFinding[]): string {
   const what = WHAT[entry.type];
+  const fixable = EDITABLE.has(entry.type) && editCanFix(findings);
   switch (kind) {
     case 'held':
-      return `Your ${what} was held for review and has not been published. You can edit it and send it again; a moderator will also look at it.`;
+      return fixable
+        ? `Your ${what} was held for review and has not been published. You can edit it and send it again; a moderator will also look at it.`
+        : `Your ${what} was held for review and has not been published. A moderator will look at it.`;
     case 'rejected':
-      return `Your ${what} could not be published. Change it and send it again.`;
+      return fixable
+        ? `Your ${what} could not be published. Change it and send it again.`
+        : `Your ${what} could not be published, and changing it would not change that.`;
     case 'waiting-acknowledgement':
       return `Your ${what} is waiting: please read and accept the behaviour policy, and it will be published straight away.`;
     default:
@@ -60,7 +67,7 @@ export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgemen
     id: `${entry.id}:${version}:${kind}`,
     kind,
     createdAt: now,
-    message: sentence(kind, entry),
+    message: sentence(kind, entry, findings),
     entryId: entry.id,
     space: 'space' in entry ? entry.space : null,
     about: null,

@@ -1,11 +1,13 @@
-// The inbox (the UI engineer's InboxView): what the relay told this person, held and rejected
-// items first with the policy's reasons. "Edit and resubmit" opens the entry in a composer; saving
-// edits the outbox entry, and the relay judges the new version again.
-import { useEffect, useMemo, useState } from 'react';
+// The inbox (the UI engineer's InboxView): what the relay told this person, what still needs them
+// first with the policy's reasons. "Edit and resubmit" opens the entry in a composer; saving edits
+// the outbox entry, and the relay judges the new version again. Dismissals are kept on this device
+// (hooks/use-dismissals.ts): the inbox document is the relay's to write.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Notice, OutboxEntry } from '@hearth/core';
 import { InboxView } from '../components/InboxView.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox } from '../hooks/use-data.js';
+import { useDismissals } from '../hooks/use-dismissals.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
@@ -27,6 +29,14 @@ export function InboxScreen() {
     return (id: string) => names.get(id) ?? id;
   }, [catalogue]);
   const { isRead, markRead } = useReadState();
+  const { isDismissed, dismiss } = useDismissals();
+  const entryOf = useCallback(
+    (id: string) => {
+      const e = byId.get(id);
+      return e && { editable: e.type === 'post' || e.type === 'comment' || e.type === 'message', retracted: e.retracted };
+    },
+    [byId],
+  );
   // Unread marks show on this visit; leaving and coming back shows them as read.
   const [unreadOnArrival] = useState(() => new Set(inbox.notices.filter((n) => !isRead(n.id)).map((n) => n.id)));
   useEffect(() => markRead(inbox.notices.map((n) => n.id)), [inbox, markRead]);
@@ -69,6 +79,9 @@ export function InboxScreen() {
         nameOf={nameOf}
         spaceNameOf={spaceName}
         isUnread={(id) => unreadOnArrival.has(id)}
+        entryOf={entryOf}
+        isDismissed={isDismissed}
+        onDismiss={dismiss}
         onEditAndResubmit={(id) => setEditing(id)}
         onOpen={open}
         onReadPolicy={() => navigate({ name: 'policy' })}

@@ -3,6 +3,7 @@
 //   updates  Yjs updates per room, appended as they happen, compacted into one past a threshold
 //   drafts   the composer's text per context, so a crash or restart loses nothing typed
 //   reads    which items the person has seen (read state is local, never synced)
+//   dismissals  inbox notices the person dismissed (their own state, never written into the inbox)
 //   outboxChanges  local outbox writes the relay has not yet confirmed as stored
 import { Dexie, type Table } from 'dexie';
 
@@ -20,7 +21,8 @@ export interface StoredDraft {
   updatedAt: number;
 }
 
-export interface ReadMark {
+/** An id marked locally (read, dismissed) and when. */
+export interface LocalMark {
   id: string;
   at: number;
 }
@@ -38,7 +40,8 @@ export interface OutboxChange {
 export class HearthDb extends Dexie {
   updates!: Table<StoredUpdate, number>;
   drafts!: Table<StoredDraft, string>;
-  reads!: Table<ReadMark, string>;
+  reads!: Table<LocalMark, string>;
+  dismissals!: Table<LocalMark, string>;
   outboxChanges!: Table<OutboxChange, number>;
 
   constructor(name: string) {
@@ -49,6 +52,7 @@ export class HearthDb extends Dexie {
       reads: 'id',
       outboxChanges: '++seq',
     });
+    this.version(2).stores({ dismissals: 'id' });
   }
 }
 

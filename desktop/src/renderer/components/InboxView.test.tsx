@@ -27,7 +27,7 @@ const attention = () => group(/Needs your attention/);
 describe('InboxView: what needs attention', () => {
   it('a hold a moderator approved since is settled, not waiting for the person', () => {
     show({
-      memberships: [],
+      memberships: [], joinRequests: {},
       statuses: { e1: status('e1', 'published', 3000) },
       notices: [
         notice({ id: 'case:1:d1:published-after-review', kind: 'published-after-review', createdAt: 3000, entryId: 'e1', message: 'Your post was published after review.' }),
@@ -43,7 +43,7 @@ describe('InboxView: what needs attention', () => {
 
   it('a hold that still stands needs the person, and can be edited and sent again', () => {
     const { onEditAndResubmit } = show({
-      memberships: [],
+      memberships: [], joinRequests: {},
       statuses: { e1: status('e1', 'held', 1000) },
       notices: [notice({ id: 'e1:1:held', kind: 'held', entryId: 'e1', findings: [heldFinding] })],
     });
@@ -53,7 +53,7 @@ describe('InboxView: what needs attention', () => {
 
   it('an older hold of an entry that was held again is settled; the newer one stands', () => {
     show({
-      memberships: [],
+      memberships: [], joinRequests: {},
       statuses: { e1: status('e1', 'held', 2000) },
       notices: [
         notice({ id: 'e1:2:held', kind: 'held', createdAt: 2000, entryId: 'e1', findings: [heldFinding] }),
@@ -66,7 +66,7 @@ describe('InboxView: what needs attention', () => {
 
   it('a withdrawn entry needs nothing', () => {
     show(
-      { memberships: [], statuses: { e1: status('e1', 'held', 1000) }, notices: [notice({ id: 'e1:1:held', kind: 'held', entryId: 'e1', findings: [heldFinding] })] },
+      { memberships: [], joinRequests: {}, statuses: { e1: status('e1', 'held', 1000) }, notices: [notice({ id: 'e1:1:held', kind: 'held', entryId: 'e1', findings: [heldFinding] })] },
       { entryOf: () => ({ editable: true, retracted: true }) },
     );
     expect(attention()).toBeNull();
@@ -75,7 +75,7 @@ describe('InboxView: what needs attention', () => {
 
   it('a refusal no edit can fix is shown without "Edit and resubmit"; one in the text offers it', () => {
     show({
-      memberships: [],
+      memberships: [], joinRequests: {},
       statuses: { e1: status('e1', 'rejected', 1000), e2: status('e2', 'rejected', 1000) },
       notices: [
         notice({ id: 'e1:1:rejected', kind: 'rejected', entryId: 'e1', space: 'news', findings: [{ rule: 'validation.news-comms-only', severity: 'reject', message: 'Only the communications team posts in Company News.', guidance: '', field: 'entry' }] }),
@@ -89,7 +89,7 @@ describe('InboxView: what needs attention', () => {
 
   it('no "Edit and resubmit" for an entry the app cannot open in a composer (a join request, a reaction)', () => {
     show(
-      { memberships: [], statuses: { j1: status('j1', 'rejected', 1000) }, notices: [notice({ id: 'j1:1:rejected', kind: 'rejected', entryId: 'j1', findings: [{ rule: 'validation.x', severity: 'reject', message: 'No.', guidance: '', field: 'body' }] })] },
+      { memberships: [], joinRequests: {}, statuses: { j1: status('j1', 'rejected', 1000) }, notices: [notice({ id: 'j1:1:rejected', kind: 'rejected', entryId: 'j1', findings: [{ rule: 'validation.x', severity: 'reject', message: 'No.', guidance: '', field: 'body' }] })] },
       { entryOf: () => ({ editable: false, retracted: false }) },
     );
     expect(screen.queryByRole('button', { name: 'Edit and resubmit' })).toBeNull();
@@ -98,14 +98,14 @@ describe('InboxView: what needs attention', () => {
 
 describe('InboxView: names and dismissal', () => {
   it('names the space from the catalogue, not its id', () => {
-    show({ memberships: [], statuses: {}, notices: [notice({ id: 'c1:reply', kind: 'reply', entryId: 'c1', about: 'ben.ode', message: 'Ben Ode replied to you in general.' })] });
+    show({ memberships: [], joinRequests: {}, statuses: {}, notices: [notice({ id: 'c1:reply', kind: 'reply', entryId: 'c1', about: 'ben.ode', message: 'Ben Ode replied to you in general.' })] });
     expect(screen.getByRole('article', { name: 'Ben Ode replied to you in General' })).toBeTruthy();
     expect(screen.queryByText(/in general/)).toBeNull();
   });
 
   it('dismisses a notice, and does not show dismissed ones', () => {
     const onDismiss = vi.fn();
-    const inbox: Inbox = { memberships: [], statuses: {}, notices: [notice({ id: 'w1', kind: 'warning', message: 'Please keep it kind.' }), notice({ id: 'w2', kind: 'warning', message: 'Mind the policy.' })] };
+    const inbox: Inbox = { memberships: [], joinRequests: {}, statuses: {}, notices: [notice({ id: 'w1', kind: 'warning', message: 'Please keep it kind.' }), notice({ id: 'w2', kind: 'warning', message: 'Mind the policy.' })] };
     show(inbox, { onDismiss });
     const first = screen.getByText('Please keep it kind.').closest('article') as HTMLElement;
     const button = within(first).getByRole('button', { name: 'Dismiss' });

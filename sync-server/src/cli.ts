@@ -8,6 +8,7 @@ import { runAdminOperation } from './cli/admin-client.js';
 import { KEY_FILE, loadSigningKey } from './auth/signing-key.js';
 import { mintToken, parseTtl } from './auth/tokens.js';
 import { parseRate } from './connection/token-bucket.js';
+import { parseMetricsAddress } from './http/metrics-route.js';
 import { createLogger } from './log.js';
 import { DataDirLocked } from './server/data-dir-lock.js';
 import { startRelay } from './server/relay.js';
@@ -23,6 +24,13 @@ const integer = (name: string) => (value: string) => {
 const rate = (value: string) => {
   try {
     return parseRate(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+const metricsAddress = (value: string) => {
+  try {
+    return parseMetricsAddress(value);
   } catch (err) {
     throw new InvalidArgumentError((err as Error).message);
   }
@@ -44,9 +52,12 @@ program
   .addOption(new Option('--oidc-claim <claim>', 'the token claim that names the person: email, preferred_username, sub or a custom one').env('HEARTH_OIDC_CLAIM'))
   .addOption(new Option('--oidc-web-client <id>', 'the client id the web client signs in with').env('HEARTH_OIDC_WEB_CLIENT'))
   .option('--config <file>', 'JSON file with settings, e.g. { "oidc": { "issuer", "audience", "claim", "webClientId" } }; flags win')
+  .addOption(new Option('--metrics-token <token>', 'serve GET /metrics on the main port to this bearer token (at least 16 characters; prefer the environment variable)').env('HEARTH_METRICS_TOKEN'))
+  .addOption(new Option('--metrics-address <host:port>', 'serve GET /metrics on this address only, e.g. 127.0.0.1:9464').env('HEARTH_METRICS_ADDRESS').argParser(metricsAddress))
   .action(async (opts: ServeOptions) => {
     const logger = createLogger();
     const oidc = oidcOptions(opts);
+    if (opts.metricsToken !== undefined && opts.metricsAddress !== undefined) throw new InvalidArgumentError('use either --metrics-token or --metrics-address, not both');
     const relay = await startRelay({
       port: opts.port,
       host: opts.host,
@@ -55,6 +66,7 @@ program
       ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
       ...(oidc === undefined ? {} : { oidc }),
       limits: { maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
+      metrics: opts.metricsAddress !== undefined ? { kind: 'address', ...opts.metricsAddress } : opts.metricsToken !== undefined ? { kind: 'token', token: opts.metricsToken } : { kind: 'off' },
       logger,
     });
     let exiting = false;
@@ -81,6 +93,8 @@ program
   });
 
 interface ServeOptions {
+  metricsToken?: string;
+  metricsAddress?: { host: string; port: number };
   port: number;
   host: string;
   data: string;

@@ -25,6 +25,18 @@ export const metrics = {
     labelNames: ['code'] as const,
     registers: [registry],
   }),
+  refusedConnections: new Counter({
+    name: 'hearth_relay_refused_connections_total',
+    help: 'WebSockets refused for a per-person or per-address connection cap, by reason (person, address)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  }),
+  awarenessDropped: new Counter({
+    name: 'hearth_relay_awareness_dropped_total',
+    help: 'Awareness states dropped, by reason (person, size, clients, room-full, rate)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  }),
   publications: new Counter({ name: 'hearth_relay_publications_total', help: 'Outbox entries published', registers: [registry] }),
   holds: new Counter({ name: 'hearth_relay_holds_total', help: 'Outbox entries held by the policy', registers: [registry] }),
   rejections: new Counter({ name: 'hearth_relay_rejections_total', help: 'Outbox entries rejected', registers: [registry] }),

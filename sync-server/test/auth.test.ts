@@ -18,6 +18,10 @@ describe('relay authentication and authorization', () => {
       setSpaceMembers(doc, ['alice']);
     });
     await relay.host.write('space/general', (doc) => initSpace(doc, meta('general', 'public')));
+    await relay.host.write('space/skunkworks', (doc) => {
+      initSpace(doc, meta('skunkworks', 'secret'));
+      setSpaceMembers(doc, ['alice']);
+    });
   });
   afterAll(() => relay.cleanup());
 
@@ -65,6 +69,18 @@ describe('relay authentication and authorization', () => {
     for (const room of ['nonsense', 'space/none', 'dm/none', 'outbox/', 'space/%2e%2e%2Fdirectory', 'outbox/bob/extra']) {
       expect((await rawClient(relay.url, room, bob).closed).code, room).toBe(4404);
     }
+  });
+
+  it('a secret space answers an outsider exactly as a space that does not exist (its existence cannot be tested)', async () => {
+    const bob = await relay.mintToken('bob');
+    const secret = await rawClient(relay.url, 'space/skunkworks', bob).closed;
+    const missing = await rawClient(relay.url, 'space/no-such-thing', bob).closed;
+    expect(secret).toEqual({ code: 4404, reason: 'no such space' });
+    expect(secret).toEqual(missing);
+    const alice = connectProvider(relay.url, 'space/skunkworks', await relay.mintToken('alice'));
+    await synced(alice);
+    expect(alice.doc.getMap('meta').get('visibility')).toBe('secret');
+    alice.destroy();
   });
 
   it('a private space: 4403 for a non-member, readable for a member', async () => {

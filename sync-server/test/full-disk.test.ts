@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../src/protocol/close-codes.js';
-import { connectProvider, startTestRelay, synced, waitFor } from './helpers.js';
+import { connectProvider, fetchMetrics, startTestRelay, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
 /** Caps the database at its current size and uses up its free pages: the next page it needs fails with SQLITE_FULL. */
@@ -36,7 +36,7 @@ const health = async (relay: TestRelay) => {
 };
 
 const storeFailures = async (relay: TestRelay): Promise<number> => {
-  const text = await (await fetch(`http://127.0.0.1:${relay.port}/metrics`)).text();
+  const text = await fetchMetrics(relay);
   return text
     .split('\n')
     .filter((l) => l.startsWith('hearth_relay_store_failures_total{'))

@@ -49,9 +49,12 @@ export interface TestRelay extends RunningRelay {
   cleanup(): Promise<void>;
 }
 
+/** The metrics token test relays are started with (GET /metrics is not public without one). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export async function startTestRelay(options: Partial<RelayOptions> = {}, people = ['alice', 'bob', 'carol']): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), ...options, dataDir });
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), metrics: { kind: 'token', token: TEST_METRICS_TOKEN }, ...options, dataDir });
   await relay.host.write('directory', (doc) => {
     putDirectoryRecords(doc, [...people.map((p) => person(p)), person('dave', { status: 'left' })]);
   });
@@ -146,6 +149,13 @@ export function rawClient(url: string, room: string, token: string | null, { not
   const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   return { ws, messages, notices, opened, closed };
+}
+
+/** GET /metrics of a test relay, with its token: the Prometheus text. */
+export async function fetchMetrics(relay: RunningRelay): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${relay.port}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
+  return res.text();
 }
 
 /** Runs an admin operation the way the endpoint and the CLI do; throws with the reason if refused. */

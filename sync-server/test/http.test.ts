@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRelay, tempDataDir } from './helpers.js';
+import { TEST_METRICS_TOKEN, fetchMetrics, startTestRelay, tempDataDir } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const http = (relay: TestRelay, path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${relay.port}${path}`, init);
@@ -43,10 +43,36 @@ describe('HTTP routes', () => {
   });
 
   it('metrics are in Prometheus text format', async () => {
-    const text = await (await http(relay, '/metrics')).text();
+    const text = await fetchMetrics(relay);
     for (const name of ['hearth_relay_connections', 'hearth_relay_rooms_loaded', 'hearth_relay_updates_in_total', 'hearth_relay_store_seconds', 'hearth_relay_publications_total']) {
       expect(text).toContain(name);
     }
+  });
+
+  it('metrics are not open to whoever reaches the port: off by default, else behind the token or on their own address', async () => {
+    const open = await startTestRelay({ metrics: { kind: 'off' } });
+    const onItsOwn = await startTestRelay({ metrics: { kind: 'address', host: '127.0.0.1', port: 0 } });
+    try {
+      const off = await http(open, '/metrics');
+      expect(off.status).toBe(404);
+      expect(await off.text()).not.toContain('hearth_relay');
+      // Behind the token: nothing without it or with a wrong one.
+      expect((await http(relay, '/metrics')).status).toBe(401);
+      expect((await http(relay, '/metrics', { headers: { authorization: 'Bearer wrong-token-but-long-enough' } })).status).toBe(401);
+      expect((await http(relay, '/metrics', { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}x` } })).status).toBe(401);
+      expect(await fetchMetrics(relay)).toContain('hearth_relay_connections');
+      // On its own address: not on the main port, served on the metrics port.
+      expect((await http(onItsOwn, '/metrics')).status).toBe(404);
+      expect(onItsOwn.metricsPort).not.toBeNull();
+      const own = await fetch(`http://127.0.0.1:${onItsOwn.metricsPort}/metrics`);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('hearth_relay_connections');
+      expect((await fetch(`http://127.0.0.1:${onItsOwn.metricsPort}/healthz`)).status).toBe(404);
+    } finally {
+      await open.cleanup();
+      await onItsOwn.cleanup();
+    }
+    await expect(startTestRelay({ metrics: { kind: 'token', token: 'short' } })).rejects.toThrow(/at least 16/);
   });
 
   it('demo routes do not exist without --demo', async () => {
@@ -62,10 +88,25 @@ describe('HTTP routes', () => {
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { token: string }).token).toMatch(/^ey/);
     expect((await http(demo, '/api/demo/token', { method: 'POST', body: JSON.stringify({ person: 'dave' }) })).status).toBe(404);
-    const preflight = await http(demo, '/api/demo/token', { method: 'OPTIONS' });
+  });
+
+  it('demo routes answer the relay’s own pages and the desktop app, never a page of another origin', async () => {
+    const post = (origin: string) => http(demo, '/api/demo/token', { method: 'POST', body: JSON.stringify({ person: 'alice' }), headers: { origin } });
+    // A page anywhere on the web must not mint tokens or read the directory.
+    const evil = await post('https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await http(demo, '/api/demo/people', { headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    const evilPreflight = await http(demo, '/api/demo/token', { method: 'OPTIONS', headers: { origin: 'http://localhost:9999' } });
+    expect(evilPreflight.status).toBe(403);
+    // The web client served by the relay (same origin) and the desktop app (app://hearth) may.
+    const same = await post(`http://127.0.0.1:${demo.port}`);
+    expect(same.status).toBe(200);
+    expect(same.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await http(demo, '/api/demo/token', { method: 'OPTIONS', headers: { origin: 'app://hearth' } });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('app://hearth');
+    expect((await post('app://hearth')).headers.get('access-control-allow-origin')).toBe('app://hearth');
   });
 
   it('admin endpoint needs an admin token', async () => {

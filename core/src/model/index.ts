@@ -19,3 +19,4 @@ export * from './inbox-conversations.js';
 export * from './relay-retention.js';
 export * from './moderation-case.js';
 export * from './relay-notice.js';
+export * from './presence.js';

@@ -5,6 +5,9 @@
 //   inbox/<p>        p only, read-only
 //   space/<s>        public: every active person; private/secret: members and facilitators
 //   dm/<c>           participants
+// Why a secret space and a conversation answer an outsider exactly as a room that does not exist
+// (4404, same reason): outsiders are not meant to know they exist, and a different code would let
+// anyone test ids. A private space is listed in the catalogue, so "not a member" (4403) tells nothing.
 //   directory, policy, spaces   every active person, read-only
 import { parseRoomName } from '@hearth/core';
 import type { RoomName } from '@hearth/core';
@@ -13,6 +16,9 @@ import type { DocHost } from '../rooms/doc-host.js';
 import { conversationParticipants, directoryPerson, spaceAccess } from './access-views.js';
 
 export type Access = { ok: true; room: RoomName; mode: 'read-write' | 'read-only' } | { ok: false; code: 4403 | 4404; reason: string };
+
+const NO_SUCH_SPACE = { ok: false, code: 4404, reason: 'no such space' } as const;
+const NO_SUCH_CONVERSATION = { ok: false, code: 4404, reason: 'no such conversation' } as const;
 
 export async function authorize(host: DocHost, personId: string, name: string): Promise<Access> {
   const person = directoryPerson(await host.open('directory'), personId);
@@ -30,16 +36,17 @@ export async function authorize(host: DocHost, personId: string, name: string): 
     case 'spaces':
       return { ok: true, room, mode: 'read-only' };
     case 'space': {
-      if (!(await host.exists(name))) return { ok: false, code: 4404, reason: 'no such space' };
+      if (!(await host.exists(name))) return NO_SUCH_SPACE;
       const space = spaceAccess(await host.open(name));
-      if (!space.exists) return { ok: false, code: 4404, reason: 'no such space' };
+      if (!space.exists) return NO_SUCH_SPACE;
       if (space.visibility === 'public' || space.readers.has(personId)) return { ok: true, room, mode: 'read-only' };
+      if (space.visibility === 'secret') return NO_SUCH_SPACE;
       return { ok: false, code: 4403, reason: 'not a member' };
     }
     case 'dm': {
-      if (!(await host.exists(name))) return { ok: false, code: 4404, reason: 'no such conversation' };
+      if (!(await host.exists(name))) return NO_SUCH_CONVERSATION;
       const participants = conversationParticipants(await host.open(name));
-      return participants.has(personId) ? { ok: true, room, mode: 'read-only' } : { ok: false, code: 4403, reason: 'not a participant' };
+      return participants.has(personId) ? { ok: true, room, mode: 'read-only' } : NO_SUCH_CONVERSATION;
     }
   }
 }

@@ -1,18 +1,26 @@
-// Awareness is the one multi-writer channel; the relay keeps it honest about who is present.
-// Rule: an awareness state is accepted only if it names the connection's person, in
-// `state.user.id` (the field the app sets: `awareness.setLocalStateField('user', { id, ... })`) or
-// in `state.person`. A null state (the client left) is accepted only for a client id this
-// connection itself announced. Everything else is dropped silently, entry by entry.
+// Awareness is the one multi-writer channel; the relay keeps it honest about who is present and
+// keeps it small. Rules, entry by entry:
+// - a state is accepted only if it names the connection's person in `state.user.id` (the field the
+//   app sets with core's `presenceState`), and only its known presence fields are kept (core's
+//   `sanitizePresence`: never a name — names come from the directory); a state longer than the limit
+//   is dropped unread;
+// - a null state (the client left) is accepted only for a client id this connection announced.
+// Everything else is dropped silently. Counting client ids and room bytes is the budget's job
+// (awareness-budget.ts).
+import { sanitizePresence } from '@hearth/core';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
+  /** The state as JSON ('null' when the client left). */
   state: string;
 }
 
-/** Decodes an awareness update; throws on malformed input. */
+export type DropReason = 'person' | 'size';
+
+/** Decodes an awareness update; throws on malformed input (not JSON states included). */
 export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -20,7 +28,6 @@ export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
   }
-  for (const e of entries) JSON.parse(e.state); // must be JSON (null included)
   return entries;
 }
 
@@ -35,19 +42,37 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
-export function statePerson(state: unknown): string | null {
-  if (state === null || typeof state !== 'object') return null;
-  const s = state as { user?: { id?: unknown }; person?: unknown };
-  if (s.user !== null && typeof s.user === 'object' && typeof s.user.id === 'string') return s.user.id;
-  if (typeof s.person === 'string') return s.person;
-  return null;
-}
-
-/** Keeps the entries this connection may set; `controlled` = client ids it announced before. */
-export function filterAwareness(entries: readonly AwarenessEntry[], personId: string, controlled: ReadonlySet<number>): AwarenessEntry[] {
-  return entries.filter((e) => {
-    const state: unknown = JSON.parse(e.state);
-    if (state === null) return controlled.has(e.clientId);
-    return statePerson(state) === personId;
-  });
+/**
+ * The entries this connection may set, with their states reduced to the known presence fields;
+ * `controlled` = client ids it announced before. Dropped entries are reported to `dropped`.
+ * Throws (malformed message) when a state of acceptable size is not JSON.
+ */
+export function filterAwareness(
+  entries: readonly AwarenessEntry[],
+  personId: string,
+  controlled: ReadonlySet<number>,
+  maxStateBytes: number,
+  dropped: (reason: DropReason) => void = () => undefined,
+): AwarenessEntry[] {
+  const kept: AwarenessEntry[] = [];
+  for (const e of entries) {
+    // Cheap first: a UTF-16 length above the limit is above it in UTF-8 too.
+    if (e.state.length > maxStateBytes || Buffer.byteLength(e.state) > maxStateBytes) {
+      dropped('size');
+      continue;
+    }
+    const raw: unknown = JSON.parse(e.state);
+    if (raw === null) {
+      if (controlled.has(e.clientId)) kept.push(e);
+      else dropped('person');
+      continue;
+    }
+    const state = sanitizePresence(raw);
+    if (state === null || state.user.id !== personId) {
+      dropped('person');
+      continue;
+    }
+    kept.push({ ...e, state: JSON.stringify(state) });
+  }
+  return kept;
 }

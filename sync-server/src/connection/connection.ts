@@ -15,7 +15,11 @@ import type { RelayNotice } from '../protocol/notices.js';
 import type { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { ApplyFailed, StoreFailed } from '../rooms/room.js';
 import type { Room, RoomMember } from '../rooms/room.js';
+import { awarenessBudget } from './awareness-budget.js';
+import type { AwarenessBudget } from './awareness-budget.js';
 import { decodeAwarenessEntries, encodeAwarenessEntries, filterAwareness } from './awareness-filter.js';
+import type { AwarenessEntry } from './awareness-filter.js';
+import type { ConnectionCensus } from './connection-census.js';
 import type { ConnectionLimits } from './limits.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -30,8 +34,15 @@ export interface ConnectionContext {
   notices: boolean;
   host: RelayDocHost;
   limits: ConnectionLimits;
+  census: ConnectionCensus;
   logger: Logger;
 }
+
+/**
+ * Above this much unsent output a socket counts as a slow reader, and the person's total over all
+ * their sockets is checked (adding up on every send would cost a loop per message per member).
+ */
+const SLOW_READER_BYTES = 1024 * 1024;
 
 export class Connection implements RoomMember {
   readonly personId: string;
@@ -40,10 +51,14 @@ export class Connection implements RoomMember {
   private readOnlyNoticeSent = false;
   private chain: Promise<void> = Promise.resolve();
   private readonly bucket: TokenBucket;
+  private readonly awarenessBucket: TokenBucket;
+  private readonly awarenessBudget: AwarenessBudget;
 
   constructor(private readonly ctx: ConnectionContext) {
     this.personId = ctx.personId;
     this.bucket = new TokenBucket(ctx.limits.rate);
+    this.awarenessBucket = new TokenBucket(ctx.limits.awareness.rate);
+    this.awarenessBudget = awarenessBudget(ctx.room);
   }
 
   get roomName(): string {
@@ -77,7 +92,12 @@ export class Connection implements RoomMember {
   send(message: Uint8Array): void {
     const { ws } = this.ctx;
     if (this.closed || ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) return this.fail(1013, 'too slow', { buffered: ws.bufferedAmount });
+    const buffered = ws.bufferedAmount;
+    if (buffered > this.ctx.limits.maxBufferedBytes) return this.fail(1013, 'too slow', { buffered });
+    if (buffered > SLOW_READER_BYTES) {
+      const total = this.ctx.census.bufferedBytesOf(this.personId);
+      if (total > this.ctx.limits.maxBufferedBytesPerPerson) return this.fail(1013, 'too slow', { buffered, personBuffered: total });
+    }
     ws.send(message);
     metrics.bytesOut.inc(message.byteLength);
   }
@@ -145,19 +165,30 @@ export class Connection implements RoomMember {
     if (this.ctx.notices) this.send(encodeNotice(notice));
   }
 
+  /**
+   * Awareness is relayed to the whole room, so it is bounded at each step: the message rate (over
+   * it, messages are dropped: the client renews its state every 15 s), each state's size and
+   * fields (awareness-filter.ts), client ids per connection and per person, and the room's total
+   * (awareness-budget.ts). What is dropped is dropped silently and counted.
+   */
   private applyAwareness(update: Uint8Array): void {
-    const { room } = this.ctx;
-    let entries;
+    const { room, limits } = this.ctx;
+    if (!this.awarenessBucket.take()) return void metrics.awarenessDropped.inc({ reason: 'rate' });
+    const dropped = (reason: string) => metrics.awarenessDropped.inc({ reason });
+    const mine = room.members.get(this) ?? new Set<number>();
+    let entries: AwarenessEntry[];
     try {
-      entries = decodeAwarenessEntries(update);
+      entries = filterAwareness(decodeAwarenessEntries(update), this.personId, mine, limits.awareness.maxStateBytes, dropped);
     } catch (err) {
       throw new MalformedMessage(`awareness: ${(err as Error).message}`);
     }
-    const mine = room.members.get(this) ?? new Set<number>();
-    const allowed = filterAwareness(entries, this.personId, mine).filter((e) => {
+    entries = entries.filter((e) => {
       const owner = room.awarenessOwners.get(e.clientId);
-      return owner === undefined || owner === this;
+      if (owner === undefined || owner === this) return true;
+      dropped('person');
+      return false;
     });
+    const allowed = this.awarenessBudget.fit(entries, this.personId, mine, limits.awareness, dropped);
     if (allowed.length > 0) applyAwarenessUpdate(room.awareness, encodeAwarenessEntries(allowed), this);
   }
 

@@ -1,7 +1,7 @@
-// GET /healthz and GET /metrics. Why healthz asks the database: a relay that cannot store must not
-// receive traffic (it would refuse every write), so the load balancer takes it out of rotation.
+// GET /healthz (GET /metrics is in metrics-route.ts: it is not public). Why healthz asks the
+// database: a relay that cannot store must not receive traffic (it would refuse every write), so the
+// load balancer takes it out of rotation.
 import type { Storage } from '../storage/storage.js';
-import { registry } from '../metrics.js';
 import { sendJson } from './respond.js';
 import type { RouteHandler } from './respond.js';
 
@@ -13,12 +13,6 @@ export function healthRoutes(storage: Storage, isStopping: () => boolean): Route
       const db = storage.ping() ? storage.writeStatus() : 'unavailable';
       const ready = db === 'ok' && !isStopping();
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', db });
-      return true;
-    }
-    if (url.pathname === '/metrics') {
-      const text = await registry.metrics();
-      res.writeHead(200, { 'Content-Type': registry.contentType });
-      res.end(text);
       return true;
     }
     return false;

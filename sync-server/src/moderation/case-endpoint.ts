@@ -8,6 +8,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { CensusSocket, ConnectionCensus } from '../connection/connection-census.js';
+import type { ConnectionLimits } from '../connection/limits.js';
+import { TokenBucket } from '../connection/token-bucket.js';
 import type { Logger } from '../log.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { ModerationService } from './moderation-service.js';
@@ -21,8 +24,10 @@ export class CaseEndpoint {
   /** Open sockets, with their person once admitted. */
   private readonly sockets = new Map<WebSocket, string | null>();
   private accepting = true;
+  /** One bucket per person with an open socket: the per-person /automerge rate. */
+  private readonly personBuckets = new Map<string, { bucket: TokenBucket; sockets: number }>();
 
-  constructor(private readonly o: { verifier: TokenVerifier; service: ModerationService; logger: Logger }) {}
+  constructor(private readonly o: { verifier: TokenVerifier; service: ModerationService; limits: ConnectionLimits; census: ConnectionCensus; logger: Logger }) {}
 
   /** Whether an upgrade request is for this endpoint. */
   static matches(req: IncomingMessage): boolean {
@@ -65,13 +70,45 @@ export class CaseEndpoint {
     const person = checked.token.personId;
     if (!(await this.o.service.mayConnect(person))) return this.refuse(ws, CloseCode.forbidden, 'not a moderator');
     if (ws.readyState !== ws.OPEN) return;
+    const counted: CensusSocket = {
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      close: (code, reason) => this.refuse(ws, code, reason),
+    };
+    if (!this.o.census.admit(person, counted)) return this.refuse(ws, CloseCode.rateLimited, 'too many connections');
+    ws.once('close', () => this.o.census.release(person, counted));
     ws.off('message', buffer);
+    this.limitRate(ws, person);
     const ms = Math.min(checked.token.expiresAt * 1000 - Date.now(), 2 ** 31 - 1);
     const timer = setTimeout(() => ws.close(CloseCode.unauthenticated, 'token expired'), Math.max(0, ms));
     timer.unref();
     ws.once('close', () => clearTimeout(timer));
     this.sockets.set(ws, person);
     this.o.service.accept(ws, person, early);
+  }
+
+  /**
+   * The /automerge message rate, per socket and per person (one person may open several sockets).
+   * Registered before the repo's own listener, so a message over the rate closes the socket (4429)
+   * before the repo reads it: the network adapter ignores messages on a socket that is closing.
+   */
+  private limitRate(ws: WebSocket, person: string): void {
+    const mine = new TokenBucket(this.o.limits.automergeRate);
+    let shared = this.personBuckets.get(person);
+    if (shared === undefined) {
+      shared = { bucket: new TokenBucket(this.o.limits.automergeRatePerPerson), sockets: 0 };
+      this.personBuckets.set(person, shared);
+    }
+    const theirs = shared;
+    theirs.sockets++;
+    ws.on('message', () => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (!mine.take() || !theirs.bucket.take()) this.refuse(ws, CloseCode.rateLimited, 'rate limit exceeded');
+    });
+    ws.once('close', () => {
+      if (--theirs.sockets === 0) this.personBuckets.delete(person);
+    });
   }
 
   /**

@@ -6,18 +6,23 @@ import { loadSigningKey } from '../auth/signing-key.js';
 import { OidcVerifier, type OidcOptions } from '../auth/oidc-verifier.js';
 import { tokenVerifier } from '../auth/token-verifier.js';
 import { mintToken } from '../auth/tokens.js';
+import type { Duplex } from 'node:stream';
+import { ConnectionCensus } from '../connection/connection-census.js';
 import { resolveLimits } from '../connection/limits.js';
-import type { ConnectionLimits } from '../connection/limits.js';
+import type { LimitOverrides } from '../connection/limits.js';
 import { adminRoute } from '../http/admin-route.js';
 import { configRoute } from '../http/config-route.js';
 import { demoRoutes } from '../http/demo-routes.js';
 import { healthRoutes } from '../http/health-routes.js';
+import { metricsRoute, startMetricsServer } from '../http/metrics-route.js';
+import type { MetricsAccess } from '../http/metrics-route.js';
 import type { RouteHandler } from '../http/respond.js';
 import { router } from '../http/router.js';
 import { scimRoute } from '../http/scim-route.js';
 import { sessionRoute } from '../http/session-route.js';
 import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
+import { metrics } from '../metrics.js';
 import type { Logger } from '../log.js';
 import { startRelayLogic } from '../logic.js';
 import { CaseEndpoint } from '../moderation/case-endpoint.js';
@@ -41,12 +46,14 @@ export interface RelayOptions {
   demo?: boolean;
   /** Directory of the built web client to serve. */
   web?: string;
-  limits?: Partial<ConnectionLimits>;
+  limits?: LimitOverrides;
   /** Merge a room's update log past this many updates. Default 500. */
   compactAfter?: number;
   /** Unload rooms idle this long. Default 60 s. */
   idleUnloadMs?: number;
   logger?: Logger;
+  /** Where GET /metrics is served: behind a bearer token on the main port, on its own address, or not at all (default). */
+  metrics?: MetricsAccess;
   /** How long a moderation decision waits before it is carried out (default 1500 ms). */
   moderationSettleMs?: number;
   /**
@@ -60,6 +67,8 @@ export interface RunningRelay {
   /** ws://host:port */
   url: string;
   port: number;
+  /** The port of the separate metrics server (`metrics: { kind: 'address' }`), else null. */
+  metricsPort: number | null;
   host: DocHost;
   storage: Storage;
   /** Moderation cases (`/automerge`): for tests and tools. */
@@ -73,6 +82,7 @@ export interface RunningRelay {
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const logger = options.logger ?? createLogger();
   const bindHost = options.host ?? '127.0.0.1';
+  const metricsHandler = metricsRoute(options.metrics ?? { kind: 'off' }); // refuses a weak token before anything starts
   const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
   let storage: Storage;
   try {
@@ -89,7 +99,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
     const verifier = tokenVerifier({ key, oidc: options.oidc === undefined ? null : new OidcVerifier(options.oidc), directory: () => host.open('directory') });
-    const gateway = new WsGateway({ host, verifier, limits: resolveLimits(options.limits), logger });
+    const limits = resolveLimits(options.limits);
+    const census = new ConnectionCensus(limits);
+    const gateway = new WsGateway({ host, verifier, limits, census, logger });
     const logic = await startRelayLogic(host, storage.db, {
       demo: options.demo === true,
       logger,
@@ -100,6 +112,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
 
     const routes: RouteHandler[] = [
       healthRoutes(storage, () => stopping),
+      metricsHandler,
       adminRoute(key, { host, db: storage.db }, logger),
       configRoute({
         demo: options.demo === true,
@@ -111,11 +124,18 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     if (options.demo === true) routes.push(demoRoutes(host, key));
     if (options.web !== undefined) routes.push(staticFiles(options.web));
     const server = createServer(router(routes, logger));
-    const cases = new CaseEndpoint({ verifier, service: logic.moderation, logger });
+    const cases = new CaseEndpoint({ verifier, service: logic.moderation, limits, census, logger });
     host.onRelayWrite((room) => {
       if (room.name === 'directory') void cases.recheck().catch((err: unknown) => logger.error({ err }, 'moderation access recheck failed'));
     });
     server.on('upgrade', (req, socket, head) => {
+      // Counted before any token is read, so a flood of sockets costs the relay no verification.
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!census.admitAddress(address)) {
+        metrics.refusedConnections.inc({ reason: 'address' });
+        return refuseUpgrade(socket, 429, 'Too Many Requests', 'too many connections from this address');
+      }
+      socket.once('close', () => census.releaseAddress(address));
       if (CaseEndpoint.matches(req)) cases.handleUpgrade(req, socket, head);
       else gateway.handleUpgrade(req, socket, head);
     });
@@ -124,6 +144,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       server.listen(options.port ?? 1234, bindHost, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    cleanups.push(() => server.close());
+    const metricsServer = options.metrics?.kind === 'address' ? await startMetricsServer(options.metrics.host, options.metrics.port) : null;
+    cleanups.push(() => metricsServer?.server.close());
     const url = `ws://${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`;
     lock.writeInfo({ host: bindHost, port, url });
     logger.info({ url, dataDir: options.dataDir, demo: options.demo === true }, 'relay started');
@@ -133,6 +156,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       stopped ??= (async () => {
         stopping = true;
         server.close();
+        metricsServer?.server.close();
         gateway.closeAll(CloseCode.restart, 'relay restarting');
         cases.closeAll(CloseCode.restart, 'relay restarting');
         await gateway.waitClosed(5000);
@@ -140,6 +164,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         await host.drain();
         host.stop();
         server.closeAllConnections();
+        metricsServer?.server.closeAllConnections();
         storage.close();
         lock.release();
         logger.info('relay stopped');
@@ -149,6 +174,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     return {
       url,
       port,
+      metricsPort: metricsServer?.port ?? null,
       host,
       storage,
       moderation: logic.moderation,
@@ -160,4 +186,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     for (const c of cleanups) c();
     throw err;
   }
+}
+
+/** Answers an upgrade request with a plain HTTP error (before any WebSocket exists) and closes. */
+function refuseUpgrade(socket: Duplex, status: number, statusText: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

@@ -10,6 +10,7 @@ import type { RawData, WebSocket } from 'ws';
 import { accessCheck, authorize } from '../auth/authorize.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { Connection } from '../connection/connection.js';
+import type { ConnectionCensus, CensusSocket } from '../connection/connection-census.js';
 import type { ConnectionLimits } from '../connection/limits.js';
 import type { Logger } from '../log.js';
 import { metrics } from '../metrics.js';
@@ -22,6 +23,7 @@ export interface GatewayOptions {
   host: RelayDocHost;
   verifier: TokenVerifier;
   limits: ConnectionLimits;
+  census: ConnectionCensus;
   logger: Logger;
   heartbeatMs?: number;
 }
@@ -85,16 +87,18 @@ export class WsGateway {
   }
 
   private async admit(ws: WebSocket, roomName: string, token: string | null, notices: boolean): Promise<void> {
-    const { host, verifier, limits, logger } = this.options;
+    const { host, verifier, limits, census, logger } = this.options;
     const state = { alive: true, connection: null as Connection | null };
     this.sockets.set(ws, state);
     metrics.connections.inc();
     const early: Uint8Array[] = [];
+    let counted: { person: string; socket: CensusSocket } | null = null;
     ws.on('pong', () => (state.alive = true));
     ws.on('error', (err) => logger.debug({ err, room: roomName }, 'socket error'));
     ws.on('close', () => {
       this.sockets.delete(ws);
       metrics.connections.dec();
+      if (counted !== null) census.release(counted.person, counted.socket);
       state.connection?.onClosed();
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -110,6 +114,18 @@ export class WsGateway {
     const checked = await verifier.verify(token);
     if (!checked.ok) return this.refuse(ws, notices, checked.code, checked.reason);
     const personId = checked.token.personId;
+    const socket: CensusSocket = {
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      close: (code, reason) => (state.connection !== null ? state.connection.close(code, reason) : this.refuse(ws, notices, code, reason)),
+    };
+    if (ws.readyState !== ws.OPEN) return;
+    if (!census.admit(personId, socket)) {
+      metrics.refusedConnections.inc({ reason: 'person' });
+      return this.refuse(ws, notices, CloseCode.rateLimited, 'too many connections', personId, roomName);
+    }
+    counted = { person: personId, socket };
     const access = await authorize(host, personId, roomName);
     if (!access.ok) return this.refuse(ws, notices, access.code, access.reason, personId, roomName);
     const room = await host.room(roomName);
@@ -123,6 +139,7 @@ export class WsGateway {
       notices,
       host,
       limits,
+      census,
       logger,
     });
     state.connection = connection;

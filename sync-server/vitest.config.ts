@@ -7,6 +7,8 @@ export default defineProject({
     name: 'sync-server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // The process tests run the built CLI: build core and the relay first (a no-op when up to date).
+    globalSetup: ['../scripts/build-relay.mjs'],
     env: { HEARTH_LOG_LEVEL: process.env.HEARTH_LOG_LEVEL ?? 'silent' },
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -8,6 +8,8 @@ export default defineConfig({
     root: new URL('.', import.meta.url).pathname,
     include: ['*.e2e.ts'],
     environment: 'node',
+    // The relay runs as a child process from its build: build core and the relay first.
+    globalSetup: ['../../scripts/build-relay.mjs'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     // One browser and one relay per file; files run one after another to keep the machine calm.

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAdminOperation } from './cli/admin-client.js';
+import { existingDataDir } from './cli/data-dir.js';
 import { KEY_FILE, loadSigningKey } from './auth/signing-key.js';
 import { mintToken, parseTtl } from './auth/tokens.js';
 import { parseRate } from './connection/token-bucket.js';
@@ -129,8 +130,11 @@ program
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
   .option('--admin', 'an admin token (for POST /admin/*) instead of a person token', false)
   .action(async (personId: string, opts: { data: string; ttl: string; admin: boolean }) => {
-    const key = loadSigningKey(resolve(opts.data));
-    console.log(await mintToken(key, personId, { ttl: parseTtl(opts.ttl), admin: opts.admin }));
+    const dataDir = existingDataDir(opts.data);
+    const ttl = parseTtl(opts.ttl);
+    // A person token only for someone the relay would let in; an admin token names no person.
+    if (!opts.admin) await requireActivePerson(dataDir, personId);
+    console.log(await mintToken(loadSigningKey(dataDir, { create: false }), personId, { ttl, admin: opts.admin }));
   });
 
 program
@@ -140,7 +144,7 @@ program
   .action((file: string, opts: { data: string }) => {
     const target = resolve(file);
     if (existsSync(target)) throw new InvalidArgumentError(`${target} exists already`);
-    const db = new Database(join(resolve(opts.data), DATABASE_FILE), { readonly: true, fileMustExist: true });
+    const db = new Database(join(existingDataDir(opts.data), DATABASE_FILE), { readonly: true, fileMustExist: true });
     try {
       db.prepare('VACUUM INTO ?').run(target);
     } finally {
@@ -148,6 +152,13 @@ program
     }
     console.log(`backed up to ${target}; keep ${KEY_FILE} from the data directory with it`);
   });
+
+async function requireActivePerson(dataDir: string, personId: string): Promise<void> {
+  const found = await runAdminOperation(dataDir, 'person-status', { person: personId }, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));
+  if (!found.ok) throw new InvalidArgumentError(found.error);
+  const { status } = found.result as { status: string };
+  if (status !== 'active') throw new InvalidArgumentError(`${personId} is ${status} in the directory: the relay would refuse them`);
+}
 
 async function admin(dataDir: string, operation: string, body: unknown): Promise<void> {
   const result = await runAdminOperation(resolve(dataDir), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));

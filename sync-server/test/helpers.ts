@@ -1,8 +1,10 @@
 // Test helpers: a real relay on a free port with a temporary data directory, the stock
 // WebsocketProvider over `ws`, and a raw client for close codes and notices.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { putDirectoryRecords } from '@hearth/core';
 import type { DirectoryRecord } from '@hearth/core';
 import * as decoding from 'lib0/decoding';
@@ -182,4 +184,16 @@ export function clientPool(relay: () => RunningRelay) {
       for (const c of clients.splice(0)) c.destroy();
     },
   };
+}
+
+/** The built `hearth-relay` CLI in a child process (vitest's global setup builds it). */
+export const RELAY_BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
+
+export function runCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const proc = spawn(process.execPath, [RELAY_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEARTH_LOG_LEVEL: 'silent' } });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, stdout, stderr })));
 }

@@ -5,12 +5,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { putDirectoryRecords } from '@hearth/core';
 import { fromBase64 } from '../src/protocol/notices.js';
 import { connectProvider, person, tempDataDir, waitFor } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)));
 
 interface Child {
   proc: ChildProcess;
@@ -50,7 +48,7 @@ async function adminCli(dataDir: string, ...args: string[]): Promise<number | nu
   return new Promise((resolve) => proc.once('exit', resolve));
 }
 
-describe.skipIf(!BUILT)('relay process (built CLI; run `npx tsc -b` first)', () => {
+describe('relay process (the built CLI)', () => {
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
   afterEach(() => {
@@ -58,21 +56,21 @@ describe.skipIf(!BUILT)('relay process (built CLI; run `npx tsc -b` first)', () 
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  async function seededDataDir(): Promise<string> {
+  /** A relay on a new data directory (only `serve` creates one), with alice and bob imported through it. */
+  async function seededRelay(): Promise<{ dir: string; relay: Child }> {
     const dir = tempDataDir();
     dirs.push(dir);
-    // seed the directory in-process through the CLI's own path: a directory import with no relay running
+    const relay = await serve(dir);
+    children.push(relay.proc);
     const { writeFileSync } = await import('node:fs');
     const file = `${dir}/people.json`;
     writeFileSync(file, JSON.stringify([person('alice'), person('bob')]));
     expect(await adminCli(dir, 'directory', 'import', file)).toBe(0);
-    return dir;
+    return { dir, relay };
   }
 
   it('acknowledged outbox updates survive SIGKILL', async () => {
-    const dir = await seededDataDir();
-    const first = await serve(dir);
-    children.push(first.proc);
+    const { dir, relay: first } = await seededRelay();
     const token = await tokenFor(dir, 'alice');
     const client = connectProvider(first.url, 'outbox/alice', token);
     await waitFor(() => client.provider.synced);
@@ -98,9 +96,7 @@ describe.skipIf(!BUILT)('relay process (built CLI; run `npx tsc -b` first)', () 
   });
 
   it('SIGTERM closes clients with 1012 and exits 0; a second serve on the same data dir refuses', async () => {
-    const dir = await seededDataDir();
-    const relay = await serve(dir);
-    children.push(relay.proc);
+    const { dir, relay } = await seededRelay();
     const refused = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     refused.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -118,9 +114,7 @@ describe.skipIf(!BUILT)('relay process (built CLI; run `npx tsc -b` first)', () 
   });
 
   it('admin subcommands go through the running relay', async () => {
-    const dir = await seededDataDir();
-    const relay = await serve(dir);
-    children.push(relay.proc);
+    const { dir, relay } = await seededRelay();
     expect(await adminCli(dir, 'space', 'create', 'lab', '--name', 'Lab', '--visibility', 'private')).toBe(0);
     expect(await adminCli(dir, 'space', 'add-member', 'lab', 'alice')).toBe(0);
     const client = connectProvider(relay.url, 'space/lab', await tokenFor(dir, 'alice'));
@@ -129,6 +123,3 @@ describe.skipIf(!BUILT)('relay process (built CLI; run `npx tsc -b` first)', () 
     client.destroy();
   });
 });
-
-// keeps the import used when the suite is skipped
-void putDirectoryRecords;

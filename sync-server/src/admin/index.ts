@@ -2,6 +2,7 @@
 import { adminOperations } from './registry.js';
 import { scimGroupMapOp, scimTokenOp } from '../scim/scim-admin.js';
 import { addMemberOp, createSpaceOp, importDirectoryOp, removeMemberOp, setPolicyOp } from './operations.js';
+import { personStatusOp } from './person-status.js';
 
 adminOperations['directory-import'] = importDirectoryOp;
 adminOperations['policy-set'] = setPolicyOp;
@@ -10,5 +11,6 @@ adminOperations['space-add-member'] = addMemberOp;
 adminOperations['space-remove-member'] = removeMemberOp;
 adminOperations['scim-token'] = scimTokenOp;
 adminOperations['scim-group-map'] = scimGroupMapOp;
+adminOperations['person-status'] = personStatusOp;
 
 export { adminOperations };

@@ -17,13 +17,18 @@ export interface VerifiedToken {
 
 export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'expired' | 'invalid' };
 
-/** Parses a duration like '8h', '30m', '90s', '7d' (or plain seconds) into seconds. */
+/**
+ * Parses a duration like '8h', '30m', '90s', '7d' (or plain seconds) into seconds. A written
+ * duration of zero is refused: a token that expires as it is made is always a mistake.
+ */
 export function parseTtl(ttl: string | number): number {
   if (typeof ttl === 'number') return ttl;
   const m = /^(\d+)\s*([smhd]?)$/.exec(ttl.trim());
   if (m === null) throw new Error(`invalid duration "${ttl}" (use e.g. 90s, 30m, 8h, 7d)`);
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
+  const seconds = Number(m[1]) * unit;
+  if (seconds <= 0) throw new Error(`a token lifetime must be longer than 0 s (got "${ttl}")`);
+  return seconds;
 }
 
 export async function mintToken(key: Uint8Array, personId: string, options: { ttl?: string | number; admin?: boolean } = {}): Promise<string> {

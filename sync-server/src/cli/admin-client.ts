@@ -10,9 +10,17 @@ import { mintToken } from '../auth/tokens.js';
 import type { Logger } from '../log.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { lockDataDir, runningRelay } from '../server/data-dir-lock.js';
+import { NoDataDirectory, existingDataDir } from './data-dir.js';
 import { openSqliteStorage } from '../storage/sqlite-storage.js';
 
-export async function runAdminOperation(dataDir: string, operation: string, body: unknown, logger: Logger): Promise<AdminResult> {
+export async function runAdminOperation(dir: string, operation: string, body: unknown, logger: Logger): Promise<AdminResult> {
+  let dataDir: string;
+  try {
+    dataDir = existingDataDir(dir);
+  } catch (err) {
+    if (err instanceof NoDataDirectory) return { ok: false, error: err.message };
+    throw err;
+  }
   const running = runningRelay(dataDir);
   if (running !== null) {
     const token = await mintToken(loadSigningKey(dataDir, { create: false }), 'cli', { ttl: '5m', admin: true });

@@ -13,6 +13,7 @@ import type { ExportFilter } from '../audit/export-format.js';
 import { ExportVerifier } from '../audit/export-verify.js';
 import { exportLines, type ExportSummary } from '../audit/export-writer.js';
 import { DATABASE_FILE } from '../storage/sqlite-storage.js';
+import { existingDataDir } from './data-dir.js';
 import { registerHoldCommands } from './hold-commands.js';
 
 /** An ISO 8601 date or date-time (a bare date is midnight UTC), or milliseconds since the epoch. */
@@ -33,7 +34,7 @@ export function registerAuditCommands(program: Command): void {
     .option('--person <id>', 'only records by or about this person')
     .addOption(new Option('--data <dir>', 'data directory').default('./data'))
     .action((file: string, opts: { from?: number; to?: number; space?: string; person?: string; data: string }) => {
-      const dataDir = resolve(opts.data);
+      const dataDir = existingDataDir(opts.data);
       const filter: ExportFilter = { from: opts.from ?? null, to: opts.to ?? null, space: opts.space ?? null, person: opts.person ?? null };
       const key = loadAuditKey(dataDir, { create: false });
       const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
@@ -75,7 +76,7 @@ export function registerAuditCommands(program: Command): void {
     .addOption(new Option('--data <dir>', 'data directory').default('./data'))
     .option('--out <file>', `also write the public key to <file> (it is ${AUDIT_PUBLIC_KEY_FILE} in the data directory)`)
     .action((opts: { data: string; out?: string }) => {
-      const key = loadAuditKey(resolve(opts.data), { create: false });
+      const key = loadAuditKey(existingDataDir(opts.data), { create: false });
       if (opts.out !== undefined) writeFileSync(resolve(opts.out), key.publicKeyPem, { flag: 'wx' });
       console.log(`fingerprint ${key.fingerprint}`);
       console.log(key.publicKeyPem.trimEnd());

@@ -9,7 +9,7 @@ import { loadSigningKey } from '../src/auth/signing-key.js';
 import { person, runCli, startTestRelay, tempDataDir } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
-describe('a mistyped --data', () => {
+describe('a mistyped --data', { timeout: 60_000 }, () => {
   let scratch: string;
   beforeAll(() => {
     scratch = tempDataDir();
@@ -46,7 +46,7 @@ describe('a mistyped --data', () => {
   });
 });
 
-describe('hearth-relay token', () => {
+describe('hearth-relay token', { timeout: 60_000 }, () => {
   let relay: TestRelay;
   beforeAll(async () => {
     relay = await startTestRelay(); // alice, bob, carol active; dave has left

@@ -82,6 +82,8 @@ export interface ModeratorClient {
   waitForCase(match: (c: ModerationCase) => boolean, what?: string): Promise<DocHandle<ModerationCase>>;
   /** Decides as this person (their bound actor), naming the current decisions as superseded. */
   decide(handle: DocHandle<ModerationCase>, action: CaseAction, note?: string, role?: string): string;
+  /** Any change to a case file, written as this person (their bound actor): what a modified app could send. */
+  write(handle: DocHandle<ModerationCase>, fn: (doc: ModerationCase) => void): void;
   offline(): Promise<void>;
   online(): Promise<void>;
   close(): Promise<void>;
@@ -93,6 +95,7 @@ export function connectModerator(relayUrl: string, person: string, token: string
   const network = new TestClientAdapter(`${relayUrl}/automerge?token=${encodeURIComponent(token)}`);
   const repo = new Repo({ network: [network], peerId: `${person}-${device}` as PeerId, sharePolicy: () => Promise.resolve(true) });
   const actor = moderatorActorId(person, device);
+  const bind = (handle: DocHandle<ModerationCase>) => handle.update((doc) => (A.getActorId(doc) === actor ? doc : A.clone(doc, { actor })));
   const cases = () => {
     const out = new Map<string, DocHandle<ModerationCase>>();
     for (const handle of Object.values(repo.handles) as Array<DocHandle<ModerationCase>>) {
@@ -114,12 +117,16 @@ export function connectModerator(relayUrl: string, person: string, token: string
     },
     decide(handle, action, note = '', role) {
       const id = `${person}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-      handle.update((doc) => (A.getActorId(doc) === actor ? doc : A.clone(doc, { actor })));
+      bind(handle);
       const supersedes = currentDecisionIds(JSON.parse(JSON.stringify(handle.doc())) as ModerationCase);
       handle.change((d) => {
         d.decisions[id] = { id, by: person, at: Date.now(), action, note, role: role ?? null, supersedes };
       });
       return id;
+    },
+    write(handle, fn) {
+      bind(handle);
+      handle.change(fn);
     },
     async offline() {
       network.offline();

@@ -227,7 +227,7 @@ describe('moderation cases', () => {
     expect(stored.some((r) => r.data.includes(Buffer.from('forged')))).toBe(false);
   });
 
-  it('a decision naming someone else than its writer is not carried out; warn and escalate reach their people', async () => {
+  it('a decision naming someone else than its writer is refused and not kept; warn and escalate reach their people', async () => {
     const mona = await moderator('mona');
     const out = await open('alice', 'outbox/alice');
     const aliceInbox = await open('alice', 'inbox/alice');
@@ -239,11 +239,13 @@ describe('moderation cases', () => {
     await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'warning' && n.message.startsWith('Second time')), 5000, 'warning');
     mona.decide(handle, 'escalate', 'Repeated.', 'hr');
     await waitFor(() => readInbox(hanaInbox.doc).notices.some((n) => n.kind === 'escalated' && n.message.includes('escalated')), 5000, 'escalation');
+    // Written with mona's own actor, in max's name: refused at the door, never stored.
     handle.change((d) => {
       d.decisions.impostor = { id: 'impostor', by: 'max', at: Date.now(), action: 'approve', note: '', role: null, supersedes: Object.keys(d.decisions) };
     });
-    await waitFor(() => relay.moderation.read(caseId)?.decisions.impostor !== undefined, 5000, 'relay has it');
+    await waitFor(() => mona.network.closes.includes(4403), 5000, 'closed with 4403');
     await relay.moderation.idle();
+    expect(relay.moderation.read(caseId)?.decisions.impostor).toBeUndefined();
     expect(decisionsOf(relay, caseId).map((d) => d.action)).toEqual(['warn', 'escalate']);
   });
 });

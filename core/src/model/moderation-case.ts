@@ -9,6 +9,7 @@
 // if they differ, the case is in conflict and nothing is carried out until a decision supersedes both.
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { z } from 'zod';
 import type { EntryId, PersonId, SpaceId, StatusFinding, Timestamp } from './types.js';
 
 export const CASE_SOURCES = ['hold', 'flag', 'report'] as const;
@@ -56,10 +57,15 @@ export interface CaseNote {
   text: string;
 }
 
-/** What the relay writes back once it has carried a decision out (or set it aside). */
+/**
+ * What the relay writes back once it has carried a decision out (or set it aside). `refused`: the
+ * person who decided may not act on the case's space at the moment it was to be carried out (not an
+ * active moderator, nor a facilitator of that space); nothing was done, and the decision no longer
+ * counts (see `deriveCaseState`).
+ */
 export interface CaseExecution {
   at: Timestamp;
-  outcome: 'done' | 'duplicate' | 'overruled' | 'stale' | 'failed';
+  outcome: 'done' | 'duplicate' | 'overruled' | 'stale' | 'failed' | 'refused';
   detail?: string;
 }
 
@@ -133,7 +139,7 @@ function causalOrder(list: CaseDecision[], seen: Map<string, Set<string>>): Case
 }
 
 /** The ids a new decision must list in `supersedes`: the current (unsuperseded) decisions. */
-export function currentDecisionIds(c: Pick<ModerationCase, 'decisions'>): string[] {
+export function currentDecisionIds(c: Pick<ModerationCase, 'decisions'> & Partial<Pick<ModerationCase, 'executions'>>): string[] {
   return deriveCaseState(c).current.map((d) => d.id);
 }
 
@@ -143,8 +149,10 @@ export function currentDecisionIds(c: Pick<ModerationCase, 'decisions'>): string
  * causal order, except one that agrees with an earlier concurrent decision (a duplicate) and one
  * that disagreed with a concurrent decision and was later superseded (overruled by a resolution).
  */
-export function deriveCaseState(c: Pick<ModerationCase, 'decisions'>): CaseState {
-  const decisions = c.decisions;
+export function deriveCaseState(c: Pick<ModerationCase, 'decisions'> & Partial<Pick<ModerationCase, 'executions'>>): CaseState {
+  // A refused decision was never the decision of someone who may act: it neither counts as a
+  // verdict nor stands in a conflict (a decision that superseded it just names an unknown id).
+  const decisions = Object.fromEntries(Object.entries(c.decisions).filter(([id]) => c.executions?.[id]?.outcome !== 'refused'));
   const all = Object.values(decisions).sort(order);
   const seen = ancestry(decisions);
   const superseded = new Set<string>();
@@ -182,4 +190,45 @@ export function moderatorActorId(personId: PersonId, deviceHex: string): string 
 
 export function isActorOf(actor: string, personId: PersonId): boolean {
   return actor.length === 64 && actor.startsWith(moderatorActorPrefix(personId));
+}
+
+/**
+ * What a moderator's change may do to a case file: add a decision or a note under a new key, as
+ * themselves. Everything else — the item, space, source, findings, reports, `executions`, anyone's
+ * existing decision or note — is the relay's record or someone's signed word and is never edited.
+ * The relay refuses any change that does more (sync-server/src/moderation/change-check.ts); apps
+ * write only through these two shapes. Limits keep one decision from growing a case file without bound.
+ */
+export const CASE_ADDITIONS = ['decisions', 'notes'] as const;
+export type CaseAddition = (typeof CASE_ADDITIONS)[number];
+
+export const MAX_CASE_TEXT = 4000;
+const MAX_SUPERSEDES = 200;
+const caseKey = z.string().min(1).max(200);
+const timestamp = z.number().int().nonnegative();
+
+const decisionSchema = z
+  .object({
+    id: caseKey,
+    by: z.string().min(1),
+    at: timestamp,
+    action: z.enum(CASE_ACTIONS),
+    note: z.string().max(MAX_CASE_TEXT),
+    role: z.string().max(100).nullable().optional(),
+    supersedes: z.array(caseKey).max(MAX_SUPERSEDES),
+  })
+  .strict();
+
+const noteSchema = z.object({ by: z.string().min(1), at: timestamp, text: z.string().max(MAX_CASE_TEXT) }).strict();
+
+export type CaseAdditionCheck = { ok: true } | { ok: false; reason: string };
+
+/** Whether `value`, added as `decisions[key]` or `notes[key]` by `person`, is a well-formed addition in their own name. */
+export function checkCaseAddition(field: CaseAddition, key: string, value: unknown, person: PersonId): CaseAdditionCheck {
+  if (!caseKey.safeParse(key).success) return { ok: false, reason: `a ${field} key must be 1 to 200 characters` };
+  const parsed = field === 'decisions' ? decisionSchema.safeParse(value) : noteSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, reason: `malformed ${field === 'decisions' ? 'decision' : 'note'}: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  if (parsed.data.by !== person) return { ok: false, reason: `a ${field === 'decisions' ? 'decision' : 'note'} in someone else's name` };
+  if (field === 'decisions' && (parsed.data as { id: string }).id !== key) return { ok: false, reason: 'a decision whose id is not its key' };
+  return { ok: true };
 }

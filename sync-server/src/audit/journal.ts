@@ -1,6 +1,6 @@
 // The relay's audit journal: an append-only, hash-chained record of everything the relay did on
 // someone's behalf (publication, hold, rejection, acknowledgement, report, moderation decision,
-// membership, policy, space, directory, retention, legal hold). Why these choices:
+// refused case-file change, membership, policy, space, directory, retention, legal hold). Why these choices:
 // - Append-only is enforced twice: this module has no UPDATE or DELETE statement, and SQLite
 //   triggers abort any UPDATE or DELETE on the journal's rows, whoever issues it (a later bug, a
 //   hand-typed sqlite3 session). Someone with write access to the file can drop the triggers; that
@@ -22,6 +22,7 @@ export const AUDIT_KINDS = [
   'acknowledgement',
   'report',
   'decision',
+  'case-change-refused',
   'membership',
   'policy',
   'space-created',

@@ -1,7 +1,12 @@
 // What each moderation decision does to the published documents and the author's inbox, as the
-// relay's own writes. Why every write here may run twice: the decision is recorded as carried out
-// only after these writes are stored (case-executor.ts), so a crash in between replays them — and
-// each is idempotent (publishEntry per version, hide/restore marks, notices keyed by the decision).
+// relay's own writes. Everything about the item — author, room, entry, version, text, findings —
+// comes from the relay's case row (the item as it opened the case), the publication state and the
+// author's outbox; from the decision only its action, its words (`note`, shown to the author as the
+// moderator's) and the escalation role are used. The case file is never read here: it is
+// multi-writer, and a moderator's copy may say anything.
+// Why every write here may run twice: the decision is recorded as carried out only after these
+// writes are stored (case-executor.ts), so a crash in between replays them — and each is idempotent
+// (publishEntry per version, hide/restore marks, notices keyed by the decision).
 import type * as Y from 'yjs';
 import {
   ITEM_MAPS,
@@ -18,13 +23,16 @@ import {
   type CaseDecision,
   type CaseExecution,
   type CaseItem,
-  type ModerationCase,
   type Notice,
   type NoticeKind,
 } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import { fingerprint } from '../publication/fingerprint.js';
 import type { EntryRecord } from '../publication/publication-store.js';
+import type { CaseRow } from './case-store.js';
+
+/** A case row whose item the relay has recorded (the executor refuses to act on one without). */
+export type RecordedCase = CaseRow & { item: CaseItem };
 
 export interface ActionContext {
   host: DocHost;
@@ -42,7 +50,7 @@ export interface ActionResult {
 
 const WHAT: Record<string, string> = { post: 'post', comment: 'comment', message: 'message', reaction: 'reaction' };
 
-export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionContext): Promise<ActionResult> {
+export async function carryOut(c: RecordedCase, d: CaseDecision, ctx: ActionContext): Promise<ActionResult> {
   const { item } = c;
   const what = WHAT[item.type] ?? 'item';
   const words = d.note.trim();
@@ -60,7 +68,7 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
       if (published) {
         await ctx.host.write(item.room, (doc) => {
           hideItem(doc, item.entryId, { now: ctx.now });
-          setItemText(doc, item.entryId, null);
+          setItemText(doc, item.entryId, null, c.author);
         });
       }
       else {
@@ -72,10 +80,13 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
       return { outcome: 'done' };
     case 'restore':
       if (!published) return { outcome: 'done', detail: 'nothing was hidden' };
-      await ctx.host.write(item.room, (doc) => {
-        restoreItem(doc, item.entryId);
-        setItemText(doc, item.entryId, item);
-      });
+      {
+        const texts = await recordedTexts(c, ctx);
+        await ctx.host.write(item.room, (doc) => {
+          restoreItem(doc, item.entryId);
+          setItemText(doc, item.entryId, texts, c.author);
+        });
+      }
       await notice('published-after-review', `Your ${what} is visible again after review.`);
       return { outcome: 'done' };
     case 'warn':
@@ -92,7 +103,7 @@ export async function carryOut(c: ModerationCase, d: CaseDecision, ctx: ActionCo
   }
 }
 
-async function approve(c: ModerationCase, d: CaseDecision, ctx: ActionContext, message: string): Promise<ActionResult> {
+async function approve(c: RecordedCase, d: CaseDecision, ctx: ActionContext, message: string): Promise<ActionResult> {
   const { item } = c;
   const record = ctx.record;
   if (record === null || record.version !== item.version || record.owner !== item.authorId) {
@@ -122,30 +133,53 @@ async function approve(c: ModerationCase, d: CaseDecision, ctx: ActionContext, m
   };
 }
 
+type ItemText = Pick<CaseItem, 'title' | 'body' | 'version'>;
+
 /**
- * A hidden item leaves the published document's text: its title and body are blanked there (the case
- * file keeps them), so members' apps stop holding words a moderator removed. Restoring writes the
- * case's text back — only onto the version the case is about; a newer version carries its own.
+ * The texts the relay knows for the item, by version: the author's outbox entry when the publication
+ * state says that exact content (same fingerprint) is the version published, and the text the relay
+ * recorded when it opened the case. Both are the author's own words, from the relay's own records.
  */
-function setItemText(doc: Y.Doc, id: string, text: Pick<CaseItem, 'title' | 'body' | 'version'> | null): void {
+async function recordedTexts(c: RecordedCase, ctx: ActionContext): Promise<ItemText[]> {
+  const texts: ItemText[] = [];
+  const record = ctx.record;
+  if (record !== null && record.owner === c.author && record.publishedVersion === record.version) {
+    const outbox = await ctx.host.open(roomName({ kind: 'outbox', person: c.author }));
+    const entry = scanOutbox(outbox).entries.find((e) => e.id === c.entryId);
+    if (entry !== undefined && 'body' in entry && fingerprint(entry) === record.fingerprint) {
+      texts.push({ version: record.version, title: entry.type === 'post' ? entry.title : null, body: entry.body });
+    }
+  }
+  texts.push(c.item);
+  return texts;
+}
+
+/**
+ * A hidden item leaves the published document's text: its title and body are blanked there (the
+ * relay's records keep them), so members' apps stop holding words a moderator removed. Restoring
+ * writes the recorded text of the version now published back; a version the relay has no text for
+ * stays as it is.
+ */
+function setItemText(doc: Y.Doc, id: string, texts: ItemText[] | null, author: string): void {
   for (const name of ITEM_MAPS) {
     const map = doc.getMap<unknown>(name);
     const current = map.get(id) as Record<string, unknown> | undefined;
-    if (current === undefined || typeof current !== 'object' || typeof current.body !== 'string') continue;
-    if (text !== null && (current.version !== text.version || current.state !== 'published')) continue;
+    if (current === undefined || typeof current !== 'object' || typeof current.body !== 'string' || current.authorId !== author) continue;
+    const text = texts === null ? null : texts.find((t) => t.version === current.version);
+    if (texts !== null && (text === undefined || current.state !== 'published')) continue;
     const next: Record<string, unknown> = { ...current, body: text?.body ?? '' };
     if (typeof current.title === 'string') next.title = text?.title ?? '';
     if (next.body !== current.body || next.title !== current.title) map.set(id, next);
   }
 }
 
-function noticeOf(c: ModerationCase, d: Pick<CaseDecision, 'id'> & { by?: string }, kind: NoticeKind, message: string, now: number): Notice {
+function noticeOf(c: RecordedCase, d: Pick<CaseDecision, 'id'> & { by?: string }, kind: NoticeKind, message: string, now: number): Notice {
   return {
-    id: `case:${c.id}:${d.id}:${kind}`,
+    id: `case:${c.caseId}:${d.id}:${kind}`,
     kind,
     createdAt: now,
     message,
-    entryId: c.item.entryId,
+    entryId: c.entryId,
     space: c.space,
     about: d.by ?? null,
     findings: kind === 'hidden' ? c.findings : [],

@@ -8,21 +8,28 @@
 // carried out once it has been on the relay for `settleMs` with no disagreeing decision beside it.
 // Decisions whose Automerge object was not created by an actor of the person named in `by` are
 // ignored: a moderator cannot decide in a colleague's name.
+// From the case file the executor reads only the decisions; what they act on is the case row
+// (case-actions.ts). Whether each decision's author may act on the case's space is checked when the
+// decision is first seen and again at the moment it is carried out (case-permissions.ts): a decision
+// by someone who may not is `refused` — recorded in `case_actions`, journaled, logged and written to
+// the case's `executions` — and nothing is done; it then no longer counts (core's deriveCaseState).
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
-import { deriveCaseState, isActorOf, type CaseDecision, type CaseExecution, type ModerationCase } from '@hearth/core';
+import { checkCaseAddition, deriveCaseState, isActorOf, type CaseDecision, type CaseExecution, type ModerationCase } from '@hearth/core';
 import type { AuditJournal } from '../audit/journal.js';
 import type { Logger } from '../log.js';
 import type { PublicationStore } from '../publication/publication-store.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
-import { carryOut } from './case-actions.js';
+import { carryOut, type RecordedCase } from './case-actions.js';
+import type { CasePermissions } from './case-permissions.js';
 import type { CaseRow, CaseStore } from './case-store.js';
 
 export interface CaseExecutorOptions {
   host: DocHost;
   store: CaseStore;
   publications: PublicationStore;
+  permissions: CasePermissions;
   journal: AuditJournal | undefined;
   log: Logger;
   now: () => number;
@@ -76,11 +83,21 @@ export class CaseExecutor {
     if (watched === undefined) return;
     const { handle, row } = watched;
     const doc = handle.doc();
-    const c = JSON.parse(JSON.stringify(doc)) as ModerationCase;
-    c.decisions = verifiedDecisions(doc, this.o.log);
-    const state = deriveCaseState(c);
+    const decisions = verifiedDecisions(doc, this.o.log);
+    // What became of each decision is the relay's record, never the case file's `executions`.
+    const executions: Record<string, CaseExecution> = {};
+    for (const id of Object.keys(decisions)) {
+      const e = this.o.store.execution(caseId, id);
+      if (e !== null) executions[id] = e;
+    }
+    for (const d of Object.values(decisions)) {
+      if (executions[d.id] !== undefined) continue;
+      const verdict = await this.o.permissions.mayAct(d.by, row.space);
+      if (!verdict.ok) executions[d.id] = this.refuse(row, d, verdict.reason);
+    }
+    const state = deriveCaseState({ decisions, executions });
     for (const d of state.toCarryOut) {
-      if (this.o.store.execution(caseId, d.id) !== null) continue;
+      if (executions[d.id] !== undefined) continue;
       const now = this.o.now();
       const key = `${caseId}\u0000${d.id}`;
       const waited = now - (this.firstSeen.get(key) ?? this.firstSeen.set(key, now).get(key)!);
@@ -89,11 +106,21 @@ export class CaseExecutor {
         break; // later decisions wait for this one (causal order)
       }
       this.firstSeen.delete(key);
-      const result = await carryOut(c, d, { host: this.o.host, now, record: this.o.publications.get(row.entryId) });
+      // Checked again now: a role or a space can be lost while a decision settles.
+      const verdict = await this.o.permissions.mayAct(d.by, row.space);
+      if (!verdict.ok) {
+        this.refuse(row, d, verdict.reason);
+        void this.schedule(caseId); // the case means something else without this decision: derive it again
+        return;
+      }
+      const result =
+        row.item === null
+          ? { outcome: 'failed' as const, detail: 'the relay has no record of the item this case is about' }
+          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: this.o.publications.get(row.entryId) });
       const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
       this.o.store.transaction(() => {
         this.o.store.recordExecution(caseId, d, execution);
-        if (result.published !== undefined) this.o.publications.put(result.published);
+        if ('published' in result && result.published !== undefined) this.o.publications.put(result.published);
         this.o.journal?.record({
           kind: 'decision',
           actor: d.by,
@@ -103,25 +130,43 @@ export class CaseExecutor {
           details: { case: caseId, decision: d.id, action: d.action, outcome: result.outcome, source: row.source, ...(d.role ? { role: d.role } : {}) },
         });
       });
+      executions[d.id] = execution;
       this.o.log.info({ case: caseId, decision: d.id, action: d.action, outcome: result.outcome }, 'moderation decision carried out');
     }
     for (const [list, outcome] of [[state.duplicates, 'duplicate'], [state.overruled, 'overruled']] as const) {
       for (const d of list) {
         if (this.o.store.execution(caseId, d.id) !== null) continue;
-        const execution: CaseExecution = { at: this.o.now(), outcome };
-        this.o.store.recordExecution(caseId, d, execution);
-        }
+        this.o.store.recordExecution(caseId, d, { at: this.o.now(), outcome });
+      }
     }
     // Tell the moderators, in the case file, what became of each decision (missing ones only, so a
     // replay after a restart writes what the crash left out and nothing twice).
     const toWrite: Array<[string, CaseExecution]> = [];
-    for (const id of Object.keys(c.decisions)) {
-      const e = c.executions[id] === undefined ? this.o.store.execution(caseId, id) : null;
+    for (const id of Object.keys(doc.decisions)) {
+      const e = doc.executions[id] === undefined ? this.o.store.execution(caseId, id) : null;
       if (e !== null) toWrite.push([id, e]);
     }
     if (toWrite.length > 0) handle.change((d) => {
       for (const [id, e] of toWrite) d.executions[id] = e;
     });
+  }
+
+  /** Records a decision as refused (nothing is done): case_actions, the journal and the log. */
+  private refuse(row: CaseRow, d: CaseDecision, reason: string): CaseExecution {
+    const execution: CaseExecution = { at: this.o.now(), outcome: 'refused', detail: reason };
+    this.o.store.transaction(() => {
+      this.o.store.recordExecution(row.caseId, d, execution);
+      this.o.journal?.record({
+        kind: 'decision',
+        actor: d.by,
+        space: row.space,
+        person: row.author,
+        entry: row.entryId,
+        details: { case: row.caseId, decision: d.id, action: d.action, outcome: 'refused', detail: reason, source: row.source, ...(d.role ? { role: d.role } : {}) },
+      });
+    });
+    this.o.log.warn({ case: row.caseId, decision: d.id, action: d.action, by: d.by, reason }, 'moderation decision refused');
+    return execution;
   }
 }
 
@@ -132,7 +177,7 @@ function verifiedDecisions(doc: A.Doc<ModerationCase>, log: Logger): Record<stri
     const objectId = A.getObjectId(d);
     const actor = objectId?.split('@')[1] ?? '';
     const plain = JSON.parse(JSON.stringify(d)) as CaseDecision;
-    if (plain.id !== id || typeof plain.by !== 'string' || !isActorOf(actor, plain.by) || !Array.isArray(plain.supersedes)) {
+    if (typeof plain.by !== 'string' || !isActorOf(actor, plain.by) || !checkCaseAddition('decisions', id, plain, plain.by).ok) {
       log.warn({ decision: id, actor }, 'case decision ignored: not written by the person it names, or malformed');
       continue;
     }

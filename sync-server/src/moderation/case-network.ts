@@ -2,17 +2,28 @@
 // messages of @automerge/automerge-repo-network-websocket), for sockets that the relay has already
 // authenticated. Why not the stock WebSocketServerAdapter: it trusts whatever peer id a socket
 // claims and hands every message straight to the repo. Here each socket belongs to one person, a
-// peer id stays with the socket that announced it, and every message passes `screen` first — which
-// refuses changes written by an actor that is not the person's (see actor-check.ts) before the repo
-// can apply or store them. A refused socket is closed with 4403 and nothing it sent is kept.
+// peer id stays with the socket that announced it, and every message is rebuilt from the fields the
+// relay knows (`admit`) — a CBOR typed array other than Uint8Array, an unknown type or an extra field
+// never reaches the repo — and then passes `screen`, which refuses any change that does more than add
+// the person's own decisions and notes (change-check.ts) before the repo can apply or store it. A
+// refused socket is closed with 4403, nothing it sent is kept, and `onRefused` records why.
 import { NetworkAdapter, cbor } from '@automerge/automerge-repo';
-import type { Message, PeerId, PeerMetadata } from '@automerge/automerge-repo';
+import type { DocumentId, Message, PeerId, PeerMetadata } from '@automerge/automerge-repo';
 import type { RawData, WebSocket } from 'ws';
 import type { Logger } from '../log.js';
 import { CloseCode } from '../protocol/close-codes.js';
 
 /** null to accept the message, or why the socket is refused. */
 export type Screen = (person: string, message: Message) => string | null;
+
+/** A refused change: who sent it, for which document, and why. */
+export type RefusalListener = (person: string, documentId: string | null, reason: string) => void;
+
+/** Messages a client may send after `join`, as the repo will see them; anything else is dropped or refused. */
+type Admitted = { message: Message } | { drop: string } | { refuse: string };
+
+/** Types the relay's repo has no use for from a client: dropped quietly (stock clients send some). */
+const IGNORED_TYPES = new Set(['ephemeral', 'remote-subscription-change', 'remote-heads-changed', 'leave']);
 
 const PROTOCOL_V1 = '1';
 
@@ -24,7 +35,11 @@ interface Peer {
 export class CaseNetworkAdapter extends NetworkAdapter {
   private readonly peers = new Map<PeerId, Peer>();
 
-  constructor(private readonly screen: Screen, private readonly log: Logger) {
+  constructor(
+    private readonly screen: Screen,
+    private readonly log: Logger,
+    private readonly onRefused: RefusalListener = () => undefined,
+  ) {
     super();
   }
 
@@ -74,9 +89,15 @@ export class CaseNetworkAdapter extends NetworkAdapter {
         return;
       }
       if (peerId === null || message.senderId !== peerId) return this.refuse(ws, CloseCode.malformed, 'message before join');
-      const refusal = this.screen(person, message);
-      if (refusal !== null) return this.refuse(ws, CloseCode.forbidden, refusal);
-      this.emit('message', message);
+      const admitted = this.admit(message, peerId);
+      if ('drop' in admitted) return void this.log.debug({ person, reason: admitted.drop }, 'automerge message dropped');
+      const documentId = typeof message.documentId === 'string' ? message.documentId : null;
+      const refusal = 'refuse' in admitted ? admitted.refuse : this.screened(person, admitted.message);
+      if (refusal !== null) {
+        this.onRefused(person, documentId, refusal);
+        return this.refuse(ws, CloseCode.forbidden, refusal);
+      }
+      this.emit('message', (admitted as { message: Message }).message);
     };
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return this.refuse(ws, CloseCode.malformed, 'text message');
@@ -105,6 +126,31 @@ export class CaseNetworkAdapter extends NetworkAdapter {
 
   disconnect(): void {
     this.closeAll(CloseCode.restart, 'relay restarting');
+  }
+
+  /** The screen's verdict; a screen that throws refuses (fail closed) instead of breaking the socket's handler. */
+  private screened(person: string, message: Message): string | null {
+    try {
+      return this.screen(person, message);
+    } catch (err) {
+      this.log.error({ err, person }, 'automerge message screening failed');
+      return 'the relay could not check this message';
+    }
+  }
+
+  /** The message rebuilt from known fields only, or why it is dropped or refused. */
+  private admit(m: Record<string, unknown>, senderId: PeerId): Admitted {
+    const type = m.type;
+    if (typeof type === 'string' && IGNORED_TYPES.has(type)) return { drop: type };
+    if (type !== 'sync' && type !== 'request' && type !== 'doc-unavailable') return { refuse: `unknown message type ${String(type).slice(0, 40)}` };
+    const documentId = m.documentId;
+    if (typeof documentId !== 'string' || documentId.length === 0 || documentId.length > 100) return { refuse: 'a message without a valid documentId' };
+    const base = { senderId, targetId: this.peerId!, documentId: documentId as DocumentId };
+    if (type === 'doc-unavailable') return { message: { type, ...base } };
+    // Exactly a byte string: cbor-x also decodes typed arrays (Uint8ClampedArray, Int8Array, …) that
+    // Automerge would read as bytes but a check for Uint8Array would wave through.
+    if (!(m.data instanceof Uint8Array)) return { refuse: 'sync data that is not a byte string' };
+    return { message: { type, ...base, data: new Uint8Array(m.data) } };
   }
 
   private sendTo(ws: WebSocket, message: unknown): void {

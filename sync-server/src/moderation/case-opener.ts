@@ -1,9 +1,11 @@
 // Opening cases: the publication pipeline calls in for every hold, every flag and every report, and
-// this module writes the case file (an Automerge document) and its row in `case_documents`. Why
-// idempotent by a derived case id: the pipeline may replay a hold after a crash, and several people
-// may report the same item — a replay changes nothing, a new report joins the item's open case.
+// this module writes the case file (an Automerge document) and its row in `case_documents` — the row
+// holds the item as opened (author, room, version, text) and the findings, the relay's own record
+// that the executor acts on; the case file's copy is for the moderators to read. Why idempotent by
+// a derived case id: the pipeline may replay a hold after a crash, and several people may report the
+// same item — a replay changes nothing, a new report joins the item's open case.
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
-import { addNotice, ITEM_MAPS, roomName, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
+import { addNotice, ITEM_MAPS, roomName, scanOutbox, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import type { PublicationStore } from '../publication/publication-store.js';
@@ -48,21 +50,28 @@ export class CaseOpener {
 
   review(r: ReviewEvent): Promise<void> {
     const { entry } = r;
-    if (entry.type !== 'post' && entry.type !== 'comment' && entry.type !== 'message') return Promise.resolve();
+    const item = itemOfEntry(entry, r.author, r.version);
+    if (item === null) return Promise.resolve();
     const source: CaseSource = r.outcome === 'held' ? 'hold' : 'flag';
-    const room = entry.type === 'message' ? `dm/${entry.conversation}` : `space/${entry.space}`;
-    const item: CaseItem = {
-      entryId: entry.id,
-      type: entry.type,
-      authorId: r.author,
-      room,
-      title: entry.type === 'post' ? entry.title : null,
-      body: entry.body,
-      version: r.version,
-      createdAt: entry.createdAt,
-    };
-    const space = entry.type === 'message' ? null : entry.space;
+    const space = entry.type === 'post' || entry.type === 'comment' ? entry.space : null;
     return this.queue.run(() => this.open(`${source}.${entry.id}.${r.version}`, source, space, item, plain(r.findings), null));
+  }
+
+  /**
+   * The item of a case row from before the relay recorded it, from the relay's own records: a held
+   * or flagged entry from its author's outbox (the version is in the case id), a reported one from
+   * the published document. Never from the case file. Null when the records no longer have it.
+   */
+  async recordedItem(row: CaseRow): Promise<CaseItem | null> {
+    if (row.source === 'report') {
+      const item = (await this.reportedItem(row.entryId)) ?? (row.space === null ? null : await this.publishedItem(row.entryId, row.space));
+      return item !== null && item.authorId === row.author ? item : null;
+    }
+    const version = Number(row.caseId.slice(row.caseId.lastIndexOf('.') + 1));
+    if (!Number.isInteger(version) || version < 1) return null;
+    const outbox = await this.o.host.open(roomName({ kind: 'outbox', person: row.author }));
+    const entry = scanOutbox(outbox).entries.find((e) => e.id === row.entryId);
+    return entry === undefined ? null : itemOfEntry(entry, row.author, version);
   }
 
   report(r: ReportEvent): Promise<void> {
@@ -128,7 +137,7 @@ export class CaseOpener {
     // Stored before it is recorded: a crash in between leaves an unreferenced document, never a
     // row that points at nothing.
     await repo.flush([handle.documentId]);
-    const row: CaseRow = { caseId, documentId: handle.documentId, space, source, entryId: item.entryId, author: item.authorId, openedAt };
+    const row: CaseRow = { caseId, documentId: handle.documentId, space, source, entryId: item.entryId, author: item.authorId, openedAt, item: plain(item), findings };
     store.insert(row);
     // Announced only now: the share policy reads the row to decide who may see the case.
     repo.shareConfigChanged();
@@ -175,4 +184,19 @@ export class CaseOpener {
     }
     return null;
   }
+}
+
+/** A post, comment or message entry as a case item (other entries open no case). */
+function itemOfEntry(entry: OutboxEntry, author: string, version: number): CaseItem | null {
+  if (entry.type !== 'post' && entry.type !== 'comment' && entry.type !== 'message') return null;
+  return {
+    entryId: entry.id,
+    type: entry.type,
+    authorId: author,
+    room: entry.type === 'message' ? `dm/${entry.conversation}` : `space/${entry.space}`,
+    title: entry.type === 'post' ? entry.title : null,
+    body: entry.body,
+    version,
+    createdAt: entry.createdAt,
+  };
 }

@@ -1,23 +1,26 @@
 // Moderation cases on the relay, wired together: an automerge-repo Repo whose storage is the
 // relay's SQLite (case-storage.ts) and whose only network is the authenticated `/automerge`
-// sockets (case-network.ts, screened by actor-check.ts); the opener the publication pipeline calls;
-// the executor that carries decisions out. Who sees what is the repo's share config: a moderator
-// gets every case file, a facilitator those of the spaces they facilitate, anyone else nothing —
-// the relay neither announces nor serves another document to them, and refuses their changes to it.
+// sockets (case-network.ts, screened by change-check.ts: only additions of one's own decisions and
+// notes); the opener the publication pipeline calls; the executor that carries decisions out. Who
+// sees what is the repo's share config, from case-permissions.ts: a moderator gets every case file,
+// a facilitator those of the spaces they facilitate, anyone else nothing — the relay neither
+// announces nor serves another document to them, and refuses their changes to it. A refused change
+// is logged and journaled (`case-change-refused`).
 import type { DocHandle, DocumentId, PeerId } from '@automerge/automerge-repo';
 import { Repo } from '@automerge/automerge-repo';
 import type Database from 'better-sqlite3';
 import type { WebSocket } from 'ws';
-import { DIRECTORY_PEOPLE, META, type ModerationCase } from '@hearth/core';
+import { readInbox, roomName, type ModerationCase } from '@hearth/core';
 import type { AuditJournal } from '../audit/journal.js';
 import type { Logger } from '../log.js';
 import { PublicationStore } from '../publication/publication-store.js';
 import type { DocHost } from '../rooms/doc-host.js';
-import { actorCheck } from './actor-check.js';
+import { changeCheck } from './change-check.js';
 import { CaseExecutor } from './case-executor.js';
+import { casePermissions } from './case-permissions.js';
 import { CaseNetworkAdapter } from './case-network.js';
 import { CaseOpener, type ReportEvent, type ReviewEvent } from './case-opener.js';
-import { CaseStore } from './case-store.js';
+import { CaseStore, type CaseRow } from './case-store.js';
 import { SqliteCaseStorage } from './case-storage.js';
 
 export interface ModerationOptions {
@@ -49,44 +52,42 @@ export interface ModerationService {
   stop(): Promise<void>;
 }
 
-interface PersonFacts {
-  active: boolean;
-  roles: string[];
-}
-
 export async function startModeration(o: ModerationOptions): Promise<ModerationService> {
   const now = o.now ?? Date.now;
   const store = new CaseStore(o.db);
   const publications = new PublicationStore(o.db);
+  const permissions = casePermissions(o.host);
   let repo: Repo | null = null;
   const network = new CaseNetworkAdapter(
-    actorCheck({
+    changeCheck({
       docOf: (id) => {
+        if (store.byDocumentId(id) === null) return undefined;
         const handle = repo?.handles[id];
-        return handle?.isReady() === true ? handle.doc() : undefined;
+        return handle?.isReady() === true ? handle.doc() : null;
       },
       onActor: (actor, person) => store.noteActor(actor, person, now()),
     }),
     o.log,
+    (who, documentId, reason) => {
+      const row = documentId === null ? null : store.byDocumentId(documentId);
+      o.log.warn({ person: who, case: row?.caseId ?? null, document: documentId, reason }, 'case file change refused');
+      if (row === null) return;
+      o.journal?.record({
+        kind: 'case-change-refused',
+        actor: who,
+        space: row.space,
+        person: row.author,
+        entry: row.entryId,
+        details: { case: row.caseId, reason },
+      });
+    },
   );
 
-  const person = async (id: string): Promise<PersonFacts> => {
-    const record = (await o.host.open('directory')).getMap<unknown>(DIRECTORY_PEOPLE).get(id) as { status?: unknown; roles?: unknown } | undefined;
-    const roles = Array.isArray(record?.roles) ? record.roles.filter((r): r is string => typeof r === 'string') : [];
-    return { active: record?.status === 'active', roles };
-  };
-  const facilitates = async (id: string, space: string | null): Promise<boolean> => {
-    if (space === null || !(await o.host.exists(`space/${space}`))) return false;
-    const facilitators = (await o.host.open(`space/${space}`)).getMap<unknown>(META).get('facilitators');
-    return Array.isArray(facilitators) && facilitators.includes(id);
-  };
   const access = async (peerId: PeerId, documentId?: DocumentId): Promise<boolean> => {
     const who = network.personOf(peerId);
     const row = documentId === undefined ? null : store.byDocumentId(documentId);
     if (who === null || row === null) return false;
-    const facts = await person(who);
-    if (!facts.active) return false;
-    return facts.roles.includes('moderator') || (facts.roles.includes('facilitator') && (await facilitates(who, row.space)));
+    return (await permissions.mayAct(who, row.space)).ok;
   };
 
   repo = new Repo({
@@ -97,18 +98,32 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     shareConfig: { announce: access, access },
     saveDebounceRate: 20,
   });
-  const executor = new CaseExecutor({ host: o.host, store, publications, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500 });
+  const executor = new CaseExecutor({ host: o.host, store, publications, permissions, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500 });
   const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => executor.watch(handle, row) });
 
   // Every case file is loaded, watched and announced: decisions made while the relay was down (or
   // recorded but not carried out before it stopped) are carried out now.
   for (const row of store.all()) {
     try {
+      if (row.item === null) await recordItem(row);
       const handle = await repo.find<ModerationCase>(row.documentId as DocumentId);
       executor.watch(handle as DocHandle<ModerationCase>, row);
     } catch (err) {
       o.log.error({ err, case: row.caseId }, 'moderation case file could not be loaded');
     }
+  }
+
+  /** A row from before the relay recorded the item: filled from its own records, never from the case file. */
+  async function recordItem(row: CaseRow): Promise<void> {
+    const item = await opener.recordedItem(row);
+    if (item === null) {
+      o.log.warn({ case: row.caseId }, 'moderation case: the relay has no record of its item; decisions on it will fail');
+      return;
+    }
+    const findings = readInbox(await o.host.open(roomName({ kind: 'inbox', person: row.author }))).statuses[row.entryId]?.findings ?? [];
+    store.setItem(row.caseId, item, findings);
+    row.item = item;
+    row.findings = findings;
   }
 
   const r = repo;
@@ -121,10 +136,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     },
     onReview: (review) => opener.review(review),
     onReport: (report) => opener.report(report),
-    mayConnect: async (id) => {
-      const facts = await person(id);
-      return facts.active && (facts.roles.includes('moderator') || facts.roles.includes('facilitator'));
-    },
+    mayConnect: (id) => permissions.mayConnect(id),
     accept: (ws, id, early) => network.accept(ws, id, early),
     recheckAccess: () => r.shareConfigChanged(),
     idle: async () => {

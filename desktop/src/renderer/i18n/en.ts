@@ -438,6 +438,7 @@ export const en = {
   'review.execution.overruled': 'overruled',
   'review.execution.stale': 'not carried out: the author changed the item',
   'review.execution.failed': 'failed',
+  'review.execution.refused': 'refused by the relay: this person may not act on this space',
   'review.conflict.title': 'Moderators disagree',
   'review.conflict.explain':
     'These decisions were made without seeing each other. Nothing is carried out until someone resolves the conflict: any decision you take now resolves it.',

@@ -90,6 +90,7 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
   id: z.string().min(1),
   kind: z.enum([
     'held',
+    'flagged',
     'rejected',
     'published-after-review',
     'hidden',

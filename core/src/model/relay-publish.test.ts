@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { SPACE_POSTS } from './doc-layout.js';
+import { SPACE_COMMENTS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
 import { hideItem, publicationRoom, publishEntry, restoreItem } from './relay-publish.js';
 import { initConversation, initSpace } from './relay-space-writes.js';
 import { readConversation } from './document-views.js';
@@ -137,9 +137,14 @@ describe('publication is idempotent and order-insensitive', () => {
         const inOrder = space();
         for (const id of s.hidden) hideItem(inOrder, `p${id % 3}`);
         for (const p of pubs) publishEntry(inOrder, p);
-        // Shuffle by the noise and repeat some deliveries.
+        // Shuffle by the noise and repeat some deliveries. A withdrawn reaction is deleted, not kept
+        // with its version, so its versions arrive in order and only its latest is repeated: the
+        // relay's publication records never go back a version (publication-store.ts).
         const shuffled = pubs.map((p, i) => ({ p, k: noise[i % Math.max(1, noise.length)] ?? i, i })).sort((a, b) => a.k - b.k || b.i - a.i).map((x) => x.p);
-        const repeated = [...shuffled, ...shuffled.filter((_, i) => (noise[i] ?? 0) % 2 === 0)];
+        const reactionsInOrder = pubs.filter((p) => p.entry.type === 'reaction');
+        const ordered = shuffled.map((p) => (p.entry.type === 'reaction' ? (reactionsInOrder.shift() as Pub) : p));
+        const latest = (p: Pub) => p.entry.type !== 'reaction' || !pubs.some((q) => q.entry.id === p.entry.id && q.version > p.version);
+        const repeated = [...ordered, ...ordered.filter((p, i) => (noise[i] ?? 0) % 2 === 0 && latest(p))];
         const scrambled = space();
         for (const id of s.hidden) hideItem(scrambled, `p${id % 3}`);
         for (const p of repeated) publishEntry(scrambled, p);
@@ -147,6 +152,51 @@ describe('publication is idempotent and order-insensitive', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what the relay stamps and collects', () => {
+  const NOW = T + 60_000;
+
+  it('dates an item no later than its publication, and keeps the first date through edits', () => {
+    const doc = space();
+    const future = Date.UTC(2286, 0, 1);
+    publishEntry(doc, { author: 'ana', entry: post('p1', { createdAt: future, editedAt: future }), version: 1, publishedAt: NOW });
+    expect(doc.getMap(SPACE_POSTS).get('p1')).toMatchObject({ createdAt: NOW, editedAt: NOW, publishedAt: NOW });
+    // An edit a day later cannot move the post: createdAt stays the first publication's.
+    publishEntry(doc, { author: 'ana', entry: post('p1', { createdAt: future, editedAt: NOW + 5, body: 'edited' }), version: 2, publishedAt: NOW + 86_400_000 });
+    expect(doc.getMap(SPACE_POSTS).get('p1')).toMatchObject({ createdAt: NOW, editedAt: NOW + 5, body: 'edited' });
+    // Written offline earlier: the author's own date stands.
+    publishEntry(doc, { author: 'ana', entry: comment('c1', 'p1', { createdAt: T - 3_600_000 }), version: 1, publishedAt: NOW });
+    expect(doc.getMap(SPACE_COMMENTS).get('c1')).toMatchObject({ createdAt: T - 3_600_000 });
+    expect(readSpace(doc).posts.map((p) => p.createdAt)).toEqual([NOW]);
+  });
+
+  it('deletes a withdrawn reaction instead of keeping a record of it, and stays idempotent', () => {
+    const doc = space();
+    publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1, publishedAt: NOW });
+    publishEntry(doc, { author: 'bo', entry: reaction('r1', 'p1'), version: 1, publishedAt: NOW });
+    expect(readSpace(doc).posts[0]?.reactions).toEqual({ '👍': ['bo'] });
+    expect(publishEntry(doc, { author: 'bo', entry: reaction('r1', 'p1', { retracted: true }), version: 2, publishedAt: NOW })).toEqual({ ok: true, outcome: 'applied' });
+    expect(doc.getMap(SPACE_REACTIONS).has('r1')).toBe(false);
+    expect(publishEntry(doc, { author: 'bo', entry: reaction('r1', 'p1', { retracted: true }), version: 2, publishedAt: NOW })).toEqual({ ok: true, outcome: 'unchanged' });
+    expect(readSpace(doc).posts[0]?.reactions).toEqual({});
+  });
+
+  it('grows a space by little per react-and-withdraw round', () => {
+    const doc = space();
+    publishEntry(doc, { author: 'ana', entry: post('p1'), version: 1, publishedAt: NOW });
+    const size = () => Y.encodeStateAsUpdate(doc).byteLength;
+    const round = (i: number) => {
+      const id = `01JREACTION${String(i).padStart(15, '0')}`;
+      publishEntry(doc, { author: 'bo', entry: reaction(id, 'p1'), version: 1, publishedAt: NOW });
+      publishEntry(doc, { author: 'bo', entry: reaction(id, 'p1', { retracted: true }), version: 2, publishedAt: NOW });
+    };
+    round(0);
+    const before = size();
+    for (let i = 1; i <= 300; i++) round(i);
+    // A 'retracted' record per round cost about 200 bytes; the trace of a deleted key is its id.
+    expect((size() - before) / 300).toBeLessThan(60);
   });
 });
 

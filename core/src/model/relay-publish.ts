@@ -65,13 +65,45 @@ export function publishEntry(
     if (other !== mapName || authorOf(held) !== p.author) return { ok: false, error: 'id-taken' };
   }
   const items = target.getMap<unknown>(mapName);
-  const current = versionOf(items.get(entry.id));
+  const existing = items.get(entry.id);
+  const current = versionOf(existing);
   if (current !== null && current === p.version) return { ok: true, outcome: 'unchanged' };
   if (current !== null && current > p.version) return { ok: true, outcome: 'stale' };
+  if (entry.type === 'reaction' && entry.retracted) {
+    // A withdrawn reaction is collected, not kept as a 'retracted' record: reacting and withdrawing
+    // in a loop would otherwise grow a public document by a whole record per round, for ever.
+    // What stays is Yjs's own trace of the deleted value (see docs/protocol.md).
+    if (existing === undefined) return { ok: true, outcome: 'unchanged' };
+    target.transact(() => items.delete(entry.id));
+    return { ok: true, outcome: 'applied' };
+  }
   const state: ItemState = entry.retracted ? 'retracted' : target.getMap(MODERATION).has(entry.id) ? 'hidden' : 'published';
-  const item = publishedItem(entry, p.author, p.version, state, p.publishedAt);
+  const item = publishedItem(entry, p.author, p.version, state, relayDates(entry, existing, p.publishedAt));
   target.transact(() => items.set(entry.id, item));
   return { ok: true, outcome: 'applied' };
+}
+
+interface Dates {
+  createdAt: Timestamp;
+  editedAt: Timestamp | null;
+  publishedAt: Timestamp | undefined;
+}
+
+/**
+ * The dates a published item carries. Why not the entry's own: the client chose them, and the
+ * feed is ordered by createdAt, so a post dated 2286 would stay on top for ever. With the relay's
+ * time (`publishedAt`) a date is never later than when the relay published it, and createdAt is
+ * fixed at the first publication: an edit cannot move an item. A date in the past is the author's
+ * own (work written offline is published later and keeps when it was written).
+ */
+function relayDates(entry: OutboxEntry, existing: unknown, publishedAt: number | undefined): Dates {
+  const clamp = (t: number) => (publishedAt === undefined ? t : Math.min(t, publishedAt));
+  const first = isRecord(existing) && typeof existing.createdAt === 'number' ? existing.createdAt : null;
+  return {
+    createdAt: first ?? clamp(entry.createdAt),
+    editedAt: entry.editedAt === null ? null : clamp(entry.editedAt),
+    publishedAt,
+  };
 }
 
 /**
@@ -84,11 +116,12 @@ function publishedItem(
   authorId: PersonId,
   version: number,
   state: ItemState,
-  publishedAt: number | undefined,
+  dates: Dates,
 ): Record<string, unknown> {
   const blank = state === 'retracted';
+  const { publishedAt } = dates;
   const common = { id: entry.id, authorId, state, version, ...(publishedAt === undefined ? {} : { publishedAt }) };
-  const dated = { createdAt: entry.createdAt, editedAt: entry.editedAt };
+  const dated = { createdAt: dates.createdAt, editedAt: dates.editedAt };
   switch (entry.type) {
     case 'post':
       return { ...common, ...dated, space: entry.space, kind: entry.kind, title: blank ? '' : entry.title, body: blank ? '' : entry.body };

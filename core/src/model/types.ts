@@ -38,6 +38,8 @@ export const LIMITS = {
   openJoinRequests: 5,
   /** Join and leave entries one person may make in a day (bounds facilitator notices and churn). */
   membershipChangesPerDay: 20,
+  /** The most people one item notifies by mentioning them, whatever the policy allows. */
+  mentionNotices: 20,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -284,6 +286,8 @@ export interface StatusFinding {
 
 export type NoticeKind =
   | 'held'
+  /** Published, and a moderation case opened: the author is told why (the findings' guidance). */
+  | 'flagged'
   | 'rejected'
   | 'published-after-review'
   | 'hidden'

@@ -7,6 +7,7 @@ export { parsePolicy, readPolicy, type ParseResult } from './parse.js';
 export { evaluate, mostSevere, severityRank } from './evaluate.js';
 export { preparePolicy, PreparedPolicy } from './prepare.js';
 export { recentActivity } from './recent-activity.js';
+export { mentionNoticeLimit } from './rules/mass-mentions.js';
 export { normalise, normaliseTerm, originalSpan, type Normalised } from './normalise.js';
 export {
   DISTRIBUTED_FORMAT,

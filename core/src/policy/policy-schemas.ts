@@ -87,6 +87,7 @@ export const RULE_KINDS = [
   'mass-mentions',
   'attachments',
   'posting-rate',
+  'reaction-rate',
 ] as const satisfies readonly DistributedRule['kind'][];
 
 export type SourcePolicy = z.infer<typeof sourcePolicySchema>;

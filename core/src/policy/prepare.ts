@@ -10,7 +10,7 @@ import { prepareExternalLinks } from './rules/external-links.js';
 import { prepareLanguage } from './rules/language.js';
 import { prepareMassMentions } from './rules/mass-mentions.js';
 import { preparePersonalData } from './rules/personal-data.js';
-import { preparePostingRate } from './rules/posting-rate.js';
+import { preparePostingRate, prepareReactionRate } from './rules/posting-rate.js';
 import { Memo, type RuleCheck } from './rules/rule-check.js';
 import { prepareSecrets } from './rules/secrets.js';
 import { createTermHasher, type TermDigest } from './term-hash.js';
@@ -49,6 +49,8 @@ function prepareRule(rule: DistributedRule, terms: TermsContext): RuleCheck {
       return prepareAttachments(rule);
     case 'posting-rate':
       return preparePostingRate(rule);
+    case 'reaction-rate':
+      return prepareReactionRate(rule);
   }
 }
 

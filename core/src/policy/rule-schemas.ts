@@ -114,19 +114,27 @@ export const attachmentsRuleSchema = z.strictObject({
   maxCount: z.number().int().positive().optional(),
 });
 
-export const postingRateRuleSchema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z.literal('posting-rate'),
-    /** Posts, comments and messages per author in the last hour, this one included. */
-    maxPerHour: z.number().int().positive().optional(),
-    /** The same over the last 24 hours. */
-    maxPerDay: z.number().int().positive().optional(),
-  })
-  .refine((r) => r.maxPerHour !== undefined || r.maxPerDay !== undefined, {
-    message: 'give maxPerHour, maxPerDay or both',
-    path: ['maxPerHour'],
-  });
+/** A rate rule: how many of something one person may publish in an hour and in a day. */
+function rateRuleSchema<K extends string>(kind: K) {
+  return z
+    .strictObject({
+      ...ruleBase,
+      kind: z.literal(kind),
+      /** At most this many in the last hour, this one included. */
+      maxPerHour: z.number().int().positive().optional(),
+      /** The same over the last 24 hours. */
+      maxPerDay: z.number().int().positive().optional(),
+    })
+    .refine((r) => r.maxPerHour !== undefined || r.maxPerDay !== undefined, {
+      message: 'give maxPerHour, maxPerDay or both',
+      path: ['maxPerHour'],
+    });
+}
+
+/** Posts, comments and messages per author. */
+export const postingRateRuleSchema = rateRuleSchema('posting-rate');
+/** Reactions per author (a withdrawn reaction still counts: reacting again is a new one). */
+export const reactionRateRuleSchema = rateRuleSchema('reaction-rate');
 
 /** Every rule kind that reads the same in the source and the distributed policy. */
 export const sharedRuleSchemas = [
@@ -138,6 +146,7 @@ export const sharedRuleSchemas = [
   mentionsRuleSchema,
   attachmentsRuleSchema,
   postingRateRuleSchema,
+  reactionRateRuleSchema,
 ] as const;
 
 export { ruleBase };
@@ -149,4 +158,5 @@ export type LinksRule = z.infer<typeof linksRuleSchema>;
 export type MentionsRule = z.infer<typeof mentionsRuleSchema>;
 export type AttachmentsRule = z.infer<typeof attachmentsRuleSchema>;
 export type PostingRateRule = z.infer<typeof postingRateRuleSchema>;
+export type ReactionRateRule = z.infer<typeof reactionRateRuleSchema>;
 export type SharedRule = z.infer<(typeof sharedRuleSchemas)[number]>;

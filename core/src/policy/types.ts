@@ -50,6 +50,12 @@ export interface Draft {
    * stays silent (an offline client, or an edit of something already published).
    */
   recent?: RecentActivity;
+  /**
+   * For a new reaction (whose draft has an empty body): how many reactions the author has already
+   * published in the last hour and day, not counting this one. Absent: the reaction-rate rule
+   * stays silent.
+   */
+  recentReactions?: RecentActivity;
 }
 
 export interface RecentActivity {

@@ -52,6 +52,20 @@ const waiting = { id: REQUEST, space: 'media-wing', person: 'rajesh', state: 'pe
 const publishedPost = { id: POST, space: 'general', authorId: 'seema', state: 'published' as const };
 const publishedComment = { id: COMMENT, post: POST, authorId: 'binu', state: 'published' as const };
 
+describe('validateEntry: acknowledgements', () => {
+  const ack = (policyVersion: number): unknown => ({ ...base, type: 'ack', policyVersion });
+  it.each([
+    ['the current version', ack(3), 3, []],
+    ['a version that does not exist yet', ack(999), 3, ['not-current-policy']],
+    ['an older version', ack(2), 3, ['not-current-policy']],
+    ['any version when there is no policy', ack(1), null, ['not-current-policy']],
+    ['any version when the caller does not know (the composer)', ack(7), undefined, []],
+  ] as const)('%s', (_label, entry, policyVersion, codes) => {
+    const r = validateEntry(entry, ctx(policyVersion === undefined ? {} : { policyVersion }));
+    expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual(codes);
+  });
+});
+
 describe('validateEntry', () => {
   const cases: [string, unknown, Partial<EntryContext>, EntryProblemCode[]][] = [
     // schema and content

@@ -55,6 +55,12 @@ export interface EntryContext {
   membershipActivity?: { pendingSpaces: readonly SpaceId[]; lastDay: number };
   /** For a join decision: the request it answers, from the relay's records; null when there is none. */
   joinRequest?: { id: EntryId; space: SpaceId; person: PersonId; state: JoinRequestState } | null;
+  /**
+   * The version of the behaviour policy in force (the relay's policy document), null when there is
+   * none: an acknowledgement must name it. The relay always gives it; left out (the composer, which
+   * acknowledges what it shows), acknowledgements are not checked against it.
+   */
+  policyVersion?: number | null;
 }
 
 export type EntryProblemCode =
@@ -92,7 +98,8 @@ export type EntryProblemCode =
   | 'no-recipients'
   | 'too-many-recipients'
   | 'unknown-recipient'
-  | 'inactive-recipient';
+  | 'inactive-recipient'
+  | 'not-current-policy';
 
 export interface EntryProblem {
   code: EntryProblemCode;
@@ -192,7 +199,7 @@ function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] 
   if (active !== null) return active;
   switch (entry.type) {
     case 'ack':
-      return [];
+      return checkAcknowledgement(entry.policyVersion, ctx);
     case 'message':
       return checkMessage(entry, author.id, ctx);
     case 'report':
@@ -256,6 +263,21 @@ function checkTarget(target: EntryId, ctx: EntryContext, mustBePublished: boolea
     return [{ code: 'target-not-published', message: 'The post or comment was removed.', field: 'target' }];
   }
   return [];
+}
+
+/**
+ * An acknowledgement counts only for the policy in force. Why: the relay records it as "has read
+ * the policy", so one of version 999 (or of a version that never existed) would let a modified
+ * client skip reading any policy; one of an older version was written before the policy changed
+ * and the person has not seen the current one.
+ */
+function checkAcknowledgement(version: number, ctx: EntryContext): EntryProblem[] {
+  if (ctx.policyVersion === undefined || ctx.policyVersion === version) return [];
+  const message =
+    ctx.policyVersion === null
+      ? 'There is no behaviour policy to accept yet.'
+      : `This accepts version ${version} of the behaviour policy; the current one is version ${ctx.policyVersion}. Please read and accept it.`;
+  return [{ code: 'not-current-policy', message, field: 'policyVersion' }];
 }
 
 /** The space of a join or leave, as the author may see it: null when it is unknown or secret to them. */

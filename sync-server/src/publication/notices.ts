@@ -55,6 +55,8 @@ function sentence(kind: NoticeKind, entry: OutboxEntry, findings: readonly Statu
       return fixable
         ? `Your ${what} could not be published. Change it and send it again.`
         : `Your ${what} could not be published, and changing it would not change that.`;
+    case 'flagged':
+      return `Your ${what} was published. Moderators will have a look at it because of what is marked below; please read why.`;
     case 'waiting-acknowledgement':
       return `Your ${what} is waiting: please read and accept the behaviour policy, and it will be published straight away.`;
     default:
@@ -62,7 +64,7 @@ function sentence(kind: NoticeKind, entry: OutboxEntry, findings: readonly Statu
   }
 }
 
-export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgement', entry: OutboxEntry, version: number, findings: StatusFinding[], now: number): Notice {
+export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgement' | 'flagged', entry: OutboxEntry, version: number, findings: StatusFinding[], now: number): Notice {
   return {
     id: `${entry.id}:${version}:${kind}`,
     kind,

@@ -111,10 +111,12 @@ export class PublicationStore {
         outcome = excluded.outcome, target_room = excluded.target_room,
         published_version = excluded.published_version, entry_type = excluded.entry_type, updated_at = excluded.updated_at,
         published_at = COALESCE(publication_state.published_at, excluded.published_at)`);
-    this.recentStmt = db.prepare<[{ owner: string; exclude: string; hourAgo: number; dayAgo: number }], { hour: number | null; day: number }>(
-      `SELECT SUM(published_at >= @hourAgo) AS hour, COUNT(*) AS day FROM publication_state
-        WHERE owner = @owner AND entry_id <> @exclude AND published_at >= @dayAgo AND entry_type IN ('post', 'comment', 'message')`,
-    );
+    const recent = (types: string) =>
+      db.prepare<[{ owner: string; exclude: string; hourAgo: number; dayAgo: number }], { hour: number | null; day: number }>(
+        `SELECT SUM(published_at >= @hourAgo) AS hour, COUNT(*) AS day FROM publication_state
+          WHERE owner = @owner AND entry_id <> @exclude AND published_at >= @dayAgo AND entry_type IN (${types})`,
+      );
+    this.recentStmt = { posts: recent("'post', 'comment', 'message'"), reactions: recent("'reaction'") };
     this.waitingStmt = db.prepare<[string], { entry_id: string }>(
       "SELECT entry_id FROM publication_state WHERE owner = ? AND outcome = 'waiting-acknowledgement'",
     );
@@ -137,12 +139,13 @@ export class PublicationStore {
   }
 
   /**
-   * How many posts, comments and messages `owner` had published for the first time in the hour and
-   * the day before `now`, leaving out `exclude` (the entry being judged). Edits do not count: the
+   * How many posts, comments and messages (or reactions, for the reaction-rate rule) `owner` had
+   * published for the first time in the hour and the day before `now`, leaving out `exclude` (the
+   * entry being judged); a reaction withdrawn since still counts. Edits do not count: the
    * first publication's time is kept (published_at), and an edit never changes it.
    */
-  recentPublications(owner: string, exclude: string, now: number): { lastHour: number; lastDay: number } {
-    const row = this.recentStmt.get({ owner, exclude, hourAgo: now - HOUR, dayAgo: now - DAY });
+  recentPublications(owner: string, exclude: string, now: number, of: 'posts' | 'reactions' = 'posts'): { lastHour: number; lastDay: number } {
+    const row = this.recentStmt[of].get({ owner, exclude, hourAgo: now - HOUR, dayAgo: now - DAY });
     return { lastHour: row?.hour ?? 0, lastDay: row?.day ?? 0 };
   }
 

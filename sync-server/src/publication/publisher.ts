@@ -9,7 +9,8 @@ import {
   displayName,
   evaluate,
   initConversation,
-  parseMentions,
+  mentionNoticeLimit,
+  mentionsToNotify,
   publishEntry,
   readDirectory,
   readPolicy,
@@ -153,7 +154,8 @@ export class Publisher {
       return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
     }
     const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id) });
-    const validation = validateEntry(entry, context);
+    // An acknowledgement must name the policy in force (core's checkAcknowledgement).
+    const validation = validateEntry(entry, { ...context, policyVersion: pass.policy?.version ?? null });
     if (!validation.ok) {
       await this.tellAuthor(pass.person, entry, version, 'rejected', findingsOfProblems(validation.problems));
       metrics.rejections.inc();
@@ -164,7 +166,7 @@ export class Publisher {
         store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
         return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
-        await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: entry.createdAt });
+        await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: Math.min(entry.createdAt, this.now()) });
         store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
       default:
@@ -190,16 +192,14 @@ export class Publisher {
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }
     let flagged: StatusFinding[] | null = null;
-    if (!entry.retracted && entry.type !== 'reaction') {
+    const draft = this.draftOf(pass.person, entry, previousVersion);
+    if (draft !== null && !(pass.policy === null && entry.type === 'reaction')) {
       if (pass.policy === null) {
         // No policy at all means the relay was never configured: hold rather than publish unjudged.
         const finding: StatusFinding = { rule: 'relay.no-policy', severity: 'hold', message: 'The relay has no behaviour policy yet.', guidance: 'Ask your administrator to set one.' };
         await this.hold(pass.person, entry, version, [finding]);
         return save('held', previousRoom, previousVersion, event('hold', { rules: [finding.rule] }));
       }
-      const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
-      // The posting rate counts first publications only: an edit of a published item is no new post.
-      if (previousVersion === null) draft.recent = this.opts.store.recentPublications(pass.person, entry.id, this.now());
       const verdict = evaluate(pass.policy, draft);
       const findings = findingsOfPolicy(verdict.findings);
       if (verdict.action === 'hold') {
@@ -228,14 +228,32 @@ export class Publisher {
     // content), so the inbox needs a status only to replace an earlier one or to carry flag findings.
     // Skipping it saves a durable write on the hot path of every post.
     if (flagged !== null || (record !== null && record.outcome !== 'published')) {
-      await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) =>
-        setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], this.now())),
-      );
+      const now = this.now();
+      await host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => {
+        setEntryStatus(doc, status(entry, 'published', version, flagged ?? [], now));
+        // A flagged author is told why, with the rule's guidance, not only the moderators.
+        if (flagged !== null) addNotice(doc, authorNotice('flagged', entry, version, flagged, now));
+      });
     }
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
     save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
+  }
+
+  /**
+   * What the policy judges of an entry, null when nothing: a withdrawal, or an edit of a reaction.
+   * The rates count first publications only (an edit of a published item is no new post), from the
+   * relay's own records.
+   */
+  private draftOf(person: string, entry: Publishable, previousVersion: number | null): Draft | null {
+    if (entry.retracted) return null;
+    const first = previousVersion === null;
+    const recent = (of: 'posts' | 'reactions') => this.opts.store.recentPublications(person, entry.id, this.now(), of);
+    if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: recent('reactions') } : null;
+    const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
+    if (first) draft.recent = recent('posts');
+    return draft;
   }
 
   /** The room an entry is published into; a message that starts a conversation creates it. */
@@ -244,10 +262,11 @@ export class Publisher {
     const room = roomName({ kind: 'dm', conversation: entry.conversation });
     if (entry.to !== null && !(await this.opts.host.exists(room))) {
       const participants = [...new Set([person, ...entry.to])].sort();
-      await this.opts.host.write(room, (doc) => initConversation(doc, { id: entry.conversation, participants, createdAt: entry.createdAt }));
+      const createdAt = Math.min(entry.createdAt, this.now()); // never later than now: see relay-publish.ts
+      await this.opts.host.write(room, (doc) => initConversation(doc, { id: entry.conversation, participants, createdAt }));
       for (const p of participants) {
         await this.opts.host.write(roomName({ kind: 'inbox', person: p }), (doc) =>
-          addConversation(doc, { id: entry.conversation, participants, createdAt: entry.createdAt }),
+          addConversation(doc, { id: entry.conversation, participants, createdAt }),
         );
       }
     }
@@ -276,11 +295,12 @@ export class Publisher {
     const notices = new Map<string, Notice>();
     const now = this.now();
     const readers = await this.readersOf(entry);
-    for (const m of parseMentions(entry.body)) {
-      if (m.person === pass.person || !pass.directory.has(m.person)) continue;
-      if (readers !== 'everyone' && !readers.has(m.person)) continue;
-      notices.set(m.person, otherNotice('mention', entry, pass.person, name, now));
-    }
+    const mentioned = mentionsToNotify(entry.body, {
+      author: pass.person,
+      limit: mentionNoticeLimit(pass.policy),
+      mayNotify: (p) => pass.directory.has(p) && (readers === 'everyone' || readers.has(p)),
+    });
+    for (const p of mentioned) notices.set(p, otherNotice('mention', entry, pass.person, name, now));
     if (entry.type === 'comment') {
       const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
       const repliedTo = context.targetComment?.authorId ?? context.targetPost?.authorId;

@@ -1,6 +1,7 @@
 // Mass mentions: `<@all>`, `<@here>`, or many people at once. Why: every mention notifies someone;
 // a post that pings everybody interrupts the whole company, so it deserves a second thought.
-import { MENTION_PATTERN } from '../../model/types.js';
+import { LIMITS, MENTION_PATTERN } from '../../model/types.js';
+import type { DistributedPolicy } from '../policy-schemas.js';
 import type { MentionsRule } from '../rule-schemas.js';
 import type { Finding } from '../types.js';
 import { finding, type RuleCheck } from './rule-check.js';
@@ -31,4 +32,14 @@ export function prepareMassMentions(rule: MentionsRule): RuleCheck {
     }
     return out;
   };
+}
+
+/**
+ * How many people the relay notifies for the mentions of one item: the policy's `maxMentions`
+ * (the most it lets through without a second thought), never more than LIMITS.mentionNotices.
+ */
+export function mentionNoticeLimit(policy: DistributedPolicy | null): number {
+  const rules = policy?.rules ?? [];
+  const limits = rules.flatMap((r) => (r.kind === 'mass-mentions' ? [r.maxMentions] : []));
+  return Math.min(LIMITS.mentionNotices, ...limits);
 }

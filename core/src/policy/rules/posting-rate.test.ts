@@ -82,3 +82,20 @@ describe('recentActivity', () => {
     expect(recentActivity([], NOW)).toEqual({ lastHour: 0, lastDay: 0 });
   });
 });
+
+describe('reaction rate', () => {
+  const policy = testPolicy([
+    { kind: 'reaction-rate', severity: 'reject', maxPerHour: 4, maxPerDay: 20 },
+    { kind: 'posting-rate', severity: 'hold', maxPerHour: 1 },
+  ]);
+  const react = (recentReactions?: RecentActivity) => evaluate(policy, recentReactions ? { body: '', space: 's', recentReactions } : { body: '', space: 's' });
+
+  it('refuses the reaction that would go past the limits, and only counts reactions', () => {
+    expect(react({ lastHour: 3, lastDay: 3 }).findings).toEqual([]);
+    expect(react().findings).toEqual([]);
+    expect(react({ lastHour: 4, lastDay: 4 })).toMatchObject({ action: 'reject', findings: [{ rule: 'reaction-rate', field: 'entry', detail: 'You have reacted 4 times in the last hour' }] });
+    expect(react({ lastHour: 0, lastDay: 20 }).findings.map((f) => f.detail)).toEqual(['You have reacted 20 times in the last day']);
+    // A post carries the posting count only: the reaction rate says nothing about it.
+    expect(evaluate(policy, { body: 'hi', space: 's', recent: { lastHour: 1, lastDay: 1 } }).findings.map((f) => f.rule)).toEqual(['posting-rate']);
+  });
+});

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate.js';
 import { testPolicy } from '../test-policy.js';
 import type { Attachment } from '../types.js';
+import { LIMITS } from '../../model/types.js';
+import { mentionNoticeLimit } from './mass-mentions.js';
 
 describe('mass mentions', () => {
   const policy = testPolicy([{ kind: 'mass-mentions', severity: 'warn', maxMentions: 3 }]);
@@ -18,6 +20,15 @@ describe('mass mentions', () => {
     const v = judge(body);
     expect(v.action).toBe('warn');
     expect(v.findings.map((f) => body.slice(f.start, f.end))).toEqual(['<@dan>']);
+  });
+});
+
+describe('how many mentions the relay notifies', () => {
+  it("is the policy's maxMentions, never more than the hard limit", () => {
+    expect(mentionNoticeLimit(testPolicy([{ kind: 'mass-mentions', severity: 'warn', maxMentions: 3 }]))).toBe(3);
+    expect(mentionNoticeLimit(testPolicy([{ kind: 'mass-mentions', severity: 'warn', maxMentions: 500 }]))).toBe(LIMITS.mentionNotices);
+    expect(mentionNoticeLimit(testPolicy([{ kind: 'secrets', severity: 'hold' }]))).toBe(LIMITS.mentionNotices);
+    expect(mentionNoticeLimit(null)).toBe(LIMITS.mentionNotices);
   });
 });
 

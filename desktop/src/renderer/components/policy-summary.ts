@@ -16,6 +16,7 @@ const NAME: Record<DistributedRule['kind'], MessageKey> = {
   attachments: 'policy.kind.attachments',
   'confidential-terms': 'policy.kind.terms',
   'posting-rate': 'policy.kind.postingRate',
+  'reaction-rate': 'policy.kind.reactionRate',
 };
 
 function describe(rule: DistributedRule, s: Strings): string {
@@ -47,6 +48,12 @@ function describe(rule: DistributedRule, s: Strings): string {
       const parts: string[] = [];
       if (rule.maxPerHour !== undefined) parts.push(s.t('policy.about.postingRateHour', { count: rule.maxPerHour }));
       if (rule.maxPerDay !== undefined) parts.push(s.t('policy.about.postingRateDay', { count: rule.maxPerDay }));
+      return parts.join(' ');
+    }
+    case 'reaction-rate': {
+      const parts: string[] = [];
+      if (rule.maxPerHour !== undefined) parts.push(s.t('policy.about.reactionRateHour', { count: rule.maxPerHour }));
+      if (rule.maxPerDay !== undefined) parts.push(s.t('policy.about.reactionRateDay', { count: rule.maxPerDay }));
       return parts.join(' ');
     }
   }

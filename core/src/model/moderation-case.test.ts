@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentDecisionIds, deriveCaseState, isActorOf, moderatorActorId, moderatorActorPrefix } from './moderation-case.js';
+import { checkCaseAddition, currentDecisionIds, deriveCaseState, isActorOf, moderatorActorId, moderatorActorPrefix } from './moderation-case.js';
 import type { CaseAction, CaseDecision } from './moderation-case.js';
 
 const d = (id: string, by: string, action: CaseAction, supersedes: string[] = [], at = 1): CaseDecision => ({ id, by, at, action, note: '', supersedes });
@@ -65,5 +65,30 @@ describe('moderator actor ids', () => {
     expect(isActorOf(actor, 'bo.kim')).toBe(false);
     expect(moderatorActorPrefix('ana.lima')).not.toBe(moderatorActorPrefix('bo.kim'));
     expect(() => moderatorActorId('ana.lima', 'xyz')).toThrow();
+  });
+});
+
+describe('refused decisions', () => {
+  it('do not count: no conflict, nothing to carry out, not current', () => {
+    const c = { ...of(d('a', 'fay', 'approve'), d('b', 'mo', 'hide')), executions: { a: { at: 1, outcome: 'refused' as const, detail: 'fay does not facilitate general' } } };
+    const s = deriveCaseState(c);
+    expect(s.status).toBe('decided');
+    expect(ids(s.toCarryOut)).toEqual(['b']);
+    expect(currentDecisionIds(c)).toEqual(['b']);
+  });
+});
+
+describe('checkCaseAddition', () => {
+  const decision = { id: 'k', by: 'mo', at: 1, action: 'hide', note: '', role: null, supersedes: [] };
+  it('accepts a well-formed decision or note in the writer\'s own name', () => {
+    expect(checkCaseAddition('decisions', 'k', decision, 'mo')).toEqual({ ok: true });
+    expect(checkCaseAddition('notes', 'n', { by: 'mo', at: 1, text: 'hi' }, 'mo')).toEqual({ ok: true });
+  });
+  it('refuses another name, a key that is not the id, unknown fields and oversized words', () => {
+    expect(checkCaseAddition('decisions', 'k', decision, 'jo').ok).toBe(false);
+    expect(checkCaseAddition('decisions', 'other', decision, 'mo').ok).toBe(false);
+    expect(checkCaseAddition('decisions', 'k', { ...decision, body: 'x' }, 'mo').ok).toBe(false);
+    expect(checkCaseAddition('decisions', 'k', { ...decision, note: 'x'.repeat(4001) }, 'mo').ok).toBe(false);
+    expect(checkCaseAddition('notes', 'n', { by: 'mo', at: 1 }, 'mo').ok).toBe(false);
   });
 });

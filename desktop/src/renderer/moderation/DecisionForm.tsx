@@ -2,6 +2,7 @@
 // escalation (with the role it goes to), or a note for the other moderators. Ctrl+Enter submits;
 // Escape is the pane's (it closes the form and returns to the case).
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_CASE_TEXT } from '@hearth/core';
 import type { MessageKey } from '../i18n/index.js';
 import { useStrings } from '../i18n/index.js';
 
@@ -64,6 +65,8 @@ export function DecisionForm({ kind, onSubmit, onCancel }: DecisionFormProps) {
           id={`${id}-text`}
           value={text}
           rows={3}
+          // The relay refuses longer words in a case file (core's checkCaseAddition).
+          maxLength={MAX_CASE_TEXT}
           required={required}
           aria-describedby={`${id}-hint`}
           onChange={(e) => setText(e.target.value)}

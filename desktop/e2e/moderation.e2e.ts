@@ -47,7 +47,8 @@ describe('moderation review pane', () => {
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);
     await binu.page.keyboard.press('a');
-    await binu.page.getByText('Approved. The relay publishes it.').waitFor();
+    // The status line follows the decision to what the relay did with it (the case's executions).
+    await binu.page.getByRole('status').filter({ hasText: 'Post by Rajesh Kumar: approved and published.' }).waitFor({ timeout: 30_000 });
 
     // The relay carries the decision out: the post is published, for its author and for others.
     await space.post(title).waitFor({ timeout: 30_000 });

@@ -17,11 +17,13 @@ const LABEL: Record<FormKind, MessageKey> = {
   note: 'review.form.note',
 };
 
+// Not the action buttons' names: the button that opens a form and the one that carries it out are
+// different controls, and a screen reader's list of buttons must tell them apart.
 const SUBMIT: Record<FormKind, MessageKey> = {
-  hide: 'review.action.hide',
-  warn: 'review.action.warn',
-  escalate: 'review.action.escalate',
-  note: 'review.action.note',
+  hide: 'review.form.submit.hide',
+  warn: 'review.form.submit.warn',
+  escalate: 'review.form.submit.escalate',
+  note: 'review.form.submit.note',
 };
 
 export interface DecisionFormProps {

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { ReviewPane, type ReviewPaneProps } from './ReviewPane.js';
+import type { CaseDecision, CaseExecution } from '@hearth/core';
+import { decisionOutcome } from './decision-outcome.js';
 import { NOW, caseFile, decision, items, nameOf, spaceNameOf } from './test-cases.js';
 
 afterEach(cleanup);
@@ -50,7 +52,7 @@ describe('the review pane', () => {
     key('Enter');
     key('a');
     expect(onDecide).toHaveBeenCalledWith('doc-first', { action: 'approve', note: '' });
-    expect(screen.getByText('Approved. The relay publishes it.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Post by Rajesh Kumar: “approve” recorded; the relay carries it out once it has it.');
   });
 
   it('asks for the words of a warning, and sends them with Ctrl+Enter; Escape cancels a form', () => {
@@ -79,8 +81,17 @@ describe('the review pane', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Escalate to' }), { target: { value: 'comms' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Why/ }), { target: { value: 'Repeated.' } });
     const form = screen.getByRole('textbox', { name: /Why/ }).closest('form')!;
-    fireEvent.click(within(form as HTMLElement).getByRole('button', { name: 'Escalate' }));
+    fireEvent.click(within(form as HTMLElement).getByRole('button', { name: 'Escalate the case' }));
     expect(onDecide).toHaveBeenCalledWith('doc-first', { action: 'escalate', note: 'Repeated.', role: 'comms' });
+  });
+
+  it('names the button that opens a form apart from the one that carries it out', () => {
+    const { listbox, key } = setup();
+    act(() => listbox.focus());
+    key('h');
+    // Before: the action button and the form's submit button were both named "Hide".
+    expect(screen.getAllByRole('button', { name: 'Hide' })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Hide it and tell the author' })).toBeTruthy();
   });
 
   it('offers every action as a button with its key', () => {
@@ -139,5 +150,40 @@ describe('the review pane', () => {
     key('w');
     const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  describe('what became of a decision (from the relay\'s executions)', () => {
+    const reported = caseFile('reported', { source: 'report', openedAt: NOW - 60_000, body: 'Our new office opens in March.' });
+    const decided = (file: typeof reported, id: string, action: CaseDecision['action'], execution?: CaseExecution) => ({
+      ...file,
+      doc: { ...file.doc, decisions: { ...file.doc.decisions, [id]: decision(id, 'binu', action) }, executions: execution ? { [id]: execution } : {} },
+    });
+
+    it('approving a reported post that is published keeps it as it was, and says so after the case has gone', () => {
+      const onDecide = vi.fn(() => 'd1');
+      const all = { state: null, space: null, source: null, age: 'any' } as const;
+      const view = render(<ReviewPane items={items(reported)} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={onDecide} onNote={vi.fn()} now={NOW} initialFilter={all} />);
+      fireEvent.keyDown(screen.getByRole('listbox', { name: 'Cases' }), { key: 'a' });
+      expect(onDecide).toHaveBeenCalledWith('doc-reported', { action: 'approve', note: '' });
+      expect(screen.getByRole('status').textContent).toMatch(/recorded; the relay carries it out/);
+
+      view.rerender(<ReviewPane items={items(decided(reported, 'd1', 'approve', { at: NOW, outcome: 'done', detail: 'kept published' }))} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={onDecide} onNote={vi.fn()} now={NOW} initialFilter={all} />);
+      const outcome = 'Post by Rajesh Kumar: approved; it stays published as it was.';
+      expect(screen.getByRole('status').textContent).toBe(outcome);
+      expect(screen.queryByText(/publishes it/)).toBeNull();
+
+      // The case file is no longer on the device: the line still tells the truth about that case.
+      view.rerender(<ReviewPane items={items(caseFile('next'))} nameOf={nameOf} spaceNameOf={spaceNameOf} onDecide={onDecide} onNote={vi.fn()} now={NOW} initialFilter={all} />);
+      expect(screen.getByRole('status').textContent).toBe(outcome);
+    });
+
+    it('a held post: approved and published, or not carried out because the author changed it', () => {
+      const held = caseFile('held');
+      expect(decisionOutcome(decided(held, 'd1', 'approve', { at: NOW, outcome: 'done' }).doc, 'd1')?.key).toBe('review.outcome.approve.held');
+      expect(decisionOutcome(decided(held, 'd1', 'approve', { at: NOW, outcome: 'stale' }).doc, 'd1')?.key).toBe('review.outcome.stale');
+      expect(decisionOutcome(decided(reported, 'd1', 'hide', { at: NOW, outcome: 'done' }).doc, 'd1')?.key).toBe('review.outcome.hide.published');
+      expect(decisionOutcome(decided(held, 'd1', 'hide').doc, 'd1')?.key).toBe('review.outcome.waiting');
+      expect(decisionOutcome(held.doc, 'nope')).toBeNull();
+    });
   });
 });

@@ -4,7 +4,9 @@
 // Keys (review-keys.ts): j/k or ↓/↑ move through the queue, Enter opens the selected case (focus
 // moves to it), a/h/r/w/e/n act on it, Escape closes a form or returns to the queue, ? shows the
 // legend. When a decision takes a case out of the current filter, the next case is selected, so a
-// moderator can work down a queue with a few keys.
+// moderator can work down a queue with a few keys. The status line names the case last decided and
+// says what truly became of the decision (decision-outcome.ts, from the relay's executions), so it
+// stays right after that case has left the queue.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CaseAction, CaseDecision } from '@hearth/core';
 import type { MessageKey } from '../i18n/index.js';
@@ -14,8 +16,9 @@ import { DEFAULT_FILTER, countByState, filterQueue, spacesOf, type QueueFilter, 
 import type { ActionCommand } from './CaseActions.js';
 import { CaseDetail } from './CaseDetail.js';
 import { CaseQueue } from './CaseQueue.js';
-import type { FormKind } from './DecisionForm.js';
+import { ESCALATION_ROLES, type FormKind } from './DecisionForm.js';
 import { QueueFilters } from './QueueFilters.js';
+import { decisionOutcome } from './decision-outcome.js';
 import { commandOf } from './review-keys.js';
 import { ShortcutLegend } from './ShortcutLegend.js';
 
@@ -23,7 +26,8 @@ export interface ReviewPaneProps {
   items: readonly QueueItem[];
   nameOf: (id: string) => string;
   spaceNameOf: (id: string) => string;
-  onDecide: (documentId: string, input: DecisionInput) => void;
+  /** Records a decision; returns its id so the pane can follow what the relay does with it. */
+  onDecide: (documentId: string, input: DecisionInput) => string | void;
   onNote: (documentId: string, text: string) => void;
   /** The thread around a case's item (the container reads the space). */
   contextOf?: (item: QueueItem) => ReactNode;
@@ -33,14 +37,8 @@ export interface ReviewPaneProps {
   now?: number;
 }
 
-const DONE: Record<CaseAction | 'note', MessageKey> = {
-  approve: 'review.done.approve',
-  hide: 'review.done.hide',
-  restore: 'review.done.restore',
-  warn: 'review.done.warn',
-  escalate: 'review.done.escalate',
-  note: 'review.done.note',
-};
+/** The last thing this moderator recorded: a decision (followed to its outcome), a note, or a failure to write. */
+type Recorded = { documentId: string; subject: string; decisionId: string | null; action: CaseAction | 'note' } | { error: string };
 
 export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, contextOf, status, initialFilter = DEFAULT_FILTER, now }: ReviewPaneProps) {
   const s = useStrings();
@@ -49,7 +47,8 @@ export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, conte
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [form, setForm] = useState<FormKind | null>(null);
   const [legend, setLegend] = useState(false);
-  const [message, setMessage] = useState('');
+  const [recorded, setRecorded] = useState<Recorded | null>(null);
+  const lastMessage = useRef('');
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const lastIndex = useRef(0);
@@ -71,14 +70,32 @@ export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, conte
     if (item !== undefined) setSelectedId(item.documentId);
   };
 
-  const record = (what: CaseAction | 'note', write: () => void) => {
+  const record = (what: CaseAction | 'note', write: () => string | void) => {
+    if (selected === undefined) return;
+    const subject = s.t('review.caseBy', { type: s.t(`review.item.${selected.doc.item.type}`), author: nameOf(selected.doc.item.authorId) });
     try {
-      write();
-      setMessage(s.t(DONE[what]));
+      const id = write();
+      setRecorded({ documentId: selected.documentId, subject, decisionId: what === 'note' ? null : (id ?? null), action: what });
     } catch (error) {
-      setMessage(s.t('review.failedToWrite', { reason: error instanceof Error ? error.message : String(error) }));
+      setRecorded({ error: error instanceof Error ? error.message : String(error) });
     }
   };
+  const roleName = (role: string) => ((ESCALATION_ROLES as readonly string[]).includes(role) ? s.t(`review.role.${role as (typeof ESCALATION_ROLES)[number]}`) : role);
+  const message = (() => {
+    if (recorded === null) return '';
+    if ('error' in recorded) return s.t('review.failedToWrite', { reason: recorded.error });
+    const { action, subject, decisionId } = recorded;
+    if (action === 'note') return s.t('review.done.note', { subject });
+    const item = items.find((i) => i.documentId === recorded.documentId);
+    // The case file left this device (no longer shared with this moderator): keep what was last known.
+    if (item === undefined && lastMessage.current !== '') return lastMessage.current;
+    // Not in the case file yet (the write is on its way): recorded, waiting for the relay.
+    const outcome = (item !== undefined && decisionId !== null ? decisionOutcome(item.doc, decisionId) : null) ?? { key: 'review.outcome.waiting' as const, params: {} };
+    const params: Record<string, string> = { ...outcome.params, action: s.t(`review.verb.${action}`) };
+    if (params.role) params.role = roleName(params.role);
+    return s.t('review.outcome', { subject, outcome: s.t(outcome.key, params) });
+  })();
+  lastMessage.current = message;
 
   const command = (c: ActionCommand) => {
     if (selected === undefined) return;
@@ -142,7 +159,7 @@ export function ReviewPane({ items, nameOf, spaceNameOf, onDecide, onNote, conte
       </div>
       {legend && <ShortcutLegend id={legendId} />}
       <QueueFilters filter={filter} onChange={setFilter} spaces={spacesOf(items)} spaceNameOf={spaceNameOf} counts={countByState(items)} />
-      <p className="visually-hidden" role="status">
+      <p className="review-outcome" role="status">
         {message}
       </p>
       <div className="review-layout">

@@ -56,7 +56,7 @@ function ReviewWithClient({ client }: { client: CaseClient }) {
       items={items}
       nameOf={nameOf}
       spaceNameOf={spaceNameOf}
-      onDecide={(id, input) => void client.decide(id, input)}
+      onDecide={(id, input) => client.decide(id, input)}
       onNote={(id, text) => void client.note(id, text)}
       contextOf={(item) => (item.doc.space === null ? undefined : <CaseContext key={item.documentId} item={item} spaceId={item.doc.space} nameOf={nameOf} now={Date.now()} />)}
       status={

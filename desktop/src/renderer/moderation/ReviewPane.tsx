@@ -9,7 +9,6 @@
 // stays right after that case has left the queue.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CaseAction, CaseDecision } from '@hearth/core';
-import type { MessageKey } from '../i18n/index.js';
 import { useStrings } from '../i18n/index.js';
 import type { DecisionInput } from './case-client.js';
 import { DEFAULT_FILTER, countByState, filterQueue, spacesOf, type QueueFilter, type QueueItem } from './case-queue.js';

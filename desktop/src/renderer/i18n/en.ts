@@ -488,6 +488,7 @@ export const en = {
   'review.outcome.overruled': 'overruled by a later decision.',
   'review.outcome.stale': 'not carried out: the author changed it after it was held.',
   'review.outcome.failed': 'could not be carried out ({detail}).',
+  'review.outcome.refused': 'refused by the relay: you may not act on this space.',
   'review.done.note': '{subject}: note added.',
   'review.failedToWrite': 'Could not record that: {reason}',
   'review.shortcuts': 'Keyboard shortcuts',

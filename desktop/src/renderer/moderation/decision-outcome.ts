@@ -24,6 +24,7 @@ const SET_ASIDE: Record<Exclude<CaseExecution['outcome'], 'done'>, MessageKey> =
   overruled: 'review.outcome.overruled',
   stale: 'review.outcome.stale',
   failed: 'review.outcome.failed',
+  refused: 'review.outcome.refused',
 };
 
 /** The outcome of decision `decisionId` in `c` (null when the case holds no such decision). */

@@ -213,7 +213,10 @@ describe('moderation case files cannot forge what the relay publishes', () => {
 });
 
 describe('a case file changed behind the relay\'s back', () => {
-  it('is not a source of text, author or place: restore writes back what the relay recorded', async () => {
+  it.each([
+    ['the relay recorded the item when it opened the case', false],
+    ['the case row is from before the relay recorded items (filled at start from its own records)', true],
+  ])('is not a source of text, author or place: restore writes back what the relay knows (%s)', async (_what, legacyRow) => {
     const first = await moderationRelay();
     const dataDir = first.dataDir;
     const token = async (r: RunningRelay, who: string) => r.mintToken(who);
@@ -248,6 +251,7 @@ describe('a case file changed behind the relay\'s back', () => {
     });
     await offline.flush();
     await offline.shutdown();
+    if (legacyRow) db.prepare('UPDATE case_documents SET item = NULL, findings = NULL WHERE case_id = ?').run(caseId);
     db.close();
 
     const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), moderationSettleMs: 200 });
@@ -261,6 +265,8 @@ describe('a case file changed behind the relay\'s back', () => {
       expect(space.getMap<{ body: string; authorId: string }>(SPACE_POSTS).get(post)).toMatchObject({ body: 'Board games night, Thursday.', authorId: 'bob' });
       expect(readInbox(await relay.host.open('inbox/erin')).notices.some((n) => n.kind === 'published-after-review')).toBe(false);
       expect(readInbox(await relay.host.open('inbox/bob')).notices.some((n) => n.kind === 'published-after-review' && n.entryId === post)).toBe(true);
+      const row = relay.storage.db.prepare('SELECT item FROM case_documents WHERE case_id = ?').get(caseId) as { item: string };
+      expect(JSON.parse(row.item)).toMatchObject({ entryId: post, authorId: 'bob', room: 'space/general' });
       await again.close();
     } finally {
       await relay.stop();

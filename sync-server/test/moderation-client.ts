@@ -8,8 +8,9 @@ import type { DocHandle, Message, PeerId, PeerMetadata } from '@automerge/autome
 import { currentDecisionIds, moderatorActorId, type CaseAction, type ModerationCase } from '@hearth/core';
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
-import { putDirectoryRecords } from '@hearth/core';
-import { person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { putDirectoryRecords, writeAcknowledgement } from '@hearth/core';
+import { afterAll, beforeAll } from 'vitest';
+import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -165,3 +166,35 @@ export async function moderationRelay(dataDir?: string): Promise<TestRelay> {
   return relay;
 }
 
+
+/**
+ * One moderation relay for a describe block (started in beforeAll, with alice, bob and erin having
+ * acknowledged the policy), a pool of y-websocket clients and of moderator apps, all closed after.
+ */
+export function useModerationRelay() {
+  let relay: TestRelay | null = null;
+  const current = (): TestRelay => {
+    if (relay === null) throw new Error('the moderation relay starts in beforeAll');
+    return relay;
+  };
+  const clients = clientPool(current);
+  const moderators: ModeratorClient[] = [];
+  beforeAll(async () => {
+    relay = await moderationRelay();
+    for (const who of ['alice', 'bob', 'erin']) writeAcknowledgement((await clients.open(who, `outbox/${who}`)).doc, { policyVersion: 3 });
+  });
+  afterAll(async () => {
+    for (const m of moderators) await m.close();
+    clients.destroyAll();
+    await relay?.cleanup();
+  });
+  return {
+    relay: current,
+    open: clients.open,
+    async moderator(who: string): Promise<ModeratorClient> {
+      const m = connectModerator(current().url, who, await current().mintToken(who));
+      moderators.push(m);
+      return m;
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as A from '@automerge/automerge';
 import { Repo, type DocumentId } from '@automerge/automerge-repo';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   META,
   SPACE_POSTS,
@@ -25,9 +25,9 @@ import { createLogger } from '../src/log.js';
 import { SqliteCaseStorage } from '../src/moderation/case-storage.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { clientPool, connectProvider, person, synced, waitFor } from './helpers.js';
+import { connectProvider, person, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
-import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
+import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
 interface JournalRow {
   kind: string;
@@ -45,15 +45,10 @@ const snapshot = (clients: TestClient[]) =>
   clients.map((c) => Object.fromEntries([...c.doc.share.keys()].filter((k) => k !== META).sort().map((k) => [k, c.doc.getMap(k).toJSON()])));
 
 describe('moderation case files cannot forge what the relay publishes', () => {
+  const suite = useModerationRelay();
+  const { open, moderator } = suite;
   let relay: TestRelay;
-  const clients = clientPool(() => relay);
-  const moderators: ModeratorClient[] = [];
-  const open = clients.open;
-  const moderator = async (who: string) => {
-    const m = connectModerator(relay.url, who, await relay.mintToken(who));
-    moderators.push(m);
-    return m;
-  };
+  beforeAll(() => void (relay = suite.relay()));
   /** Every published document and inbox of the test company. */
   const everything = async () => [
     await open('bob', 'space/general'),
@@ -69,16 +64,6 @@ describe('moderation case files cannot forge what the relay publishes', () => {
     await sleep(800); // longer than the settling time (500 ms): a decision that got through would be carried out by now
     await relay.moderation.idle();
   };
-
-  beforeAll(async () => {
-    relay = await moderationRelay();
-    for (const who of ['alice', 'bob', 'erin']) writeAcknowledgement((await open(who, `outbox/${who}`)).doc, { policyVersion: 3 });
-  });
-  afterAll(async () => {
-    for (const m of moderators) await m.close();
-    clients.destroyAll();
-    await relay.cleanup();
-  });
 
   it('restore after rewriting the item text: the rewrite is refused, the hidden post stays hidden and nobody is told anything', async () => {
     const mona = await moderator('mona');

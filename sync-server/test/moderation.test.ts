@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as A from '@automerge/automerge';
 import {
   deriveCaseState,
@@ -27,9 +27,9 @@ import {
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { clientPool, connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
+import { connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
-import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
+import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
 const decisionsOf = (relay: RunningRelay, caseId: string) =>
   (relay.storage.db.prepare("SELECT details FROM audit_journal WHERE kind = 'decision'").all() as Array<{ details: string }>)
@@ -37,25 +37,11 @@ const decisionsOf = (relay: RunningRelay, caseId: string) =>
     .filter((d) => d.case === caseId);
 
 describe('moderation cases', () => {
+  const suite = useModerationRelay();
+  const { open, moderator } = suite;
   let relay: TestRelay;
-  const clients = clientPool(() => relay);
-  const moderators: ModeratorClient[] = [];
-  const open = clients.open;
-  const moderator = async (who: string) => {
-    const m = connectModerator(relay.url, who, await relay.mintToken(who));
-    moderators.push(m);
-    return m;
-  };
+  beforeAll(() => void (relay = suite.relay()));
 
-  beforeAll(async () => {
-    relay = await moderationRelay();
-    for (const who of ['alice', 'bob', 'erin']) writeAcknowledgement((await open(who, `outbox/${who}`)).doc, { policyVersion: 3 });
-  });
-  afterAll(async () => {
-    for (const m of moderators) await m.close();
-    clients.destroyAll();
-    await relay.cleanup();
-  });
 
   it('a held post opens a case that a moderator receives; approving publishes it with its author', async () => {
     const mona = await moderator('mona');

@@ -121,14 +121,7 @@ export class CaseExecutor {
       this.o.store.transaction(() => {
         this.o.store.recordExecution(caseId, d, execution);
         if ('published' in result && result.published !== undefined) this.o.publications.put(result.published);
-        this.o.journal?.record({
-          kind: 'decision',
-          actor: d.by,
-          space: row.space,
-          person: row.author,
-          entry: row.entryId,
-          details: { case: caseId, decision: d.id, action: d.action, outcome: result.outcome, source: row.source, ...(d.role ? { role: d.role } : {}) },
-        });
+        this.journal(row, d, execution);
       });
       executions[d.id] = execution;
       this.o.log.info({ case: caseId, decision: d.id, action: d.action, outcome: result.outcome }, 'moderation decision carried out');
@@ -156,17 +149,30 @@ export class CaseExecutor {
     const execution: CaseExecution = { at: this.o.now(), outcome: 'refused', detail: reason };
     this.o.store.transaction(() => {
       this.o.store.recordExecution(row.caseId, d, execution);
-      this.o.journal?.record({
-        kind: 'decision',
-        actor: d.by,
-        space: row.space,
-        person: row.author,
-        entry: row.entryId,
-        details: { case: row.caseId, decision: d.id, action: d.action, outcome: 'refused', detail: reason, source: row.source, ...(d.role ? { role: d.role } : {}) },
-      });
+      this.journal(row, d, execution);
     });
     this.o.log.warn({ case: row.caseId, decision: d.id, action: d.action, by: d.by, reason }, 'moderation decision refused');
     return execution;
+  }
+
+  /** The journal's `decision` record; a refusal's reason goes with it as `detail`. */
+  private journal(row: CaseRow, d: CaseDecision, e: CaseExecution): void {
+    this.o.journal?.record({
+      kind: 'decision',
+      actor: d.by,
+      space: row.space,
+      person: row.author,
+      entry: row.entryId,
+      details: {
+        case: row.caseId,
+        decision: d.id,
+        action: d.action,
+        outcome: e.outcome,
+        source: row.source,
+        ...(d.role ? { role: d.role } : {}),
+        ...(e.outcome === 'refused' && e.detail !== undefined ? { detail: e.detail } : {}),
+      },
+    });
   }
 }
 

@@ -5,7 +5,7 @@
 import { putDirectoryRecords, readDirectory, roomName } from '@hearth/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectProvider, person, rawClient, startTestRelay, synced, type TestRelay } from './helpers.js';
-import { startIssuer, type TestIssuer } from './oidc-issuer.js';
+import { startIssuer, type TestIssuer } from '@hearth/test-idp';
 
 let issuer: TestIssuer;
 let relay: TestRelay;

@@ -3,7 +3,7 @@
 import { SignJWT, importJWK, decodeProtectedHeader, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcVerifier } from '../src/auth/oidc-verifier.js';
-import { makeSigningKey, startIssuer, type TestIssuer } from './oidc-issuer.js';
+import { makeSigningKey, startIssuer, type TestIssuer } from '@hearth/test-idp';
 
 const accounts = { alice: 'alice@example.com' };
 let issuer: TestIssuer;

@@ -15,11 +15,18 @@ export interface RunningRelay {
   stop(): Promise<void>;
 }
 
-export async function startRelay(): Promise<RunningRelay> {
+export interface RelayStart {
+  /** Default 0: a free port. */
+  port?: number;
+  /** More `serve` arguments, e.g. the company identity provider. */
+  args?: string[];
+}
+
+export async function startRelay(start: RelayStart = {}): Promise<RunningRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repo, 'sync-server/bin/hearth-relay.js'), 'serve', '--port', '0', '--data', dataDir, '--demo', '--web', join(repo, 'desktop/dist/web')],
+    [join(repo, 'sync-server/bin/hearth-relay.js'), 'serve', '--port', String(start.port ?? 0), '--data', dataDir, '--demo', '--web', join(repo, 'desktop/dist/web'), ...(start.args ?? [])],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

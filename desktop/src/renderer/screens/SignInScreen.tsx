@@ -9,7 +9,8 @@ import type { DirectoryRecord } from '@hearth/core';
 import { SignIn } from '../components/SignIn.js';
 import { defaultRelayUrl, rememberedRelayUrl } from '../sync/relay-url.js';
 import { fetchDemoPeople } from '../sync/tokens.js';
-import { signInDemo, signInWithCompany, signInWithToken, tokenSubject } from '../sync/session.js';
+import { fetchCompanyConfig, startCompanySignIn, type CompanyConfig } from '../sync/company-sign-in.js';
+import { signInDemo, signInProblem, signInWithCompany, signInWithToken, tokenSubject } from '../sync/session.js';
 import { useManagedRelay } from '../hooks/use-managed-relay.js';
 import { text } from './strings.js';
 
@@ -20,7 +21,7 @@ export function SignInScreen({ expired }: { expired: boolean }) {
   const locked = managed !== undefined && config.relayLocked === true;
   // Electron loads from app://hearth, which is no relay: there the field starts empty without policy.
   const relay = locked ? managed : (managed ?? rememberedRelayUrl() ?? (kind === 'web' ? defaultRelayUrl() : ''));
-  return <SignInWithRelay expired={expired} relay={relay} relayLocked={locked} companySignIn={companySignIn} />;
+  return <SignInWithRelay expired={expired} relay={relay} relayLocked={locked} companySignIn={companySignIn} web={kind === 'web'} />;
 }
 
 interface SignInWithRelayProps {
@@ -28,19 +29,34 @@ interface SignInWithRelayProps {
   relay: string;
   relayLocked: boolean;
   companySignIn: boolean;
+  /** The web client: company sign-in runs in this page, with the provider the relay names. */
+  web: boolean;
 }
 
-function SignInWithRelay({ expired, relay, relayLocked, companySignIn }: SignInWithRelayProps) {
+function SignInWithRelay({ expired, relay, relayLocked, companySignIn, web }: SignInWithRelayProps) {
   const [people, setPeople] = useState<DirectoryRecord[]>([]);
-  const [error, setError] = useState<string | null>(expired ? text.signIn.expired : null);
+  const [company, setCompany] = useState<CompanyConfig | null>(null);
+  // A company sign-in that came back refused says why here, once.
+  const [error, setError] = useState<string | null>(() => signInProblem.get() ?? (expired ? text.signIn.expired : null));
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    signInProblem.set(null);
+  }, []);
 
   useEffect(() => {
     if (relay === '') return;
     const ctl = new AbortController();
     fetchDemoPeople(relay, ctl.signal).then(setPeople, () => setPeople([]));
+    if (web) void fetchCompanyConfig(relay, ctl.signal).then(setCompany);
     return () => ctl.abort();
-  }, [relay]);
+  }, [relay, web]);
+
+  const onCompanySignIn = companySignIn
+    ? (relayUrl: string) => void run(() => signInWithCompany(relayUrl))
+    : web && company !== null
+      ? (relayUrl: string) => void run(() => startCompanySignIn(relayUrl, company))
+      : undefined;
 
   const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const nameOf = (id: string) => {
@@ -70,7 +86,7 @@ function SignInWithRelay({ expired, relay, relayLocked, companySignIn }: SignInW
       error={error}
       onChoosePerson={(person, relayUrl) => void run(() => signInDemo(relayUrl, person))}
       onToken={(token, relayUrl) => void run(() => signInWithToken(relayUrl, tokenSubject(token) ?? '', token))}
-      {...(companySignIn ? { onCompanySignIn: (relayUrl: string) => void run(() => signInWithCompany(relayUrl)) } : {})}
+      {...(onCompanySignIn === undefined ? {} : { onCompanySignIn })}
     />
   );
 }

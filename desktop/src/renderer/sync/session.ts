@@ -4,6 +4,7 @@
 import type { StoredSession } from '../../shared/bridge.js';
 import { observable } from '../data/observable.js';
 import { getBridge } from '../platform/bridge.js';
+import { companyAuth, completeCompanySignIn, endCompanySession, forgetCompanyAuth, isCompanyCallback, renewCompanyToken } from './company-sign-in.js';
 import { mintDemoToken, tokenExpiry } from './tokens.js';
 import { normaliseRelayUrl, rememberRelayUrl } from './relay-url.js';
 
@@ -19,10 +20,24 @@ export type SessionState =
 
 export const sessionState = observable<SessionState>({ status: 'loading' });
 
+/** Why the last company sign-in failed, for the sign-in screen to say (null when it did not). */
+export const signInProblem = observable<string | null>(null);
+
 const REFRESH_BEFORE_MS = 60_000;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export async function restoreSession(): Promise<void> {
+  if (isCompanyCallback()) {
+    // The company identity provider sent the person back to this page: finish that sign-in first.
+    try {
+      const session = await completeCompanySignIn();
+      localStorage.removeItem('hearth.demo');
+      await establish({ ...session, demo: false });
+      return;
+    } catch (err) {
+      signInProblem.set(err instanceof Error ? err.message : String(err));
+    }
+  }
   const stored = await getBridge().loadSession();
   if (!stored) {
     sessionState.set({ status: 'signed-out', reason: 'none' });
@@ -87,6 +102,10 @@ export async function signOut(reason: 'none' | 'expired' = 'none'): Promise<void
   if (refreshTimer) clearTimeout(refreshTimer);
   await getBridge().clearSession();
   sessionState.set({ status: 'signed-out', reason });
+  // A person who signs out ends their session at the company's identity provider too (the page
+  // leaves for its logout page and comes back); an expired session only forgets its tokens.
+  if (reason === 'none') await endCompanySession();
+  else forgetCompanyAuth();
 }
 
 /**
@@ -97,6 +116,22 @@ export async function refreshToken(): Promise<boolean> {
   const state = sessionState.get();
   if (state.status !== 'signed-in') return false;
   const { session } = state;
+  if (!session.demo && companyAuth() !== null) {
+    const renewed = await renewCompanyToken();
+    if (renewed.ok) {
+      const next = { ...session, token: renewed.token, expiresAt: renewed.expiresAt };
+      await getBridge().saveSession(next);
+      setSignedIn(next);
+      return true;
+    }
+    // Offline: local data stays usable; renewal is tried again, and sync resumes when it succeeds.
+    if (renewed.reason === 'offline') {
+      scheduleRetry();
+      return true;
+    }
+    await signOut('expired');
+    return false;
+  }
   if (!session.demo) {
     await signOut('expired');
     return false;

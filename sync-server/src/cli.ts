@@ -253,7 +253,10 @@ for (const [name, operation] of [
 (await import('./cli/audit-commands.js')).registerAuditCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  const listen = err as NodeJS.ErrnoException & { port?: number };
   if (err instanceof DataDirLocked) console.error(`error: ${err.message}`);
+  // A busy port is the most common first-run failure: say what to do about it.
+  else if (listen.code === 'EADDRINUSE' && listen.syscall === 'listen') console.error(`error: port ${listen.port} is in use; set PORT= (npm start) or --port`);
   else console.error(err instanceof Error ? `error: ${err.message}` : err);
   process.exit(1);
 });

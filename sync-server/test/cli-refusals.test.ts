@@ -1,7 +1,10 @@
 // The CLI refuses what would silently go wrong: a mistyped --data must not create a new data
 // directory with a new signing key (only `serve` creates one), and `token` signs only for an active
-// person in the directory, for a lifetime longer than zero.
+// person in the directory, for a lifetime longer than zero; `serve` refuses a --web without a web
+// client and names a busy port.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTtl, verifyToken } from '../src/auth/tokens.js';
@@ -93,6 +96,46 @@ describe('hearth-relay token', { timeout: 60_000 }, () => {
       expect(r.stderr).toMatch(/unknown person mallory/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hearth-relay serve', { timeout: 60_000 }, () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const dataDir = () => {
+    const d = tempDataDir();
+    dirs.push(d);
+    return d;
+  };
+
+  it('refuses a --web folder that does not exist or holds no web client, instead of starting without it', async () => {
+    const empty = dataDir();
+    const [missing, unbuilt] = await Promise.all([
+      runCli('serve', '--port', '0', '--data', dataDir(), '--web', join(empty, 'dist-web')),
+      runCli('serve', '--port', '0', '--data', dataDir(), '--web', empty),
+    ]);
+    for (const r of [missing, unbuilt]) {
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout).not.toContain('listening on');
+      expect(r.stderr).toContain('npm run build -w @hearth/desktop');
+    }
+    expect(missing.stderr).toContain(`--web ${join(empty, 'dist-web')}: no such folder`);
+    expect(unbuilt.stderr).toContain('there is no index.html in it');
+  });
+
+  it('on a busy port says which and how to choose another', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const r = await runCli('serve', '--port', String(port), '--data', dataDir());
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(`error: port ${port} is in use; set PORT= (npm start) or --port`);
+    } finally {
+      busy.close();
     }
   });
 });

@@ -3,7 +3,7 @@
 // the root and refused if it leaves it (or contains NUL); unknown paths without an extension fall
 // back to index.html for the SPA's own routing (never under /api or /admin). A Content-Security-Policy limits what the page may
 // load to the relay itself.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { RouteHandler } from './respond.js';
@@ -47,8 +47,17 @@ export const CONTENT_SECURITY_POLICY = [
 /** API paths never fall back to the SPA: a missing route must stay a 404. */
 const NO_FALLBACK = /^\/(api|admin)(\/|$)/;
 
+export class WebClientMissing extends Error {
+  override name = 'WebClientMissing';
+}
+
+/** The route; throws WebClientMissing when `webDir` holds no index.html (a wrong or unbuilt --web). */
 export function staticFiles(webDir: string): RouteHandler {
   const root = resolve(webDir);
+  // Checked once at start: a relay told to serve the web client must not start without one.
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new WebClientMissing(`--web ${root}: ${existsSync(root) ? 'there is no index.html in it' : 'no such folder'} (build the web client with \`npm run build -w @hearth/desktop\`; it lands in desktop/dist/web)`);
+  }
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     let path: string;

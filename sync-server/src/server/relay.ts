@@ -83,6 +83,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const logger = options.logger ?? createLogger();
   const bindHost = options.host ?? '127.0.0.1';
   const metricsHandler = metricsRoute(options.metrics ?? { kind: 'off' }); // refuses a weak token before anything starts
+  const web = options.web === undefined ? null : staticFiles(options.web); // refuses a missing web client likewise
   const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
   let storage: Storage;
   try {
@@ -122,7 +123,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));
-    if (options.web !== undefined) routes.push(staticFiles(options.web));
+    if (web !== null) routes.push(web);
     const server = createServer(router(routes, logger));
     const cases = new CaseEndpoint({ verifier, service: logic.moderation, limits, census, logger });
     host.onRelayWrite((room) => {

@@ -8,6 +8,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.HEARTH_ELECTRON_DOWNLOAD_TIMEOUT_MS ?? 45_000);
+/**
+ * The Node.js the Electron tooling needs: electron 45's installer (@electron/get 5,
+ * @electron-internal/extract-zip) and electron-builder's @electron/rebuild 4 declare `>= 22.12.0`.
+ * The relay and the web client need only 20.19 (README, "Which Node.js").
+ */
+export const ELECTRON_TOOLING_NODE = [22, 12];
+
+function atLeast(version, [major, minor]) {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
+}
 
 function installedBinary(electronDir) {
   const pathFile = path.join(electronDir, 'path.txt');
@@ -44,7 +55,7 @@ function tryDownload(electronDir) {
  * Launches Electron with the desktop app; resolves to the child process, or null (after printing
  * why) when the runtime is not available. `onExit` runs when the Electron app quits.
  */
-export async function launchElectron({ root, webUrl, onExit = () => {} }) {
+export async function launchElectron({ root, webUrl, onExit = () => {}, nodeVersion = process.versions.node }) {
   const electronDir = path.join(root, 'node_modules', 'electron');
   const notStarted = (reason) => {
     console.log(`Electron desktop app not started: ${reason}. The web client keeps running at ${webUrl}`);
@@ -57,6 +68,9 @@ export async function launchElectron({ root, webUrl, onExit = () => {} }) {
   let binary = installedBinary(electronDir);
   if (binary === null) {
     if (headless) return notStarted('the Electron runtime is not installed (it is downloaded on first use) and there is no display here');
+    if (!atLeast(nodeVersion, ELECTRON_TOOLING_NODE)) {
+      return notStarted(`the Electron runtime is not installed, and its installer needs Node.js ${ELECTRON_TOOLING_NODE.join('.')} or newer (this is ${nodeVersion})`);
+    }
     console.log('Fetching the Electron runtime (first run)…');
     const failure = await tryDownload(electronDir);
     if (failure !== null) return notStarted(`the Electron runtime could not be downloaded (${failure})`);

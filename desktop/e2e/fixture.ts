@@ -16,7 +16,7 @@ export interface Signed {
 }
 
 /** Display names of the demo people the tests use (from assets/demo/directory.json). */
-export const NAMES: Record<string, string> = { rajesh: 'Rajesh Kumar', binu: 'Binu Thomas', seema: 'Seema Nair' };
+export const NAMES: Record<string, string> = { rajesh: 'Rajesh Kumar', binu: 'Binu Thomas', seema: 'Seema Nair', ciaran: 'Ciarán Ó Súilleabháin' };
 
 export class E2E {
   relay!: RunningRelay;

@@ -15,7 +15,7 @@ export class AppPage {
   }
 
   async waitOnline(): Promise<void> {
-    await this.connection.getByText(/online/i).first().waitFor({ timeout: 20_000 });
+    await this.connection.getByText(/online/i).first().waitFor({ timeout: 60_000 });
   }
 
   async openSpace(space: string): Promise<void> {

@@ -6,8 +6,9 @@
 // decisions and edit checks look an item up by, so seeded content is reportable like any other.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { publishEntry, roomName, type OutboxEntry, type Reaction } from '@hearth/core';
+import { publishEntry, roomName, setMemberships, setSpaceMembers, type OutboxEntry, type Reaction } from '@hearth/core';
 import type { AdminContext } from '../admin/registry.js';
+import { MembershipStore } from '../admin/membership-store.js';
 import { fingerprint } from '../publication/fingerprint.js';
 import { PublicationStore } from '../publication/publication-store.js';
 import { createSpaceOp, importDirectoryOp, setPolicyOp } from '../admin/operations.js';
@@ -43,10 +44,14 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
   if (await ctx.host.exists('directory')) return false;
   await must('directory', importDirectoryOp(ctx, { records: await json('directory.json') }));
   await must('policy', setPolicyOp(ctx, { source: await json('policy.json') }));
-  for (const space of z.array(z.record(z.string(), z.unknown())).parse(await json('spaces.json'))) {
+  const spaces = z.array(z.record(z.string(), z.unknown())).parse(await json('spaces.json'));
+  for (const space of spaces) {
     await must(`space ${String(space.id)}`, createSpaceOp(ctx, space));
   }
   const publications = new PublicationStore(ctx.db);
+  // People who posted or commented in a public space are its members, as if they had joined it: Home shows the
+  // spaces one joined, and the demo company's people should find their own spaces there.
+  const writers = new Map<string, Set<string>>();
   for (const post of demoPosts.parse(await json('posts.json'))) {
     const items: { author: string; entry: OutboxEntry }[] = [];
     const base = { editedAt: null, retracted: false };
@@ -57,6 +62,7 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     post.reactions.forEach((r, i) => {
       items.push({ author: r.author, entry: { ...base, id: `${post.id}-r${i}`, type: 'reaction', space: post.space, target: post.id, emoji: r.emoji as Reaction, createdAt: post.createdAt } });
     });
+    for (const { author, entry } of items) if (entry.type !== 'reaction') writers.set(post.space, (writers.get(post.space) ?? new Set()).add(author));
     const room = roomName({ kind: 'space', space: post.space });
     await ctx.host.write(room, (doc) => {
       for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
@@ -77,5 +83,15 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
       }
     });
   }
+  const memberships = new MembershipStore(ctx.db);
+  const publicSpaces = new Set(spaces.filter((s) => s.visibility === 'public' || s.visibility === undefined).map((s) => String(s.id)));
+  const joined = new Set<string>();
+  for (const [space, people] of writers) {
+    if (!publicSpaces.has(space)) continue;
+    for (const person of people) if (memberships.add(space, person)) joined.add(person);
+    await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, memberships.members(space)));
+  }
+  // One inbox write per person, not one per membership: the demo loads on the first start.
+  for (const person of joined) await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, memberships.spacesOf(person)));
   return true;
 }

@@ -150,6 +150,8 @@ export class Publisher {
         metrics.rejections.inc();
         return save('rejected', null, null, event('rejection', { rules: outcome.problems.map((p) => p.code) }));
       }
+      // The status tells the person's app the relay has answered, so it stops showing its own guess.
+      await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => setEntryStatus(doc, status(entry, 'published', version, [], this.now())));
       const { audit } = outcome;
       return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
     }

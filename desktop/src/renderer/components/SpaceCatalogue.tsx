@@ -3,21 +3,23 @@
 // listed only for their members. Filterable by name and description.
 import { useId, useMemo, useState } from 'react';
 import type { SpaceId, SpaceMeta } from '@hearth/core';
+import type { MembershipState } from '../data/membership.js';
 import type { MessageKey } from '../i18n/index.js';
+import { MembershipControls } from './MembershipControls.js';
 import { useStrings } from '../i18n/index.js';
 
 export interface SpaceCatalogueProps {
   spaces: readonly SpaceMeta[];
-  /** Spaces the person is a member of (or follows, for public spaces). */
-  memberOf: ReadonlySet<SpaceId>;
-  /** Private spaces with a join request waiting for a facilitator. */
-  requested: ReadonlySet<SpaceId>;
+  /** Where the person stands with each space (data/membership.ts). */
+  membershipOf: (space: SpaceMeta) => MembershipState;
+  /** Spaces the person facilitates (a private one they may not leave). */
+  facilitatorOf?: ReadonlySet<SpaceId>;
   onOpen: (spaceId: SpaceId) => void;
-  /** Join a public space. */
+  /** Join a public space, or ask to join a private one. */
   onJoin: (spaceId: SpaceId) => void;
-  /** Ask to join a private space. */
-  onRequestJoin: (spaceId: SpaceId) => void;
-  onLeave?: (spaceId: SpaceId) => void;
+  onLeave: (spaceId: SpaceId) => void;
+  /** Withdraw a waiting join request (its entry id). */
+  onWithdraw: (requestId: string) => void;
 }
 
 const KIND: Record<SpaceMeta['kind'], MessageKey> = { discussion: 'space.kind.discussion', news: 'space.kind.news', course: 'space.kind.course' };
@@ -27,7 +29,7 @@ const VISIBILITY: Record<SpaceMeta['visibility'], MessageKey> = {
   secret: 'space.secret',
 };
 
-export function SpaceCatalogue({ spaces, memberOf, requested, onOpen, onJoin, onRequestJoin, onLeave }: SpaceCatalogueProps) {
+export function SpaceCatalogue({ spaces, membershipOf, facilitatorOf, onOpen, onJoin, onLeave, onWithdraw }: SpaceCatalogueProps) {
   const s = useStrings();
   const id = useId();
   const [filter, setFilter] = useState('');
@@ -57,9 +59,8 @@ export function SpaceCatalogue({ spaces, memberOf, requested, onOpen, onJoin, on
           ) : (
             <ul className="space-list">
               {group.items.map((space) => {
-                const member = memberOf.has(space.id);
-                const waiting = requested.has(space.id);
-                const canRead = space.visibility === 'public' || member;
+                const state = membershipOf(space);
+                const canRead = space.visibility === 'public' || state.kind === 'member';
                 return (
                   <li key={space.id} className="space-item card">
                     <h3 id={`${id}-${space.id}`}>
@@ -77,26 +78,16 @@ export function SpaceCatalogue({ spaces, memberOf, requested, onOpen, onJoin, on
                     </p>
                     {space.description !== '' && <p>{space.description}</p>}
                     <div className="space-actions">
-                      {member ? (
-                        <>
-                          <span className="space-state">{s.t('spaces.member')}</span>
-                          {onLeave && (
-                            <button type="button" className="button-quiet" aria-describedby={`${id}-${space.id}`} onClick={() => onLeave(space.id)}>
-                              {s.t('spaces.leave')}
-                            </button>
-                          )}
-                        </>
-                      ) : waiting ? (
-                        <span className="space-state">{s.t('spaces.requested')}</span>
-                      ) : space.visibility === 'public' ? (
-                        <button type="button" className="button-primary" aria-describedby={`${id}-${space.id}`} onClick={() => onJoin(space.id)}>
-                          {s.t('spaces.join')}
-                        </button>
-                      ) : (
-                        <button type="button" className="button-quiet" aria-describedby={`${id}-${space.id}`} onClick={() => onRequestJoin(space.id)}>
-                          {s.t('spaces.requestJoin')}
-                        </button>
-                      )}
+                      <MembershipControls
+                        space={space}
+                        state={state}
+                        facilitates={facilitatorOf?.has(space.id) ?? false}
+                        compact
+                        describedBy={`${id}-${space.id}`}
+                        onJoin={() => onJoin(space.id)}
+                        onLeave={() => onLeave(space.id)}
+                        onWithdraw={onWithdraw}
+                      />
                     </div>
                   </li>
                 );

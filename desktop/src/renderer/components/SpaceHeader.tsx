@@ -1,5 +1,6 @@
 // The top of a space's page: name, kind and visibility, description, facilitators, member count,
-// and the actions that fit the person (new post, join, request to join, leave).
+// and the actions that fit the person (new post; joining and leaving come in as `membership`).
+import type { ReactNode } from 'react';
 import type { PersonId, SpaceMeta } from '@hearth/core';
 import type { NameOf } from './types.js';
 import { useStrings } from '../i18n/index.js';
@@ -7,22 +8,18 @@ import { useStrings } from '../i18n/index.js';
 export interface SpaceHeaderProps {
   space: SpaceMeta;
   nameOf: NameOf;
-  /** Members of a private or secret space; omit for public spaces. */
+  /** How many members the space has (for a public one: the people who joined it). */
   memberCount?: number;
-  isMember: boolean;
-  /** A join request is waiting. */
-  requested?: boolean;
   /** Given only when the person may post here (the container asks core's postingRights). */
   onNewPost?: () => void;
   /** Why the person may not post here, in plain words (shown instead of "New post"). */
   cannotPost?: string;
-  onJoin?: () => void;
-  onRequestJoin?: () => void;
-  onLeave?: () => void;
+  /** The person's membership and its actions (MembershipControls). */
+  membership?: ReactNode;
   onOpenPerson?: (personId: PersonId) => void;
 }
 
-export function SpaceHeader({ space, nameOf, memberCount, isMember, requested = false, onNewPost, cannotPost, onJoin, onRequestJoin, onLeave, onOpenPerson }: SpaceHeaderProps) {
+export function SpaceHeader({ space, nameOf, memberCount, onNewPost, cannotPost, membership, onOpenPerson }: SpaceHeaderProps) {
   const s = useStrings();
   return (
     <header className="space-header">
@@ -60,22 +57,7 @@ export function SpaceHeader({ space, nameOf, memberCount, isMember, requested = 
           </button>
         )}
         {!onNewPost && cannotPost !== undefined && <p className="space-cannot-post">{cannotPost}</p>}
-        {!isMember && space.visibility === 'public' && onJoin && (
-          <button type="button" className="button-quiet" onClick={onJoin}>
-            {s.t('spaces.join')}
-          </button>
-        )}
-        {!isMember && space.visibility !== 'public' && !requested && onRequestJoin && (
-          <button type="button" className="button-quiet" onClick={onRequestJoin}>
-            {s.t('spaces.requestJoin')}
-          </button>
-        )}
-        {requested && <span className="space-state">{s.t('spaces.requested')}</span>}
-        {isMember && onLeave && (
-          <button type="button" className="button-quiet" onClick={onLeave}>
-            {s.t('spaces.leave')}
-          </button>
-        )}
+        {membership}
       </div>
     </header>
   );

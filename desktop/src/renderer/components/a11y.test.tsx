@@ -15,6 +15,7 @@ import { Composer } from './Composer.js';
 import { PolicyView } from './PolicyView.js';
 import { SpaceCatalogue } from './SpaceCatalogue.js';
 import { SpaceHeader } from './SpaceHeader.js';
+import { MembershipControls } from './MembershipControls.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
 import { NewConversation } from './NewConversation.js';
@@ -66,8 +67,8 @@ describe('accessibility (axe-core rules, no layout)', () => {
     ['Thread', thread],
     ['Composer with findings', <Composer key="c" mode="post" space="general" evaluateDraft={evaluate} people={people} nameOf={nameOf} onSubmit={noop} initial={{ title: 'A secret', body: 'silly idea' }} />],
     ['PolicyView', <PolicyView key="p" acknowledgedVersion={null} onAcknowledge={noop} policy={{ version: 3, title: 'Behaviour policy', introduction: 'Be kind.', updatedAt: 0, rules: [{ id: 'r1', name: 'Respect', description: 'No insults.', severity: 'hold', guidance: 'Say what you mean kindly.' }] }} />],
-    ['SpaceCatalogue', <SpaceCatalogue key="sc" spaces={[space, { ...space, id: 'x', name: 'Project X', visibility: 'private' }]} memberOf={new Set(['general'])} requested={new Set()} onOpen={noop} onJoin={noop} onRequestJoin={noop} onLeave={noop} />],
-    ['SpaceHeader', <SpaceHeader key="sh" space={space} nameOf={nameOf} isMember onNewPost={noop} onLeave={noop} onOpenPerson={noop} />],
+    ['SpaceCatalogue', <SpaceCatalogue key="sc" spaces={[space, { ...space, id: 'x', name: 'Project X', visibility: 'private' }]} membershipOf={(sp) => (sp.id === 'general' ? { kind: 'member' } : { kind: 'pending', request: 'r1' })} onOpen={noop} onJoin={noop} onLeave={noop} onWithdraw={noop} />],
+    ['SpaceHeader', <SpaceHeader key="sh" space={space} nameOf={nameOf} onNewPost={noop} membership={<MembershipControls space={space} state={{ kind: 'member' }} onJoin={noop} onLeave={noop} onWithdraw={noop} />} onOpenPerson={noop} />],
     ['ConversationList', <ConversationList key="cl" me="anna.berg" nameOf={nameOf} onSelect={noop} onNew={noop} selectedId="d1" conversations={[{ id: 'd1', participants: ['anna.berg', 'ben.ode'], createdAt: 0, messages: [{ id: 'm1', authorId: 'ben.ode', body: 'Hi **there**', createdAt: 1, editedAt: null, state: 'published' }] }]} />],
     ['ConversationView', <ConversationView key="cv" me="anna.berg" nameOf={nameOf} people={people} evaluateDraft={evaluate} onSend={noop} onReport={noop} conversation={{ id: 'd1', participants: ['anna.berg', 'ben.ode'], createdAt: 0, messages: [{ id: 'm1', authorId: 'ben.ode', body: 'Hi', createdAt: 1, editedAt: null, state: 'published' }, { id: 'm2', authorId: 'anna.berg', body: 'Hello', createdAt: 2, editedAt: null, state: 'published', pending: 'pending' }] }} />],
     ['NewConversation', <NewConversation key="nc" people={people} me="anna.berg" nameOf={nameOf} onStart={noop} onCancel={noop} initial={['ben.ode']} />],

@@ -6,13 +6,15 @@ import {
   retractEntry,
   writeAcknowledgement,
   writeComment,
+  writeJoinDecision,
   writeJoinRequest,
+  writeLeave,
   writeMessage,
   writePost,
   writeReaction,
   writeReport,
 } from '@hearth/core';
-import type { EntryId, PostKind, Reaction } from '@hearth/core';
+import type { EntryId, JoinDecision, PostKind, Reaction } from '@hearth/core';
 import { useServices } from './services-context.js';
 
 export interface Actions {
@@ -22,7 +24,11 @@ export interface Actions {
   edit(entryId: EntryId, change: { title?: string; body?: string }): Promise<boolean>;
   retract(entryId: EntryId): Promise<boolean>;
   message(p: { conversation?: string; to?: string[]; body: string }): Promise<{ entryId: EntryId; conversation: string }>;
+  /** Join a public space or ask to join a private one; retract(id) withdraws a waiting request. */
   join(space: string): Promise<EntryId>;
+  leave(space: string): Promise<EntryId>;
+  /** A facilitator's answer to a join request (its entry id). */
+  decideJoin(p: { space: string; request: EntryId; decision: JoinDecision }): Promise<EntryId>;
   acknowledge(policyVersion: number): Promise<EntryId>;
   report(p: { space: string | null; target: EntryId; reason: string }): Promise<EntryId>;
 }
@@ -39,6 +45,8 @@ export function useActions(): Actions {
       retract: (entryId) => outbox.commit((doc) => retractEntry(doc, entryId), () => entryId).then((r) => r.ok),
       message: (p) => outbox.commit((doc) => writeMessage(doc, p), (r) => r.entryId),
       join: (space) => outbox.commit((doc) => writeJoinRequest(doc, { space }), id),
+      leave: (space) => outbox.commit((doc) => writeLeave(doc, { space }), id),
+      decideJoin: (p) => outbox.commit((doc) => writeJoinDecision(doc, p), id),
       acknowledge: (policyVersion) => outbox.commit((doc) => writeAcknowledgement(doc, { policyVersion }), id),
       report: (p) => outbox.commit((doc) => writeReport(doc, p), id),
     };

@@ -1,7 +1,7 @@
 // Keeps every readable room open for the session (see sync/room-plan.ts for the rules), so the
 // device holds everything the person can read when the network goes.
 import { useEffect, useMemo } from 'react';
-import { planRooms, readableSpaces } from '../sync/room-plan.js';
+import { followedSpaces, planRooms, readableSpaces } from '../sync/room-plan.js';
 import { useServices } from './services-context.js';
 import { useCatalogue, useInbox, useInboxConversationIds, useOutbox } from './use-data.js';
 
@@ -15,6 +15,10 @@ export function useRoomPlan(): void {
   useEffect(() => {
     for (const room of rooms) hub.open(room);
   }, [hub, rooms]);
+  // A space one was refused (not yet a member) opens once the relay lists the membership.
+  useEffect(() => {
+    for (const space of inbox.memberships) hub.readmit(`space/${space}`);
+  }, [hub, inbox.memberships]);
 }
 
 /** The ids of the spaces the person reads: public ones plus memberships. */
@@ -33,6 +37,16 @@ export function useConversationIds(): string[] {
   const fromInbox = useInboxConversationIds();
   const fromOutbox = outbox.flatMap((e) => (e.type === 'message' ? [e.conversation] : []));
   const ids = [...new Set([...fromInbox, ...fromOutbox])];
+  const key = ids.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- stable while the list is the same
+  return useMemo(() => ids, [key]);
+}
+
+/** The ids of the spaces on Home: company news plus memberships (sync/room-plan.ts). */
+export function useFollowedSpaceIds(): string[] {
+  const catalogue = useCatalogue();
+  const inbox = useInbox();
+  const ids = followedSpaces(catalogue, inbox);
   const key = ids.join('\n');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- stable while the list is the same
   return useMemo(() => ids, [key]);

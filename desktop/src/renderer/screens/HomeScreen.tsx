@@ -5,9 +5,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Feed } from '../components/Feed.js';
 import { loadFeedSnapshot, saveFeedSnapshot } from '../data/feed-snapshot.js';
 import { useServices } from '../hooks/services-context.js';
-import { useCatalogue, useNameOf } from '../hooks/use-data.js';
+import { useCatalogue, useInbox, useNameOf } from '../hooks/use-data.js';
 import { useReadState } from '../hooks/use-read-state.js';
-import { useReadableSpaceIds } from '../hooks/use-room-plan.js';
+import { useFollowedSpaceIds } from '../hooks/use-room-plan.js';
 import { navigate } from '../hooks/use-route.js';
 import { useRoomsLoaded } from '../hooks/use-rooms.js';
 import { mergeFeeds, useSpaceViews } from '../hooks/use-spaces.js';
@@ -15,7 +15,8 @@ import { text } from './strings.js';
 
 export function HomeScreen() {
   const { me } = useServices();
-  const ids = useReadableSpaceIds();
+  const ids = useFollowedSpaceIds();
+  const inbox = useInbox();
   const views = useSpaceViews(ids);
   const live = useMemo(() => mergeFeeds(views), [views]);
   const loaded = useRoomsLoaded(useMemo(() => ['spaces', `inbox/${me}`, ...ids.map((id) => `space/${id}`)], [ids, me]));
@@ -46,6 +47,14 @@ export function HomeScreen() {
           {text.home.markAllRead}
         </button>
       </header>
+      {inbox.memberships.length === 0 && (
+        <p className="home-follow-hint">
+          {text.home.followHint}{' '}
+          <button type="button" className="link-button inline-link" onClick={() => navigate({ name: 'spaces' })}>
+            {text.home.browseSpaces}
+          </button>
+        </p>
+      )}
       <Feed
         posts={posts}
         nameOf={nameOf}

@@ -11,6 +11,7 @@ import { useDismissals } from '../hooks/use-dismissals.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
+import { JoinRequestSection } from './JoinRequestSection.js';
 import { text } from './strings.js';
 
 type Editable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'message' }>;
@@ -86,6 +87,7 @@ export function InboxScreen() {
         onOpen={open}
         onReadPolicy={() => navigate({ name: 'policy' })}
       />
+      <JoinRequestSection />
     </section>
   );
 }

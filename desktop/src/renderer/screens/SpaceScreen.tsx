@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import type { SpaceMeta } from '@hearth/core';
 import { Feed } from '../components/Feed.js';
+import { MembershipControls } from '../components/MembershipControls.js';
+import { membershipState } from '../data/membership.js';
+import { useServices } from '../hooks/services-context.js';
 import { SpaceHeader } from '../components/SpaceHeader.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox, useSpace } from '../hooks/use-data.js';
@@ -13,6 +16,7 @@ import { DraftedComposer } from './DraftedComposer.js';
 import { text } from './strings.js';
 
 export function SpaceScreen({ spaceId }: { spaceId: string }) {
+  const { me } = useServices();
   const { view, status } = useSpace(spaceId);
   const catalogue = useCatalogue();
   const inbox = useInbox();
@@ -26,28 +30,40 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
   const rights = usePostingRights(meta, view.members);
   const mayPost = rights !== null && rights.kinds.length > 0;
 
-  if (status.connection === 'denied' && view.posts.length === 0) return <Refused title={name} message={text.space.notAllowed} />;
+  // A private space one is not in is no dead end: its catalogue entry says what it is, and one can ask to join.
+  const outside = status.connection === 'denied' && view.posts.length === 0;
+  if (outside && meta?.visibility !== 'private') return <Refused title={name} message={text.space.notAllowed} />;
   if (status.connection === 'not-found' && view.posts.length === 0) return <Refused title={name} message={text.space.notFound} />;
 
-  const requested = outbox.some((e) => e.type === 'join' && e.space === spaceId && !e.retracted);
-  const isMember = meta?.visibility === 'public' || inbox.memberships.includes(spaceId);
+  const membership = meta ? membershipState(spaceId, meta.visibility, me, inbox, outbox) : null;
   return (
     <section className="screen screen-space" aria-label={name}>
-      {meta ? (
+      {meta && membership ? (
         <SpaceHeader
           space={meta}
           nameOf={nameOf}
-          isMember={isMember}
-          requested={requested && !isMember}
-          {...(meta.visibility !== 'public' ? { memberCount: view.members.length } : {})}
-          {...(mayPost ? { onNewPost: () => setComposing((c) => !c) } : {})}
-          {...(rights !== null && !mayPost ? { cannotPost: rights.problems.map((p) => p.message).join(' ') } : {})}
-          onJoin={() => void actions.join(spaceId)}
-          onRequestJoin={() => void actions.join(spaceId)}
+          {...(outside ? {} : { memberCount: view.members.length })}
+          {...(mayPost && !outside ? { onNewPost: () => setComposing((c) => !c) } : {})}
+          {...(rights !== null && !mayPost && !outside ? { cannotPost: rights.problems.map((p) => p.message).join(' ') } : {})}
+          membership={
+            <MembershipControls
+              space={meta}
+              state={membership}
+              facilitates={meta.facilitators.includes(me)}
+              onJoin={() => void actions.join(spaceId)}
+              onLeave={() => void actions.leave(spaceId)}
+              onWithdraw={(request) => void actions.retract(request)}
+            />
+          }
           onOpenPerson={(person) => navigate({ name: 'person', person })}
         />
       ) : (
         <h1>{name}</h1>
+      )}
+      {outside && (
+        <p className="empty" data-refused="true">
+          {text.space.membersOnly}
+        </p>
       )}
       {composing && mayPost && (
         <DraftedComposer
@@ -63,7 +79,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
           }}
         />
       )}
-      <Feed
+      {!outside && <Feed
         posts={view.posts}
         nameOf={nameOf}
         label={text.space.feedLabel(name)}
@@ -73,7 +89,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
           markRead([id]);
           navigate({ name: 'post', space: spaceId, post: id });
         }}
-      />
+      />}
     </section>
   );
 }

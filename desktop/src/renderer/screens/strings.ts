@@ -15,7 +15,13 @@ export const text = {
     failed: (why: string) => `Sign-in failed: ${why}`,
     offline: 'You are offline. Sign-in needs the relay once; after that Hearth works offline.',
   },
-  home: { title: 'Home', subtitle: 'Newest across your spaces and company news', markAllRead: 'Mark all as read' },
+  home: {
+    title: 'Home',
+    subtitle: 'Newest across your spaces and company news',
+    markAllRead: 'Mark all as read',
+    followHint: 'Home shows company news and the spaces you join.',
+    browseSpaces: 'Browse spaces to join',
+  },
   spaces: {
     title: 'Spaces',
     public: 'Public spaces',
@@ -30,6 +36,7 @@ export const text = {
   space: {
     newPost: 'New post',
     notAllowed: 'You are not allowed to read this space. Ask a facilitator to add you.',
+    membersOnly: 'Only members read the posts of this private space.',
     notFound: 'This space does not exist (any more).',
     loading: 'Loading this space…',
     feedLabel: (name: string) => `Posts in ${name}`,

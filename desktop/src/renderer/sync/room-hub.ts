@@ -150,6 +150,18 @@ export class RoomHub {
     }
   }
 
+  /**
+   * Try a room refused with 4403 again: the person was let in since (a join request approved). Why
+   * not on every refusal: 4403 is final until membership changes, and the app learns that change
+   * from the inbox, so it calls this then.
+   */
+  readmit(name: string): void {
+    const room = this.rooms.get(name);
+    if (!room?.provider || room.status.get().connection !== 'denied' || !this.online) return;
+    this.setStatus(room, { connection: 'connecting' });
+    room.provider.connect();
+  }
+
   /** The browser went offline or online (navigator events; Electron's net state through the same). */
   setOnline(online: boolean): void {
     if (this.online === online) return;

@@ -27,7 +27,19 @@ export function planRooms({ me, catalogue, inbox, outbox, inboxConversations = [
   return [...rooms];
 }
 
-/** Spaces the person reads (for the home feed and search). */
+/**
+ * Spaces on the person's Home feed: company news (every employee follows it) and the spaces they are
+ * a member of — joined public ones and private ones. Other public spaces are read on their own page
+ * and found by search, but do not fill Home: joining is what puts a space there.
+ */
+export function followedSpaces(catalogue: readonly SpaceMeta[], inbox: InboxView): string[] {
+  const ids = new Set<string>();
+  for (const s of catalogue) if (s.visibility === 'public' && s.kind === 'news') ids.add(s.id);
+  for (const s of inbox.memberships) ids.add(s);
+  return [...ids];
+}
+
+/** Spaces the person reads (for search and a person's page). */
 export function readableSpaces(catalogue: readonly SpaceMeta[], inbox: InboxView): string[] {
   const ids = new Set<string>();
   for (const s of catalogue) if (s.visibility === 'public') ids.add(s.id);

@@ -61,7 +61,7 @@ describe('memberships', () => {
     const join = writeJoinRequest(out.doc, { space: 'general' });
     await waitFor(() => view(box).memberships.includes('general') && readSpace(space.doc).members.includes('alice'), 5000, 'joined');
     // No "nothing to join" refusal, no notice to edit and resubmit.
-    expect(view(box).statuses[join]).toBeUndefined();
+    expect(view(box).statuses[join]?.state).toBe('published');
     expect(view(box).notices.filter((n) => n.kind === 'rejected')).toEqual([]);
 
     writeLeave(out.doc, { space: 'general' });
@@ -208,7 +208,7 @@ describe('memberships', () => {
       const more = ['team-1', 'team-2', 'team-3', 'team-4', 'team-6'].map((space) => writeJoinRequest(out.doc, { space }));
       await waitFor(() => more.every((id) => view(box).joinRequests[id] !== undefined || view(box).statuses[id] !== undefined), 15_000, 'judged');
       expect(Object.values(view(box).joinRequests).filter((r) => r.person === 'gus' && r.state === 'pending')).toHaveLength(5);
-      expect(rejection(box, more[4]!)).toBe('validation.too-many-requests');
+      expect(more.map((id) => rejection(box, id)).filter((r) => r !== undefined)).toEqual(['validation.too-many-requests']);
       expect(toBob().filter((r) => r.state === 'pending')).toHaveLength(5);
     });
   });

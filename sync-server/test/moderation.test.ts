@@ -178,6 +178,17 @@ describe('moderation cases', () => {
     expect((await rawClient(relay.url, 'automerge', null).closed).code).toBe(4401);
   });
 
+  it('a message that is not a CBOR map closes only its own socket', async () => {
+    for (const bytes of [[0xf6], [0x01], [0x80], [0x60]]) {
+      const c = rawClient(relay.url, 'automerge', await relay.mintToken('mona'));
+      await c.opened;
+      c.ws.send(Buffer.from(bytes));
+      expect((await c.closed).code).toBe(4400);
+    }
+    const mona = await moderator('mona');
+    await waitFor(() => mona.repo.peers.length > 0, 5000, 'the relay still serves');
+  });
+
   it('a moderator who loses the role loses the connection', async () => {
     const max = await moderator('max');
     await waitFor(() => max.repo.peers.length > 0, 5000, 'connected');

@@ -72,6 +72,8 @@ export class CaseNetworkAdapter extends NetworkAdapter {
       } catch {
         return this.refuse(ws, CloseCode.malformed, 'malformed message');
       }
+      // CBOR may decode to anything (null, a number, an array): only a map is a message.
+      if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.refuse(ws, CloseCode.malformed, 'malformed message');
       if (message.type === 'join') {
         const claimed = message.senderId;
         const holder = this.peers.get(claimed);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as A from '@automerge/automerge';
+import { cbor } from '@automerge/automerge-repo';
 import {
   deriveCaseState,
   moderatorActorId,
@@ -179,7 +180,9 @@ describe('moderation cases', () => {
   });
 
   it('a message that is not a CBOR map closes only its own socket', async () => {
-    for (const bytes of [[0xf6], [0x01], [0x80], [0x60]]) {
+    // null, 1, [], "", and a join whose supportedProtocolVersions is not a list
+    const join = [...cbor.encode({ type: 'join', senderId: 'p', supportedProtocolVersions: 5 })];
+    for (const bytes of [[0xf6], [0x01], [0x80], [0x60], join]) {
       const c = rawClient(relay.url, 'automerge', await relay.mintToken('mona'));
       await c.opened;
       c.ws.send(Buffer.from(bytes));

@@ -83,10 +83,11 @@ export class CaseNetworkAdapter extends NetworkAdapter {
           holder.ws.close(1000, 'replaced'); // the same person reconnecting: the new socket wins
           this.emit('peer-disconnected', { peerId: claimed });
         }
-        if (!(message.supportedProtocolVersions ?? [PROTOCOL_V1]).includes(PROTOCOL_V1)) return this.refuse(ws, CloseCode.malformed, 'unsupported protocol version');
+        const versions: unknown = message.supportedProtocolVersions ?? [PROTOCOL_V1];
+        if (!Array.isArray(versions) || !versions.includes(PROTOCOL_V1)) return this.refuse(ws, CloseCode.malformed, 'unsupported protocol version');
         peerId = claimed;
         this.peers.set(claimed, { ws, person });
-        this.emit('peer-candidate', { peerId: claimed, peerMetadata: message.peerMetadata ?? {} });
+        this.emit('peer-candidate', { peerId: claimed, peerMetadata: knownMetadata(message.peerMetadata) });
         this.sendTo(ws, { type: 'peer', senderId: this.peerId, peerMetadata: this.peerMetadata, selectedProtocolVersion: PROTOCOL_V1, targetId: claimed });
         return;
       }
@@ -103,7 +104,13 @@ export class CaseNetworkAdapter extends NetworkAdapter {
     };
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return this.refuse(ws, CloseCode.malformed, 'text message');
-      onMessage(toBytes(data));
+      // A throw here would escape into the socket library and take the relay down for everyone.
+      try {
+        onMessage(toBytes(data));
+      } catch (err) {
+        this.log.error({ err, person }, 'automerge message handling failed');
+        this.refuse(ws, CloseCode.internalError, 'internal error');
+      }
     });
     ws.on('close', () => {
       if (peerId !== null && this.peers.get(peerId)?.ws === ws) {
@@ -167,6 +174,15 @@ export class CaseNetworkAdapter extends NetworkAdapter {
     }
     ws.removeAllListeners('message');
   }
+}
+
+/** The peer metadata fields automerge-repo reads, each only in its own type (a client's map is not trusted). */
+function knownMetadata(m: unknown): PeerMetadata {
+  const { storageId, isEphemeral } = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
+  return {
+    ...(typeof storageId === 'string' && storageId.length <= 100 ? { storageId: storageId as PeerMetadata['storageId'] } : {}),
+    ...(typeof isEphemeral === 'boolean' ? { isEphemeral } : {}),
+  };
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { favicon } from './scripts/favicon-plugin.js';
 import { offlineShell } from './scripts/offline-shell-plugin.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -13,7 +14,7 @@ export default defineConfig({
   // Relative asset URLs: the same bundle is served by the relay under any path and loaded by
   // Electron from a custom protocol.
   base: './',
-  plugins: [react(), offlineShell()],
+  plugins: [react(), favicon(here('../assets/icons/icon.png')), offlineShell()],
   resolve: { alias: { '@hearth/core': here('../core/src/index.ts') } },
   worker: { format: 'es' },
   build: {

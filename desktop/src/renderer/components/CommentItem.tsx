@@ -62,6 +62,8 @@ export function CommentItem(props: CommentItemProps) {
   const opener = useRef<HTMLButtonElement | null>(null);
   const author = nameOf(comment.authorId);
   const own = comment.authorId === me;
+  // One's own words are never "new" to oneself.
+  const unread = !own && (props.isUnread?.(comment.id) ?? false);
   const removed = comment.state !== 'published';
 
   const open = (next: Mode) => (event: MouseEvent<HTMLButtonElement>) => {
@@ -75,14 +77,14 @@ export function CommentItem(props: CommentItemProps) {
 
   return (
     <li className={`comment depth-${Math.min(depth, MAX_INDENT)}`}>
-      <article aria-labelledby={`${id}-by`} className={props.isUnread?.(comment.id) ? 'is-unread' : undefined}>
+      <article aria-labelledby={`${id}-by`} className={unread ? 'is-unread' : undefined}>
         <header className="comment-header">
           <span id={`${id}-by`} className="comment-author">
             {removed ? s.t('comment.removedBy') : author}
           </span>
           <TimeText at={comment.createdAt} now={now} />
           {comment.editedAt !== null && <span className="comment-edited">{s.t('post.edited')}</span>}
-          {props.isUnread?.(comment.id) && <StatusMark mark="unread" />}
+          {unread && <StatusMark mark="unread" />}
           {comment.pending !== undefined && <StatusMark mark={comment.pending} />}
         </header>
         {removed ? (

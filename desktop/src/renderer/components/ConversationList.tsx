@@ -5,7 +5,7 @@ import type { ConversationId, ConversationView as Conversation, PersonId } from 
 import type { NameOf } from './types.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
-import { mentionPattern } from './constants.js';
+import { mentionsAsNames, plainText } from './plain-text.js';
 import { useStrings } from '../i18n/index.js';
 
 export interface ConversationListProps {
@@ -21,11 +21,7 @@ export interface ConversationListProps {
 
 /** A one-line plain preview of a Markdown body: mentions as names, markup characters dropped. */
 export function preview(body: string, nameOf: NameOf, max = 90): string {
-  const plain = body
-    .replace(mentionPattern(), (_, id: string) => `@${nameOf(id)}`)
-    .replace(/[*_`>#~[\]]|\(https?:[^)]*\)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = mentionsAsNames(plainText(body), nameOf);
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 

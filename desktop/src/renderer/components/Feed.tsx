@@ -16,6 +16,8 @@ export interface FeedProps {
   label: string;
   onOpenPost: (postId: string) => void;
   isUnread?: (postId: string) => boolean;
+  /** The reader: their own posts are never marked new (they wrote them). */
+  me?: string;
   /** Show each post's space (on Home and search, not inside a space). */
   spaceNameOf?: (spaceId: string) => string;
   now?: number;
@@ -40,6 +42,7 @@ export function Feed({
   label,
   onOpenPost,
   isUnread,
+  me,
   spaceNameOf,
   now,
   loading = false,
@@ -125,7 +128,7 @@ export function Feed({
                 post={post}
                 nameOf={nameOf}
                 spaceName={spaceNameOf?.(post.space)}
-                unread={isUnread?.(post.id) ?? false}
+                unread={post.authorId !== me && (isUnread?.(post.id) ?? false)}
                 now={now}
                 onOpen={onOpenPost}
                 headingLevel={headingLevel}

@@ -49,6 +49,16 @@ describe('Markdown', () => {
     expect(root.querySelector('code')?.textContent).toBe('<@anna.berg>');
   });
 
+  it('renders backslashes as typed (Windows paths), not as Markdown escapes', () => {
+    for (const path of ['C:\\Users\\x', 'C:\\Users\\x\\*.txt', '\\\\server\\share', 'D:\\[draft]\\notes']) {
+      cleanup();
+      expect(show(`Saved in ${path} today`).textContent).toBe(`Saved in ${path} today`);
+    }
+    // A path at the end of a line keeps its last backslash (CommonMark reads "\\" + newline as a line break).
+    cleanup();
+    expect(show('Copy it to C:\\Temp\\\nthen run it.').textContent).toBe('Copy it to C:\\Temp\\\nthen run it.');
+  });
+
   it('keeps only http, https and mailto URLs', () => {
     expect(safeUrl('https://a.example/x')).toBe('https://a.example/x');
     expect(safeUrl(' JavaScript:alert(1)')).toBe('');

@@ -1,12 +1,13 @@
 // Renders a post, comment or message body written in Markdown, safely: raw HTML is dropped (no
 // rehype-raw, skipHtml on), only http(s) and mailto links survive and they open outside the app,
-// images become links (so a body cannot make the app fetch a remote tracker), and `<@personId>`
-// mentions show the person's directory name.
+// images become links (so a body cannot make the app fetch a remote tracker), `<@personId>`
+// mentions show the person's directory name, and backslashes are literal (markdown-syntax.ts).
 import { useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
 import type { NameOf } from './types.js';
 import { mentionPattern } from './constants.js';
+import { remarkLiteralBackslashes } from './markdown-syntax.js';
 import { useStrings } from '../i18n/index.js';
 
 export interface MarkdownProps {
@@ -62,7 +63,7 @@ function remarkMentions(nameOf: NameOf) {
 
 export function Markdown({ source, nameOf, className }: MarkdownProps) {
   const s = useStrings();
-  const plugins = useMemo(() => [remarkMentions(nameOf)], [nameOf]);
+  const plugins = useMemo(() => [remarkLiteralBackslashes, remarkMentions(nameOf)], [nameOf]);
   const components = useMemo<Components>(
     () => ({
       a({ href, children }) {

@@ -61,6 +61,7 @@ export function HomeScreen() {
         label={text.home.title}
         spaceNameOf={spaceName}
         isUnread={(id) => !isRead(id)}
+        me={me}
         onOpenPost={(id) => {
           markRead([id]);
           navigate({ name: 'post', space: spaceOf.get(id) ?? '', post: id });

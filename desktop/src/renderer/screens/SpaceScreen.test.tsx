@@ -3,9 +3,9 @@
 // the screen asks core's postingRights, the rule validateEntry applies on the relay. An employee in
 // a news space reads why they cannot post there instead of learning it from a refusal.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { putDirectoryRecords, putSpaceInCatalogue, setMemberships, type SpaceMeta } from '@hearth/core';
+import { putDirectoryRecords, putSpaceInCatalogue, setMemberships, writePost, type SpaceMeta } from '@hearth/core';
 import { person } from '../components/test-fixtures.js';
 import { ServicesContext } from '../hooks/services-context.js';
 import { SpaceScreen } from './SpaceScreen.js';
@@ -81,5 +81,20 @@ describe('SpaceScreen: who is offered a composer', () => {
     expect(screen.getByText(/Only members of Media Wing can write there/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New post' })).toBeNull();
     outsider.destroy();
+  });
+});
+
+describe('SpaceScreen: the New mark', () => {
+  // jsdom lays nothing out: give the feed a viewport and rows a height, as a browser would.
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 200 });
+  });
+  it('never marks one\'s own posts as new', async () => {
+    const s = open('anna', 'general');
+    await s.outbox.commit((doc) => writePost(doc, { space: 'general', title: 'My own update', body: 'Written by me.' }));
+    const mine = (await screen.findByText('My own update')).closest('article') as HTMLElement;
+    expect(within(mine).queryByText('New')).toBeNull();
+    s.destroy();
   });
 });

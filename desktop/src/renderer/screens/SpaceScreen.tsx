@@ -7,6 +7,7 @@ import { MembershipControls } from '../components/MembershipControls.js';
 import { membershipState } from '../data/membership.js';
 import { useServices } from '../hooks/services-context.js';
 import { SpaceHeader } from '../components/SpaceHeader.js';
+import { useServices } from '../hooks/services-context.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox, useSpace } from '../hooks/use-data.js';
 import { usePostingRights } from '../hooks/use-posting-rights.js';
@@ -84,6 +85,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
         nameOf={nameOf}
         label={text.space.feedLabel(name)}
         isUnread={(id) => !isRead(id)}
+        me={me}
         loading={!status.synced && view.posts.length === 0 && status.connection === 'connecting'}
         onOpenPost={(id) => {
           markRead([id]);

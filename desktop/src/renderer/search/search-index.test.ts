@@ -13,6 +13,12 @@ describe('SearchIndex', () => {
     expect(index.query('binu').hits[0]?.kind).toBe('person');
   });
 
+  it('shows snippets as plain text, not Markdown', () => {
+    const index = new SearchIndex();
+    index.replaceSource('space/a', [doc('post:1', 'Numbers', '## Q3\n\nThe **dashboard** is [here](https://intranet.example/d) — see `C:\\Reports\\q3.xlsx`.\n\n- one\n- two')]);
+    expect(index.query('dashboard').hits[0]?.text).toBe('Q3 The dashboard is here — see C:\\Reports\\q3.xlsx. one two');
+  });
+
   it('re-indexes only what changed and forgets what left a source', () => {
     const index = new SearchIndex();
     index.replaceSource('s', [doc('post:1', 'alpha', ''), doc('post:2', 'beta', '')]);

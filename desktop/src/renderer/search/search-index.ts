@@ -3,6 +3,7 @@
 // re-indexed, so a new comment in a 10,000-post space costs one document, not ten thousand.
 import MiniSearch from 'minisearch';
 import type { SearchDoc, SearchHit } from './search-protocol.js';
+import { plainText } from '../components/plain-text.js';
 
 export class SearchIndex {
   private readonly mini = new MiniSearch<SearchDoc>({
@@ -54,7 +55,8 @@ export class SearchIndex {
       id: String(r.id),
       kind: r.kind as SearchHit['kind'],
       title: String(r.title ?? ''),
-      text: excerpt(String(r.text ?? ''), r.terms),
+      // Snippets are read as plain text (no **, links as their words): only for the hits shown.
+      text: excerpt(plainText(String(r.text ?? '')), r.terms),
       context: String(r.context ?? ''),
       route: String(r.route ?? ''),
       score: r.score,

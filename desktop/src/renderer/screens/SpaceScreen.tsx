@@ -7,7 +7,6 @@ import { MembershipControls } from '../components/MembershipControls.js';
 import { membershipState } from '../data/membership.js';
 import { useServices } from '../hooks/services-context.js';
 import { SpaceHeader } from '../components/SpaceHeader.js';
-import { useServices } from '../hooks/services-context.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useNameOf, useOutbox, useSpace } from '../hooks/use-data.js';
 import { usePostingRights } from '../hooks/use-posting-rights.js';

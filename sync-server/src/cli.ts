@@ -36,6 +36,15 @@ const metricsAddress = (value: string) => {
     throw new InvalidArgumentError((err as Error).message);
   }
 };
+const ttlSeconds = (value: string) => {
+  try {
+    return parseTtl(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+const maxTtlOption = (flag: string) =>
+  new Option(`${flag} <duration>`, 'longest token lifetime the relay accepts (default 30d)').env('HEARTH_MAX_TOKEN_TTL').argParser(ttlSeconds);
 const dataOption = () => new Option('--data <dir>', 'data directory').default('./data');
 
 program
@@ -53,6 +62,7 @@ program
   .addOption(new Option('--oidc-claim <claim>', 'the token claim that names the person: email, preferred_username, sub or a custom one').env('HEARTH_OIDC_CLAIM'))
   .addOption(new Option('--oidc-web-client <id>', 'the client id the web client signs in with').env('HEARTH_OIDC_WEB_CLIENT'))
   .option('--config <file>', 'JSON file with settings, e.g. { "oidc": { "issuer", "audience", "claim", "webClientId" } }; flags win')
+  .addOption(maxTtlOption('--max-token-ttl'))
   .addOption(new Option('--metrics-token <token>', 'serve GET /metrics on the main port to this bearer token (at least 16 characters; prefer the environment variable)').env('HEARTH_METRICS_TOKEN'))
   .addOption(new Option('--metrics-address <host:port>', 'serve GET /metrics on this address only, e.g. 127.0.0.1:9464').env('HEARTH_METRICS_ADDRESS').argParser(metricsAddress))
   .action(async (opts: ServeOptions) => {
@@ -67,6 +77,7 @@ program
       ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
       ...(oidc === undefined ? {} : { oidc }),
       limits: { maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
+      ...(opts.maxTokenTtl === undefined ? {} : { maxTokenTtl: opts.maxTokenTtl }),
       metrics: opts.metricsAddress !== undefined ? { kind: 'address', ...opts.metricsAddress } : opts.metricsToken !== undefined ? { kind: 'token', token: opts.metricsToken } : { kind: 'off' },
       logger,
     });
@@ -94,6 +105,7 @@ program
   });
 
 interface ServeOptions {
+  maxTokenTtl?: number;
   metricsToken?: string;
   metricsAddress?: { host: string; port: number };
   port: number;
@@ -123,18 +135,29 @@ function oidcOptions(opts: ServeOptions): NonNullable<Parameters<typeof startRel
   return { issuer, audience, ...(claim === undefined ? {} : { claim }), ...(webClientId === undefined ? {} : { webClientId }) };
 }
 
-program
-  .command('token <personId>')
-  .description('print a signed token for a person (reads the key file; works while the relay runs)')
+const token = program
+  .command('token')
+  .argument('[personId]', 'the person to mint a token for')
+  .description('print a signed token for a person (reads the key file; works while the relay runs); `token revoke <person>` revokes theirs')
   .addOption(dataOption())
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
   .option('--admin', 'an admin token (for POST /admin/*) instead of a person token', false)
-  .action(async (personId: string, opts: { data: string; ttl: string; admin: boolean }) => {
+  .addOption(maxTtlOption('--max-ttl'))
+  .action(async (personId: string | undefined, opts: { data: string; ttl: string; admin: boolean; maxTtl?: number }) => {
+    if (personId === undefined) throw new InvalidArgumentError('name the person: hearth-relay token <personId>');
     const dataDir = existingDataDir(opts.data);
     const ttl = parseTtl(opts.ttl);
     // A person token only for someone the relay would let in; an admin token names no person.
     if (!opts.admin) await requireActivePerson(dataDir, personId);
-    console.log(await mintToken(loadSigningKey(dataDir, { create: false }), personId, { ttl, admin: opts.admin }));
+    const maxTtl = opts.maxTtl === undefined ? {} : { maxTtl: opts.maxTtl };
+    console.log(await mintToken(loadSigningKey(dataDir, { create: false }), personId, { ttl, admin: opts.admin, ...maxTtl }));
+  });
+token
+  .command('revoke <personId>')
+  .description('revoke every token the person holds (they sign in again); closes their open connections')
+  .addOption(dataOption())
+  .action(async (personId: string, opts: { data: string }) => {
+    await admin(opts.data, 'token-revoke', { person: personId });
   });
 
 program

@@ -30,6 +30,7 @@ export const AUDIT_KINDS = [
   'directory-change',
   'retention',
   'legal-hold',
+  'token-revocation',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -2,6 +2,10 @@
 // Claims: sub = person id, iat, exp, iss 'hearth-relay', aud 'hearth'; `adm: true` marks an admin
 // token, accepted only by POST /admin/*. Why jose: it checks algorithm, signature, issuer, audience
 // and expiry in one call, and we never parse a JWT by hand.
+// Lifetimes are capped (default 30 days, `--max-token-ttl`): a longer one is refused when minted and
+// again when presented (exp - iat above the cap), so a token minted elsewhere with the key, or before
+// the cap was lowered, does not outlive it. A token that leaked lives at most that long — or until an
+// admin revokes the person's tokens (token-revocations.ts).
 import { createSecretKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
@@ -15,7 +19,14 @@ export interface VerifiedToken {
   expiresAt: number;
 }
 
-export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'expired' | 'invalid' };
+export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; reason: 'missing' | 'expired' | 'invalid' | 'too-long' };
+
+/** The longest lifetime a relay token may have unless the admin sets another (seconds). */
+export const DEFAULT_MAX_TOKEN_TTL = 30 * 86400;
+
+export class TokenTtlTooLong extends Error {
+  override name = 'TokenTtlTooLong';
+}
 
 /**
  * Parses a duration like '8h', '30m', '90s', '7d' (or plain seconds) into seconds. A written
@@ -31,7 +42,19 @@ export function parseTtl(ttl: string | number): number {
   return seconds;
 }
 
-export async function mintToken(key: Uint8Array, personId: string, options: { ttl?: string | number; admin?: boolean } = {}): Promise<string> {
+/** Seconds as the shortest exact unit: 2592000 → '30d'. */
+export function formatTtl(seconds: number): string {
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) if (seconds % size === 0 && seconds >= size) return `${seconds / size}${unit}`;
+  return `${seconds}s`;
+}
+
+/** Mints a token; throws TokenTtlTooLong above `maxTtl` (seconds, default 30 days). */
+export async function mintToken(key: Uint8Array, personId: string, options: { ttl?: string | number; admin?: boolean; maxTtl?: number } = {}): Promise<string> {
+  const ttl = parseTtl(options.ttl ?? '8h');
+  const maxTtl = options.maxTtl ?? DEFAULT_MAX_TOKEN_TTL;
+  if (ttl > maxTtl) {
+    throw new TokenTtlTooLong(`a token may live at most ${formatTtl(maxTtl)} (asked for ${formatTtl(ttl)}); the relay refuses longer ones. An admin can change the cap with --max-token-ttl (serve) and --max-ttl (token)`);
+  }
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT(options.admin === true ? { adm: true } : {})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -39,7 +62,7 @@ export async function mintToken(key: Uint8Array, personId: string, options: { tt
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt(now)
-    .setExpirationTime(now + parseTtl(options.ttl ?? '8h'));
+    .setExpirationTime(now + ttl);
   return jwt.sign(keyObject(key));
 }
 
@@ -55,7 +78,7 @@ function keyObject(key: Uint8Array): KeyObject {
   return k;
 }
 
-export async function verifyToken(key: Uint8Array, token: string | null | undefined): Promise<TokenCheck> {
+export async function verifyToken(key: Uint8Array, token: string | null | undefined, maxTtl = DEFAULT_MAX_TOKEN_TTL): Promise<TokenCheck> {
   if (token === null || token === undefined || token === '') return { ok: false, reason: 'missing' };
   try {
     const { payload } = await jwtVerify(token, keyObject(key), {
@@ -64,7 +87,8 @@ export async function verifyToken(key: Uint8Array, token: string | null | undefi
       audience: TOKEN_AUDIENCE,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
+    if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return { ok: false, reason: 'invalid' };
+    if (payload.exp - payload.iat > maxTtl) return { ok: false, reason: 'too-long' };
     return { ok: true, token: { personId: payload.sub, admin: payload.adm === true, expiresAt: payload.exp } };
   } catch (err) {
     if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };

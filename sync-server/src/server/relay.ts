@@ -4,8 +4,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey } from '../auth/signing-key.js';
 import { OidcVerifier, type OidcOptions } from '../auth/oidc-verifier.js';
+import { revocationsFor } from '../auth/token-revocations.js';
 import { tokenVerifier } from '../auth/token-verifier.js';
-import { mintToken } from '../auth/tokens.js';
+import { DEFAULT_MAX_TOKEN_TTL, mintToken } from '../auth/tokens.js';
 import type { Duplex } from 'node:stream';
 import { ConnectionCensus } from '../connection/connection-census.js';
 import { resolveLimits } from '../connection/limits.js';
@@ -52,6 +53,8 @@ export interface RelayOptions {
   /** Unload rooms idle this long. Default 60 s. */
   idleUnloadMs?: number;
   logger?: Logger;
+  /** Longest lifetime of a relay token, in seconds (refused above it when minted and when presented). Default 30 days. */
+  maxTokenTtl?: number;
   /** Where GET /metrics is served: behind a bearer token on the main port, on its own address, or not at all (default). */
   metrics?: MetricsAccess;
   /** How long a moderation decision waits before it is carried out (default 1500 ms). */
@@ -99,10 +102,23 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   try {
     const key = loadSigningKey(options.dataDir);
     const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
-    const verifier = tokenVerifier({ key, oidc: options.oidc === undefined ? null : new OidcVerifier(options.oidc), directory: () => host.open('directory') });
+    const maxTokenTtl = options.maxTokenTtl ?? DEFAULT_MAX_TOKEN_TTL;
+    const revocations = revocationsFor(storage.db);
+    const verifier = tokenVerifier({
+      key,
+      oidc: options.oidc === undefined ? null : new OidcVerifier(options.oidc),
+      directory: () => host.open('directory'),
+      maxTtl: maxTokenTtl,
+      revocations,
+    });
     const limits = resolveLimits(options.limits);
     const census = new ConnectionCensus(limits);
     const gateway = new WsGateway({ host, verifier, limits, census, logger });
+    // A revocation (admin endpoint) ends the person's open sessions too, on both WebSocket paths.
+    const offRevoke = revocations.onRevoke((person) => {
+      for (const socket of census.socketsOf(person)) socket.close(CloseCode.unauthenticated, 'token revoked');
+    });
+    cleanups.push(offRevoke);
     const logic = await startRelayLogic(host, storage.db, {
       demo: options.demo === true,
       logger,
@@ -156,6 +172,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const stop = (): Promise<void> => {
       stopped ??= (async () => {
         stopping = true;
+        offRevoke();
         server.close();
         metricsServer?.server.close();
         gateway.closeAll(CloseCode.restart, 'relay restarting');
@@ -179,8 +196,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       host,
       storage,
       moderation: logic.moderation,
-      mintToken: (personId, ttl) => mintToken(key, personId, { ttl: ttl ?? '8h' }),
-      mintAdminToken: (ttl) => mintToken(key, 'admin', { ttl: ttl ?? '5m', admin: true }),
+      mintToken: (personId, ttl) => mintToken(key, personId, { ttl: ttl ?? '8h', maxTtl: maxTokenTtl }),
+      mintAdminToken: (ttl) => mintToken(key, 'admin', { ttl: ttl ?? '5m', admin: true, maxTtl: maxTokenTtl }),
       stop,
     };
   } catch (err) {

@@ -36,6 +36,8 @@ const MUST_CATCH: [string, string, string][] = [
   ['pt', 'filho da puta', 'filho da puta'],
   ['pt', 'vai tomar no cu', 'vai tomar no cu'],
   ['pt', 'caralho, que dia', 'caralho'],
+  ['pt', 'que m3rda', 'm3rda'],
+  ['pt', 'que MÉRDA', 'MÉRDA'],
   ['pt', 'puta que pariu', 'puta que pariu'],
   ['ja', 'このクソ野郎、ファック', 'ファック'],
   ['ja', 'お前はオマンコ', 'オマンコ'],
@@ -43,6 +45,8 @@ const MUST_CATCH: [string, string, string][] = [
   ['hi', 'behen chod', 'behen chod'],
   ['hi', 'madarchod', 'madarchod'],
   ['hi', 'abe gandu', 'gandu'],
+  ['hi', 'kya c h u t i y a hai', 'c h u t i y a'],
+  ['hi', 'kya chut\u200Biya hai', 'chut\u200Biya'],
 ];
 
 // Ordinary text at work, per language: nothing may be reported.

@@ -5,13 +5,16 @@
 // 10,000; target < 1 GiB).
 //
 // Paths measured for Hearth (say which in every line):
-//   publication  author writes a post into outbox/<author>; the relay stores it, validates it
-//                (schema, permission, behaviour policy), publishes it into space/bench, and the
-//                readers (distinct people) receive it there. The full Hearth path.
+//   publication  authors write posts into their outboxes; the relay stores them, validates them
+//                (schema, permission, behaviour policy), publishes them into space/bench, and the
+//                readers (distinct people) receive them there. The full Hearth path. Authors take
+//                turns, each writing at most half the policy's posting-rate limit in the whole run,
+//                so no post is held for review (a held post never reaches the readers).
 //   transport    a second author writes a plain map (not an outbox entry, so publication has
 //                nothing to do) into outbox/<author2>; readers are N other devices of that person
 //                on that outbox: validate, store (fsync), broadcast. The transport alone.
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
+// A post that does not reach every reader is lost: the run says so and exits 1.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
 //   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
@@ -99,10 +102,11 @@ function rssBytes(pid) {
 const GIVEN = ['Amara', 'Bruno', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Maya', 'Nikolai', 'Olga', 'Pedro', 'Quentin', 'Rosa', 'Sanjay', 'Tomasz', 'Ursula', 'Viktor', 'Wanjiru', 'Xavier', 'Yara', 'Zoltan', 'Aisha', 'Benedikt', 'Carmen', 'Daniel', 'Esther', 'Felix', 'Giulia', 'Hannah', 'Ivan', 'Julia', 'Kofi', 'Lucia', 'Mateo', 'Nadia'];
 const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Fernandes', 'Nakamura', 'Kowalski', 'Haddad', 'Schmidt', 'Rossi', 'Novak', 'Petrov', 'Mensah', 'Silva', 'Dubois', 'Jensen', 'Murphy', 'Kaur', 'Tanaka', 'Ivanova', 'Costa', 'Bauer', 'Horvat', 'Nilsen', 'Ahmed', 'Garcia', 'Keller', 'Larsen', 'Mwangi', 'Oliveira', 'Park', 'Quinn', 'Reyes', 'Sato', 'Toivonen', 'Umarov', 'Vargas', 'Weber', 'Yilmaz', 'Zimmermann', 'Adeyemi'];
 
-function people(count) {
+/** `author`, `author2`, `count` readers r0001…, and the publication authors p001… */
+function people(count, authors = 0) {
   const records = [];
-  for (let i = 0; i <= count + 1; i++) {
-    const id = i === 0 ? 'author' : i === 1 ? 'author2' : `r${String(i - 1).padStart(4, '0')}`;
+  for (let i = 0; i <= count + 1 + authors; i++) {
+    const id = i === 0 ? 'author' : i === 1 ? 'author2' : i <= count + 1 ? `r${String(i - 1).padStart(4, '0')}` : authorId(i - count - 2);
     records.push({
       id,
       email: `${id}@bench.example`,
@@ -118,6 +122,15 @@ function people(count) {
     });
   }
   return records;
+}
+
+const authorId = (k) => `p${String(k + 1).padStart(3, '0')}`;
+
+/** The lowest posting-rate limit of the policy (posts per hour or per day), or Infinity. */
+function postingLimit(policySource) {
+  const rules = Array.isArray(policySource?.rules) ? policySource.rules : [];
+  const limits = rules.filter((r) => r?.kind === 'posting-rate').flatMap((r) => [r.maxPerHour, r.maxPerDay]).filter(Number.isFinite);
+  return limits.length === 0 ? Infinity : Math.min(...limits);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,13 +168,16 @@ function reader(url, onMark) {
   return { ws, ready };
 }
 
+// Stock providers: they do not ask for relay notices, so the relay sends none.
 function provider(url, room, token, doc = new Y.Doc()) {
   const p = new WebsocketProvider(url, room, doc, { params: token ? { token } : {}, WebSocketPolyfill: WebSocket, disableBc: true });
-  p.messageHandlers[100] = () => {}; // relay notices (stored, read-only): not measured here
   return { doc, p, synced: new Promise((r) => (p.synced ? r() : p.once('synced', r))) };
 }
 
-async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorToken, n, prepareAuthor, write = writeBenchPost }) {
+/**
+ * `authors` ({ room, token }) write the posts in turn: post `seq` by authors[seq % authors.length].
+ */
+async function fanout({ label, url, readerRoom, readerToken, authors, n, prepareAuthor, write = writeBenchPost }) {
   const sent = new Map();
   const latencies = [];
   const readers = [];
@@ -173,9 +189,9 @@ async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorT
     if (i % 100 === 99) await sleep(20); // do not trip the OS accept backlog
   }
   await Promise.all(readers.map((r) => r.ready));
-  const author = provider(url, authorRoom, authorToken);
-  await author.synced;
-  if (prepareAuthor) await prepareAuthor(author.doc);
+  const writers = authors.map((a) => provider(url, a.room, a.token));
+  await Promise.all(writers.map((w) => w.synced));
+  if (prepareAuthor) await Promise.all(writers.map((w) => prepareAuthor(w.doc)));
   await sleep(300);
   const run = Date.now().toString(36);
   const start = performance.now();
@@ -184,13 +200,13 @@ async function fanout({ label, url, readerRoom, readerToken, authorRoom, authorT
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     sent.set(seq, performance.now());
-    write(author.doc, seq, `Bench ${run} #BENCH-${seq}# at a steady rate.`);
+    write(writers[seq % writers.length].doc, seq, `Bench ${run} #BENCH-${seq}# at a steady rate.`);
   }
   const expected = POSTS * n;
   const deadline = performance.now() + 10_000;
   while (latencies.length < expected && performance.now() < deadline) await sleep(50);
   for (const r of readers) r.ws.terminate();
-  author.p.destroy();
+  for (const w of writers) w.p.destroy();
   latencies.sort((a, b) => a - b);
   const q = (p) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
   return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected };
@@ -225,6 +241,7 @@ async function idleMemory({ url, room, token, pid, count }) {
 // Main
 
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+const times = (a, b) => (Number.isFinite(a / b) ? `×${(a / b).toFixed(2)}` : 'n/a');
 const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 const maxPeople = Math.max(...READERS, IDLE);
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-fanout-'));
@@ -232,13 +249,17 @@ const procs = [];
 const results = [];
 
 try {
-  // Hearth: directory, a public space, then the relay.
-  writeFileSync(join(dataDir, 'people.json'), JSON.stringify(people(maxPeople)));
-  await run([cli, 'directory', 'import', join(dataDir, 'people.json'), '--data', dataDir]);
-  await run([cli, 'space', 'create', 'bench', '--name', 'Bench', '--data', dataDir]);
+  // Hearth: the relay (only `serve` creates a data directory), then through it the directory and a
+  // public space; once the policy's posting-rate limit is known, the authors who share the posts.
   const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
   procs.push(hearth.proc);
   const hearthUrl = hearth.match[1];
+  const importPeople = async (authors) => {
+    writeFileSync(join(dataDir, 'people.json'), JSON.stringify(people(maxPeople, authors)));
+    await run([cli, 'directory', 'import', join(dataDir, 'people.json'), '--data', dataDir]);
+  };
+  await importPeople(0);
+  await run([cli, 'space', 'create', 'bench', '--name', 'Bench', '--data', dataDir]);
   const key = new Uint8Array(Buffer.from(readFileSync(join(dataDir, 'relay-signing.key'), 'utf8').trim(), 'base64'));
   const tokens = new Map();
   const tokenOf = async (id) => tokens.get(id) ?? tokens.set(id, await mintToken(key, id, { ttl: '1h' })).get(id);
@@ -248,7 +269,12 @@ try {
   const policy = provider(hearthUrl, 'policy', authorToken);
   await policy.synced;
   const policyVersion = readPolicyRaw(policy.doc)?.version ?? 1;
+  const limit = postingLimit(readPolicyRaw(policy.doc));
   policy.p.destroy();
+  const perAuthor = Number.isFinite(limit) ? Math.max(1, Math.floor(limit / 2)) : POSTS;
+  const authorsPerRound = Math.ceil(POSTS / perAuthor);
+  await importPeople(authorsPerRound * READERS.length);
+  console.log(`Posting-rate limit ${Number.isFinite(limit) ? limit : 'none'}: ${authorsPerRound} authors per round, ${Math.min(perAuthor, POSTS)} posts each at most`);
   const acknowledge = async (doc) => {
     writeAcknowledgement(doc, { policyVersion });
     await sleep(500);
@@ -260,25 +286,28 @@ try {
   procs.push(stock.proc);
   const stockUrl = `ws://${HOST}:${stockPort}`;
 
-  for (const n of READERS) {
-    const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authorRoom: `bench-${n}`, n });
+  for (const [round, n] of READERS.entries()) {
+    const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authors: [{ room: `bench-${n}` }], n });
     const out = await fanout({
       label: 'Hearth transport: outbox/author2 -> validate, store (fsync) -> author2\'s other devices',
       url: hearthUrl,
       readerRoom: 'outbox/author2',
       readerToken: () => author2Token,
-      authorRoom: 'outbox/author2',
-      authorToken: author2Token,
+      authors: [{ room: 'outbox/author2', token: author2Token }],
       n,
       write: writePlain,
     });
     const pub = await fanout({
-      label: 'Hearth publication: outbox/author -> validate+policy -> space/bench -> readers',
+      label: `Hearth publication: outbox of ${authorsPerRound} authors in turn -> validate+policy -> space/bench -> readers`,
       url: hearthUrl,
       readerRoom: 'space/bench',
       readerToken: (i) => tokenOf(readerId(i)),
-      authorRoom: 'outbox/author',
-      authorToken,
+      authors: await Promise.all(
+        Array.from({ length: authorsPerRound }, async (_, k) => {
+          const id = authorId(round * authorsPerRound + k);
+          return { room: `outbox/${id}`, token: await tokenOf(id) };
+        }),
+      ),
       n,
       prepareAuthor: acknowledge,
     });
@@ -286,7 +315,7 @@ try {
     results.push({ n, base, pub, out });
     console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
     for (const r of [base, out, pub]) {
-      const ratio = r === base ? '' : `  ratio to stock p50 ×${(r.p50 / base.p50).toFixed(2)}, p99 ×${(r.p99 / base.p99).toFixed(2)}`;
+      const ratio = r === base ? '' : `  ratio to stock p50 ${times(r.p50, base.p50)}, p99 ${times(r.p99, base.p99)}`;
       console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected}${ratio}`);
     }
   }
@@ -311,5 +340,11 @@ try {
   for (const p of procs) p.kill('SIGTERM');
   await sleep(500);
   rmSync(dataDir, { recursive: true, force: true });
+}
+// Figures from a run that lost posts describe something else than the path they name.
+const losses = results.flatMap(({ n, base, pub, out }) => [base, out, pub].filter((r) => r.lost > 0).map((r) => `${r.lost}/${r.expected} at N = ${n}: ${r.label}`));
+if (losses.length > 0) {
+  console.error(`\nLOST POSTS: the figures above are not valid.\n  ${losses.join('\n  ')}`);
+  process.exit(1);
 }
 process.exit(0);

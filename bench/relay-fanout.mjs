@@ -12,7 +12,8 @@
 //                so no post is held for review (a held post never reaches the readers).
 //   transport    a second author writes a plain map (not an outbox entry, so publication has
 //                nothing to do) into outbox/<author2>; readers are N other devices of that person
-//                on that outbox: validate, store (fsync), broadcast. The transport alone.
+//                on that outbox: validate, store (fsync), broadcast. The transport alone. At most
+//                DEVICES devices: the relay caps one person's connections (200 by default).
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
@@ -53,6 +54,7 @@ const SECONDS = Math.min(Math.max(Number(args.seconds), 1), 60);
 const IDLE = Math.min(Math.max(Number(args.idle), 0), 5000);
 const POSTS = Math.round(RATE * SECONDS);
 const HOST = '127.0.0.1';
+const DEVICES = 190;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ const MARK = Buffer.from('#BENCH-');
 const writeBenchPost = (doc, seq, body) => writePost(doc, { space: 'bench', title: `Post ${seq}`, body });
 const writePlain = (doc, seq, body) => doc.getMap('bench').set(String(seq), body);
 
-/** A raw reader: records when each `#BENCH-<seq>#` marker first arrives. */
+/** A raw reader: records when each `#BENCH-<seq>#` marker first arrives, and a close by the server. */
 function reader(url, onMark) {
   const ws = new WebSocket(url);
   const seen = new Set();
@@ -151,6 +153,8 @@ function reader(url, onMark) {
     ws.once('error', reject);
     ws.once('close', (code) => reject(new Error(`reader closed ${code}`)));
   });
+  const state = { ws, ready, closedWith: null };
+  ws.once('close', (code) => (state.closedWith = code));
   ws.on('message', (data) => {
     const now = performance.now();
     admitted();
@@ -165,7 +169,7 @@ function reader(url, onMark) {
       at = data.indexOf(MARK, end);
     }
   });
-  return { ws, ready };
+  return state;
 }
 
 // Stock providers: they do not ask for relay notices, so the relay sends none.
@@ -205,11 +209,14 @@ async function fanout({ label, url, readerRoom, readerToken, authors, n, prepare
   const expected = POSTS * n;
   const deadline = performance.now() + 10_000;
   while (latencies.length < expected && performance.now() < deadline) await sleep(50);
+  // Readers the server closed before the end (a slow reader is cut with 1013), by close code.
+  const closed = {};
+  for (const r of readers) if (r.closedWith !== null) closed[r.closedWith] = (closed[r.closedWith] ?? 0) + 1;
   for (const r of readers) r.ws.terminate();
   for (const w of writers) w.p.destroy();
   latencies.sort((a, b) => a - b);
   const q = (p) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
-  return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected };
+  return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected, closed };
 }
 
 /** RSS growth of a fresh server process over `count` idle sockets, opened in two halves. */
@@ -288,13 +295,14 @@ try {
 
   for (const [round, n] of READERS.entries()) {
     const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authors: [{ room: `bench-${n}` }], n });
+    const devices = Math.min(n, DEVICES);
     const out = await fanout({
-      label: 'Hearth transport: outbox/author2 -> validate, store (fsync) -> author2\'s other devices',
+      label: `Hearth transport: outbox/author2 -> validate, store (fsync) -> ${devices} other devices of author2${devices < n ? ' (one person\'s connection cap)' : ''}`,
       url: hearthUrl,
       readerRoom: 'outbox/author2',
       readerToken: () => author2Token,
       authors: [{ room: 'outbox/author2', token: author2Token }],
-      n,
+      n: devices,
       write: writePlain,
     });
     const pub = await fanout({
@@ -316,7 +324,8 @@ try {
     console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
     for (const r of [base, out, pub]) {
       const ratio = r === base ? '' : `  ratio to stock p50 ${times(r.p50, base.p50)}, p99 ${times(r.p99, base.p99)}`;
-      console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected}${ratio}`);
+      const closes = Object.entries(r.closed).map(([code, count]) => `${count} closed with ${code}`).join(', ');
+      console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected} (not delivered within 10 s of the last post${closes ? `; readers: ${closes}` : ''})${ratio}`);
     }
   }
 

@@ -13,7 +13,7 @@ import type { ClientMessage } from '../protocol/messages.js';
 import { encodeNotice, toBase64 } from '../protocol/notices.js';
 import type { RelayNotice } from '../protocol/notices.js';
 import type { RelayDocHost } from '../rooms/relay-doc-host.js';
-import { ApplyFailed, StoreFailed } from '../rooms/room.js';
+import { ApplyFailed, StoreFailed, UpdateRefused } from '../rooms/room.js';
 import type { Room, RoomMember } from '../rooms/room.js';
 import { awarenessBudget } from './awareness-budget.js';
 import type { AwarenessBudget } from './awareness-budget.js';
@@ -50,6 +50,9 @@ export class Connection implements RoomMember {
   private closed = false;
   private readOnlyNoticeSent = false;
   private chain: Promise<void> = Promise.resolve();
+  /** Messages parsed and waiting for `dispatch`; past the limit the socket is no longer read. */
+  private queued = 0;
+  private paused = false;
   private readonly bucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
   private readonly awarenessBudget: AwarenessBudget;
@@ -86,7 +89,36 @@ export class Connection implements RoomMember {
     } catch (err) {
       return this.fail(CloseCode.malformed, 'malformed message', { err: (err as Error).message });
     }
-    this.chain = this.chain.then(() => this.dispatch(message)).catch((err: unknown) => this.onError(err));
+    this.queued++;
+    if (this.queued > this.ctx.host.personLimits.maxQueuedMessages && !this.paused) {
+      // Backpressure: the client's further messages stay in its own socket buffers, not in ours.
+      this.paused = true;
+      this.ctx.ws.pause();
+    }
+    this.chain = this.chain
+      .then(() => this.turn(message))
+      .catch((err: unknown) => this.onError(err))
+      .finally(() => this.dequeued());
+  }
+
+  /**
+   * One message's turn. Why wait first: a connection's backlog must not run back-to-back — each
+   * message gives way to other sockets (setImmediate) and, when this person has spent their share
+   * of thread time or write rate, waits until it is paid back. Only this person waits.
+   */
+  private async turn(message: ClientMessage): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const writes = (message.kind === 'update' || message.kind === 'sync-step2') && this.ctx.mode === 'read-write';
+    await this.ctx.host.budgets.ready(this.personId, writes ? message.update.byteLength : 0);
+    return this.dispatch(message);
+  }
+
+  private dequeued(): void {
+    this.queued--;
+    if (this.paused && this.queued <= this.ctx.host.personLimits.maxQueuedMessages / 2) {
+      this.paused = false;
+      this.ctx.ws.resume();
+    }
   }
 
   send(message: Uint8Array): void {
@@ -140,7 +172,9 @@ export class Connection implements RoomMember {
 
   private async applyOwnUpdate(update: Uint8Array): Promise<void> {
     const { room, host, outboxOwner } = this.ctx;
-    const { changed, stateVector } = await room.clientUpdate(update, this);
+    const { changed, stateVector, cpuMs } = await room.clientUpdate(update, this);
+    host.budgets.chargeCpu(this.personId, cpuMs);
+    if (changed) host.budgets.chargeBytes(this.personId, update.byteLength);
     metrics.updatesIn.inc({ outcome: changed ? 'stored' : 'known' });
     this.notice({ type: 'stored', room: room.name, stateVector: toBase64(stateVector) });
     if (changed && outboxOwner !== null) host.outboxStored(outboxOwner, room.doc);
@@ -195,6 +229,12 @@ export class Connection implements RoomMember {
   private onError(err: unknown): void {
     const { host, room } = this.ctx;
     if (err instanceof MalformedMessage) return this.fail(CloseCode.malformed, 'malformed message', { err: err.message });
+    if (err instanceof UpdateRefused) {
+      // A limit refused it before it was applied: the room is untouched; only the sender is closed.
+      host.budgets.chargeCpu(this.personId, err.cpuMs);
+      metrics.updatesIn.inc({ outcome: 'refused' });
+      return this.fail(err.code, err.message);
+    }
     if (err instanceof ApplyFailed) {
       // The sender first (4400: do not retry), then everyone else in the room (1011: reconnect to
       // the room as stored; the half-applied document is dropped).

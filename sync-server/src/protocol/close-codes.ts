@@ -13,6 +13,11 @@ export const CloseCode = {
   notFound: 4404,
   /** A message over the size limit. */
   tooLarge: 4413,
+  /**
+   * An update whose cost is out of bounds: too many structs, delete ranges or concurrent inserts at
+   * one position (docs/operations.md, "Per-person limits"). Nothing of it was applied or stored.
+   */
+  tooComplex: 4422,
   /** Too many messages: the per-connection rate limit. */
   rateLimited: 4429,
   /** The relay failed to store; the client reconnects and resyncs. */

@@ -7,12 +7,17 @@ import type { Logger } from '../log.js';
 import { metrics } from '../metrics.js';
 import type { RoomLog } from '../storage/storage.js';
 import type { DocHost } from './doc-host.js';
+import { PersonBudgets } from './person-budget.js';
+import { resolvePersonLimits } from './person-limits.js';
+import type { PersonLimits } from './person-limits.js';
 import { Room } from './room.js';
 import type { RoomMember, StoreEvents } from './room.js';
 
 export interface RelayDocHostOptions {
   /** Unload a room this long after its last use when no connection holds it. */
   idleUnloadMs?: number;
+  /** What one person's messages may cost (docs/operations.md, "Per-person limits"). */
+  personLimits?: Partial<PersonLimits>;
 }
 
 type OutboxListener = (personId: string, doc: Y.Doc) => void;
@@ -25,6 +30,9 @@ export class RelayDocHost implements DocHost {
   private readonly relayWriteListeners = new Set<RelayWriteListener>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly idleUnloadMs: number;
+  readonly personLimits: PersonLimits;
+  /** Bytes stored and thread time spent, per person (connections and publication share them). */
+  readonly budgets: PersonBudgets;
   /** Rooms whose last store failed: an incident is logged when it starts and when it ends, once. */
   private readonly failingRooms = new Set<string>();
   private readonly storeEvents: StoreEvents = {
@@ -44,6 +52,8 @@ export class RelayDocHost implements DocHost {
     options: RelayDocHostOptions = {},
   ) {
     this.idleUnloadMs = options.idleUnloadMs ?? 60_000;
+    this.personLimits = resolvePersonLimits(options.personLimits);
+    this.budgets = new PersonBudgets(this.personLimits);
     this.sweeper = setInterval(() => this.sweep(), Math.max(1000, this.idleUnloadMs / 2));
     this.sweeper.unref();
   }
@@ -163,7 +173,7 @@ export class RelayDocHost implements DocHost {
   }
 
   private async load(name: string): Promise<Room> {
-    const room = new Room(name, this.log);
+    const room = new Room(name, this.log, this.personLimits);
     room.storeEvents = this.storeEvents;
     room.onStrayWrite = (r) => this.logger.error({ room: r.name }, 'document changed outside DocHost.write; use write() so it is stored before it is sent');
     try {
@@ -186,6 +196,7 @@ export class RelayDocHost implements DocHost {
   }
 
   private sweep(): void {
+    this.budgets.sweep();
     const cutoff = Date.now() - this.idleUnloadMs;
     for (const room of [...this.rooms.values()]) {
       if (room.members.size === 0 && room.queue.idle && room.lastUsed < cutoff) this.unload(room);

@@ -7,11 +7,14 @@
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metrics } from '../metrics.js';
+import { CloseCode } from '../protocol/close-codes.js';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from '../protocol/messages.js';
 import type { RoomLog, WriteStatus } from '../storage/storage.js';
 import { writeStatusOf } from '../storage/write-status.js';
 import { RELAY_ORIGIN } from './doc-host.js';
+import type { PersonLimits } from './person-limits.js';
 import { SerialQueue } from './serial-queue.js';
+import { checkUpdate } from './update-guard.js';
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -41,6 +44,30 @@ export class ApplyFailed extends Error {
   override name = 'ApplyFailed';
 }
 
+/** A client's update refused before it was applied (a limit): nothing of it was applied or stored. */
+export class UpdateRefused extends Error {
+  override name = 'UpdateRefused';
+  constructor(
+    /** The close code the sender gets (4400, 4413, 4422, or 1013 to resync later). */
+    readonly code: number,
+    message: string,
+    /** Thread time the refusal cost, charged to the sender. */
+    readonly cpuMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a client's update costs and did. */
+export interface ClientUpdateResult {
+  changed: boolean;
+  stateVector: Uint8Array;
+  /** Thread time spent checking and applying it. */
+  cpuMs: number;
+}
+
+type UpdateLimits = Pick<PersonLimits, 'maxStructsPerUpdate' | 'maxDeleteRangesPerUpdate' | 'maxConcurrentInserts' | 'maxOutboxBytes' | 'maxPendingBytes' | 'maxPendingUpdates'>;
+
 export class Room {
   private current = new Y.Doc();
   readonly awareness: Awareness;
@@ -55,6 +82,10 @@ export class Room {
   private captured: Uint8Array[] = [];
   private capturing = false;
   private loading = false;
+  /** Bytes of the room's stored log: its size when loaded plus every append since. */
+  storedBytes = 0;
+  /** Client updates Yjs keeps pending (waiting for missing dependencies) since it last had none. */
+  private pendingUpdates = 0;
   /** Called when something changed the doc outside `relayWrite` (see the update handler). */
   onStrayWrite: ((room: Room) => void) | null = null;
   storeEvents: StoreEvents | null = null;
@@ -66,6 +97,7 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly log: RoomLog,
+    private readonly limits: UpdateLimits | null = null,
   ) {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -100,6 +132,9 @@ export class Room {
 
   private async loadInto(doc: Y.Doc): Promise<void> {
     const updates = await this.log.load(this.name);
+    let bytes = 0;
+    for (const u of updates) bytes += u.byteLength;
+    this.storedBytes = bytes;
     this.loading = true;
     try {
       Y.transact(doc, () => {
@@ -146,16 +181,50 @@ export class Room {
   }
 
   /**
-   * A client's update (own outbox only; the caller decides). Applied, stored, then broadcast to
-   * every other connection. Resolves to whether anything new was stored and the state vector of
-   * the stored document right after.
+   * A client's update (own outbox only; the caller decides). Checked against the limits (cost,
+   * quota, pending), applied, stored, then broadcast to every other connection. Resolves to whether
+   * anything new was stored, the state vector of the stored document right after, and the thread
+   * time it took; rejects with UpdateRefused when a limit refuses it (nothing applied or stored).
    */
-  clientUpdate(update: Uint8Array, from: RoomMember): Promise<{ changed: boolean; stateVector: Uint8Array }> {
+  clientUpdate(update: Uint8Array, from: RoomMember): Promise<ClientUpdateResult> {
     return this.queue.run(async () => {
+      const started = performance.now();
+      if (this.limits !== null) this.admit(update, started);
       const updates = this.capture(() => Y.applyUpdate(this.doc, update, from));
+      const { pendingStructs, pendingDs } = this.doc.store;
+      this.pendingUpdates = pendingStructs === null && pendingDs === null ? 0 : this.pendingUpdates;
+      const cpuMs = performance.now() - started;
       await this.commit(updates, from);
-      return { changed: updates.length > 0, stateVector: Y.encodeStateVector(this.doc) };
+      return { changed: updates.length > 0, stateVector: Y.encodeStateVector(this.doc), cpuMs };
     });
+  }
+
+  /** Bytes Yjs holds back waiting for missing dependencies (re-merged on every later update). */
+  get pendingBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+  }
+
+  /** Throws UpdateRefused when `update` would break a limit. Runs in the queue, before applying. */
+  private admit(update: Uint8Array, started: number): void {
+    const limits = this.limits!;
+    const refuse = (code: number, message: string) => new UpdateRefused(code, message, performance.now() - started);
+    if (this.storedBytes + update.byteLength > limits.maxOutboxBytes) {
+      throw refuse(CloseCode.tooLarge, `outbox storage quota exceeded (${limits.maxOutboxBytes} bytes); nothing of this update was stored`);
+    }
+    const check = checkUpdate(this.doc, update, limits);
+    if (!check.ok) {
+      throw check.reason === 'malformed'
+        ? refuse(CloseCode.malformed, `update does not decode: ${check.detail}`)
+        : refuse(CloseCode.tooComplex, `update refused: ${check.detail}`);
+    }
+    if (check.missing) {
+      // Kept by Yjs until its dependencies arrive, and merged again with every later update: bounded.
+      if (this.pendingBytes + update.byteLength > limits.maxPendingBytes || this.pendingUpdates + 1 > limits.maxPendingUpdates) {
+        throw refuse(CloseCode.tryAgainLater, 'too many updates waiting for missing dependencies; reconnect to resync');
+      }
+      this.pendingUpdates++;
+    }
   }
 
   /** Forgets a departing connection and the awareness states it announced. */
@@ -214,6 +283,7 @@ export class Room {
     const end = metrics.storeSeconds.startTimer();
     try {
       await this.log.append(this.name, updates);
+      for (const u of updates) this.storedBytes += u.byteLength;
     } catch (err) {
       end();
       const failed = new StoreFailed(err instanceof Error ? err.message : String(err), writeStatusOf(err));

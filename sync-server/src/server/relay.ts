@@ -30,6 +30,7 @@ import { CaseEndpoint } from '../moderation/case-endpoint.js';
 import type { ModerationService } from '../moderation/moderation-service.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import type { DocHost } from '../rooms/doc-host.js';
+import type { PersonLimits } from '../rooms/person-limits.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { scimState } from '../scim/scim-admin.js';
@@ -48,6 +49,8 @@ export interface RelayOptions {
   /** Directory of the built web client to serve. */
   web?: string;
   limits?: LimitOverrides;
+  /** What one person's messages may cost (docs/operations.md, "Per-person limits"). */
+  personLimits?: Partial<PersonLimits>;
   /** Merge a room's update log past this many updates. Default 500. */
   compactAfter?: number;
   /** Unload rooms idle this long. Default 60 s. */
@@ -101,7 +104,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const cleanups: Array<() => unknown> = [() => storage.close(), () => lock.release()];
   try {
     const key = loadSigningKey(options.dataDir);
-    const host = new RelayDocHost(storage.rooms, logger, { idleUnloadMs: options.idleUnloadMs ?? 60_000 });
+    const host = new RelayDocHost(storage.rooms, logger, {
+      idleUnloadMs: options.idleUnloadMs ?? 60_000,
+      ...(options.personLimits === undefined ? {} : { personLimits: options.personLimits }),
+    });
     const maxTokenTtl = options.maxTokenTtl ?? DEFAULT_MAX_TOKEN_TTL;
     const revocations = revocationsFor(storage.db);
     const verifier = tokenVerifier({

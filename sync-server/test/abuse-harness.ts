@@ -1,0 +1,115 @@
+// The bystanders of the abuse tests: a well-behaved writer whose edits must keep arriving at a
+// reader, and a /healthz prober, each timing what they see while an attacker acts. Shared by the
+// abuse-*.test.ts files and (in spirit) by bench/relay-abuse.mjs.
+import { editEntry, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
+import * as Y from 'yjs';
+import type { RunningRelay } from '../src/server/relay.js';
+import { clientPool, runAdmin, waitFor } from './helpers.js';
+import type { TestClient } from './helpers.js';
+
+export const GOOD_WRITER = 'alice';
+export const READER = 'bob';
+export const ATTACKER = 'mallory';
+export const PEOPLE = [GOOD_WRITER, READER, ATTACKER];
+
+export async function createSpace(relay: RunningRelay): Promise<void> {
+  await runAdmin(relay, 'space-create', { id: 'general', name: 'General' });
+}
+
+export function p99(samples: number[]): number {
+  if (samples.length === 0) return Number.POSITIVE_INFINITY;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
+}
+
+/** Publishes one post, then edits it every `everyMs`; each edit's latency is measured at the reader. */
+export async function goodWriter(relay: RunningRelay, pool: ReturnType<typeof clientPool>, everyMs = 100) {
+  const out = await pool.open(GOOD_WRITER, `outbox/${GOOD_WRITER}`);
+  const space = await pool.open(READER, 'space/general');
+  writeAcknowledgement(out.doc, { policyVersion: 1 });
+  const post = writePost(out.doc, { space: 'general', body: 'Standup moved to 10:00.' });
+  const body = () => readSpace(space.doc).posts.find((p) => p.id === post)?.body;
+  await waitFor(() => body() !== undefined, 10_000, 'good writer first post');
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  let n = 0;
+  const onUpdate = () => {
+    const b = body();
+    const at = b === undefined ? undefined : sent.get(b);
+    if (at !== undefined) {
+      // Every earlier edit arrived with this one (the body is replaced as a whole).
+      for (const [text, t] of sent) {
+        if (t <= at) {
+          latencies.push(performance.now() - t);
+          sent.delete(text);
+        }
+      }
+    }
+  };
+  space.doc.on('update', onUpdate);
+  const timer = setInterval(() => {
+    const text = `Standup moved to 10:00 (edit ${++n}).`;
+    sent.set(text, performance.now());
+    editEntry(out.doc, post, { body: text });
+  }, everyMs);
+  return {
+    post,
+    space,
+    outbox: out,
+    /** Stops editing, waits for the last edit (up to `settleMs`), and returns every latency (ms). */
+    async stop(settleMs = 10_000): Promise<{ latencies: number[]; lost: number; edits: number }> {
+      clearInterval(timer);
+      await waitFor(() => sent.size === 0, settleMs, 'last edits').catch(() => undefined);
+      space.doc.off('update', onUpdate);
+      const now = performance.now();
+      for (const t of sent.values()) latencies.push(now - t);
+      return { latencies, lost: sent.size, edits: n };
+    },
+  };
+}
+
+/** Probes /healthz back to back (one at a time) and records each answer's latency. */
+export function healthProbe(relay: RunningRelay, everyMs = 100) {
+  const latencies: number[] = [];
+  const statuses: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${relay.port}/healthz`);
+      await res.text();
+      statuses.push(res.status);
+      latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop(): Promise<{ latencies: number[]; statuses: number[] }> {
+      running = false;
+      await loop;
+      return { latencies, statuses };
+    },
+  };
+}
+
+/** A legitimate post of the attacker's, published before the attack; it must survive it. */
+export async function attackerLegitPost(pool: ReturnType<typeof clientPool>, space: TestClient): Promise<{ id: string; outbox: TestClient }> {
+  const outbox = await pool.open(ATTACKER, `outbox/${ATTACKER}`);
+  writeAcknowledgement(outbox.doc, { policyVersion: 1 });
+  const id = writePost(outbox.doc, { space: 'general', body: 'Lunch and learn on Friday: bring questions.' });
+  await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 10_000, 'attacker legit post');
+  return { id, outbox };
+}
+
+/** An update of `n` concurrent sets of one key of the outbox's entries map, from `n` clients. */
+export function conflictingUpdate(n: number, key: string, firstClient: number): Uint8Array {
+  const updates: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = new Y.Doc();
+    d.clientID = firstClient + i;
+    d.getMap('entries').set(key, i);
+    updates.push(Y.encodeStateAsUpdate(d));
+    d.destroy();
+  }
+  return Y.mergeUpdates(updates);
+}

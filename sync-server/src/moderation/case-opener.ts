@@ -18,6 +18,8 @@ export interface ReviewEvent {
   version: number;
   outcome: 'held' | 'flagged';
   findings: StatusFinding[];
+  /** Held by the posting rate alone: all such holds of one person on one day share one case. */
+  rateLimited?: boolean;
 }
 
 export interface ReportEvent {
@@ -54,7 +56,12 @@ export class CaseOpener {
     if (item === null) return Promise.resolve();
     const source: CaseSource = r.outcome === 'held' ? 'hold' : 'flag';
     const space = entry.type === 'post' || entry.type === 'comment' ? entry.space : null;
-    return this.queue.run(() => this.open(`${source}.${entry.id}.${r.version}`, source, space, item, plain(r.findings), null));
+    // Why shared: a bulk submission held thousands of posts by the rate, one case each; one case per
+    // person and day tells the moderators the same (its item: the first post held). The version
+    // stays last in the id (recordedItem reads it); rate holds are first versions, so they share.
+    const day = new Date(this.o.now()).toISOString().slice(0, 10);
+    const caseId = r.rateLimited === true ? `posting-rate.${r.author}.${day}.${r.version}` : `${source}.${entry.id}.${r.version}`;
+    return this.queue.run(() => this.open(caseId, source, space, item, plain(r.findings), null));
   }
 
   /**

@@ -4,8 +4,8 @@
 import { editEntry, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import * as Y from 'yjs';
 import type { RunningRelay } from '../src/server/relay.js';
-import { clientPool, runAdmin, waitFor } from './helpers.js';
-import type { TestClient } from './helpers.js';
+import { runAdmin, waitFor } from './helpers.js';
+import type { TestClient , clientPool} from './helpers.js';
 
 export const GOOD_WRITER = 'alice';
 export const READER = 'bob';

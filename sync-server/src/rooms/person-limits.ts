@@ -38,9 +38,9 @@ export const DEFAULT_PERSON_LIMITS: PersonLimits = {
   maxConcurrentInserts: 32,
   maxOutboxBytes: 64 * 1024 * 1024,
   writeRate: { bytesPerSecond: 256 * 1024, burstBytes: 8 * 1024 * 1024 },
-  cpu: { msPerSecond: 250, burstMs: 2000 },
-  maxPendingBytes: 1024 * 1024,
-  maxPendingUpdates: 200,
+  cpu: { msPerSecond: 200, burstMs: 1000 },
+  maxPendingBytes: 256 * 1024,
+  maxPendingUpdates: 50,
   maxQueuedMessages: 64,
 };
 

@@ -27,7 +27,7 @@ describe('a crafted update of conflicting items', () => {
     const key = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
     const crafted = [0, 1, 2].map((m) => encodeUpdate(conflictingUpdate(2000, key, 10_000 + m * 2000)));
     const reader = await pool.open('bob', 'space/general');
-    const legit = await attackerLegitPost(pool, reader);
+    const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);
     await writer.baseline();

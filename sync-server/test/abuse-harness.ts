@@ -1,7 +1,7 @@
 // The bystanders of the abuse tests: a well-behaved writer whose edits must keep arriving at a
 // reader, and a /healthz prober, each timing what they see while an attacker acts. Shared by the
 // abuse-*.test.ts files and (in spirit) by bench/relay-abuse.mjs.
-import { editEntry, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
+import { editEntry, readPolicy, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import * as Y from 'yjs';
 import type { RunningRelay } from '../src/server/relay.js';
 import { runAdmin, waitFor } from './helpers.js';
@@ -11,6 +11,11 @@ export const GOOD_WRITER = 'alice';
 export const READER = 'bob';
 export const ATTACKER = 'mallory';
 export const PEOPLE = [GOOD_WRITER, READER, ATTACKER];
+
+/** The policy version in force: what an honest client acknowledges. */
+export async function policyVersion(relay: RunningRelay): Promise<number> {
+  return readPolicy(await relay.host.open('policy'))?.version ?? 1;
+}
 
 export async function createSpace(relay: RunningRelay): Promise<void> {
   await runAdmin(relay, 'space-create', { id: 'general', name: 'General' });
@@ -35,7 +40,7 @@ export function p99(samples: number[]): number {
 export async function goodWriter(relay: RunningRelay, pool: ReturnType<typeof clientPool>, everyMs = 100) {
   const out = await pool.open(GOOD_WRITER, `outbox/${GOOD_WRITER}`);
   const space = await pool.open(READER, 'space/general');
-  writeAcknowledgement(out.doc, { policyVersion: 1 });
+  writeAcknowledgement(out.doc, { policyVersion: await policyVersion(relay) });
   const post = writePost(out.doc, { space: 'general', body: 'Standup moved to 10:00.' });
   const body = () => readSpace(space.doc).posts.find((p) => p.id === post)?.body;
   await waitFor(() => body() !== undefined, 10_000, 'good writer first post');
@@ -118,9 +123,9 @@ export function healthProbe(relay: RunningRelay, everyMs = 100) {
 }
 
 /** A legitimate post of the attacker's, published before the attack; it must survive it. */
-export async function attackerLegitPost(pool: ReturnType<typeof clientPool>, space: TestClient): Promise<{ id: string; outbox: TestClient }> {
+export async function attackerLegitPost(relay: RunningRelay, pool: ReturnType<typeof clientPool>, space: TestClient): Promise<{ id: string; outbox: TestClient }> {
   const outbox = await pool.open(ATTACKER, `outbox/${ATTACKER}`);
-  writeAcknowledgement(outbox.doc, { policyVersion: 1 });
+  writeAcknowledgement(outbox.doc, { policyVersion: await policyVersion(relay) });
   const id = writePost(outbox.doc, { space: 'general', body: 'Lunch and learn on Friday: bring questions.' });
   await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 10_000, 'attacker legit post');
   return { id, outbox };

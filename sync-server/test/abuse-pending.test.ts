@@ -38,7 +38,7 @@ describe('updates with missing dependencies', () => {
   it('are kept pending only up to a cap; beyond it the sender is told and closed; others are unaffected', async () => {
     const orphans = Array.from({ length: 40 }, (_, i) => encodeUpdate(orphanUpdate(50_000 + i, 30_000)));
     const reader = await pool.open('bob', 'space/general');
-    const legit = await attackerLegitPost(pool, reader);
+    const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);
     await writer.baseline();

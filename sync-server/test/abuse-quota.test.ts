@@ -37,7 +37,7 @@ describe('storage quota and write rate per person', () => {
       chunks.push(Y.encodeStateAsUpdate(scratch, before));
     }
     const reader = await pool.open('bob', 'space/general');
-    const legit = await attackerLegitPost(pool, reader);
+    const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);
     await writer.baseline();

@@ -32,6 +32,25 @@ export interface ContextInputs {
   recordOf?: (entryId: string) => EntryRecord | null;
 }
 
+type SpaceHead = Pick<ReturnType<typeof readSpace>, 'meta' | 'members'>;
+const heads = new WeakMap<Y.Doc, SpaceHead | null>();
+
+/**
+ * A space's meta and members, read again only after the space document changes. Why: readSpace
+ * parses every item of the space, and a backlog of hundreds of entries (a bulk submission) read the
+ * same unchanged space once per entry — the cost grew with the space times the backlog.
+ */
+function spaceHead(doc: Y.Doc): SpaceHead {
+  let head = heads.get(doc);
+  if (head === undefined) doc.on('update', () => heads.set(doc, null));
+  if (head == null) {
+    const view = readSpace(doc);
+    head = { meta: view.meta, members: view.members };
+    heads.set(doc, head);
+  }
+  return head;
+}
+
 export function spaceOf(entry: OutboxEntry): string | null {
   return 'space' in entry ? entry.space : null;
 }
@@ -56,7 +75,7 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
     const room = roomName({ kind: 'space', space });
     if (await host.exists(room)) {
       const doc = await host.open(room);
-      const view = readSpace(doc);
+      const view = spaceHead(doc);
       context.space = view.meta;
       context.members = view.members;
       fillTargets(entry, doc, context, author, inputs.outboxEntries);

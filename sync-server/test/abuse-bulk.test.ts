@@ -11,7 +11,7 @@ import { ATTACKER, PEOPLE, attackerLegitPost, createSpace, goodWriter, healthPro
 import { clientPool, runAdmin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
-const BULK = 100;
+const BULK = 60;
 /** The default policy with a posting rate of 4 an hour: the test reaches the rate in few posts. */
 const base = JSON.parse(readFileSync(new URL('../../assets/policy/default.json', import.meta.url), 'utf8')) as { version: number; rules: Record<string, unknown>[] };
 const RATE = 4;

@@ -20,13 +20,15 @@ export interface RelayStart {
   port?: number;
   /** More `serve` arguments, e.g. the company identity provider. */
   args?: string[];
+  /** Serve the web build (default true; tests of the desktop shell need no pages). */
+  web?: boolean;
 }
 
 export async function startRelay(start: RelayStart = {}): Promise<RunningRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repo, 'sync-server/bin/hearth-relay.js'), 'serve', '--port', String(start.port ?? 0), '--data', dataDir, '--demo', '--web', join(repo, 'desktop/dist/web'), ...(start.args ?? [])],
+    [join(repo, 'sync-server/bin/hearth-relay.js'), 'serve', '--port', String(start.port ?? 0), '--data', dataDir, '--demo', ...(start.web === false ? [] : ['--web', join(repo, 'desktop/dist/web')]), ...(start.args ?? [])],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -31,6 +31,11 @@ export interface TestIssuer {
   issuer: string;
   /** Signs in as `account` through the code flow with PKCE (native client redirect) and returns the tokens. */
   signIn(account: string, clientId?: string): Promise<TokenSet>;
+  /**
+   * A person's browser: opens an authorization URL, logs in as `account`, consents, and follows the
+   * provider's redirect back to the client (e.g. a loopback server). Answers the address it came back to.
+   */
+  browse(authorizationUrl: string, account: string): Promise<string>;
   refresh(refreshToken: string, clientId?: string): Promise<TokenSet>;
   stop(): Promise<void>;
 }

@@ -62,38 +62,49 @@ export async function startIssuer(options) {
     return json;
   };
 
+  /** Follows the provider's pages as a person would (login, consent) until it redirects elsewhere. */
+  const walk = async (start, account) => {
+    const jar = new Map();
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const go = async (url, init = {}) => {
+      const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: cookie() } });
+      for (const c of res.headers.getSetCookie()) {
+        const [pair] = c.split(';');
+        const [k, v] = pair.split('=');
+        jar.set(k, v ?? '');
+      }
+      const location = res.headers.get('location');
+      if (location === null) throw new Error(`no redirect from ${url}: HTTP ${res.status} ${await res.text()}`);
+      return new URL(location, issuer).toString();
+    };
+    let at = await go(start);
+    for (let step = 0; step < 8 && at.startsWith(issuer); step++) {
+      if (at.includes('/interaction/')) {
+        const page = await fetch(at, { headers: { cookie: cookie() } }).then((r) => r.text());
+        const body = page.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
+        const action = /action="([^"]+)"/.exec(page)?.[1] ?? new URL(at).pathname;
+        at = await go(new URL(action, issuer).toString(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+      } else at = await go(at);
+    }
+    return at;
+  };
+
   return {
     issuer,
     async signIn(account, clientId = firstClient) {
       const verifier = randomBytes(32).toString('base64url');
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      const jar = new Map();
-      const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-      const go = async (url, init = {}) => {
-        const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: cookie() } });
-        for (const c of res.headers.getSetCookie()) {
-          const [pair] = c.split(';');
-          const [k, v] = pair.split('=');
-          jar.set(k, v ?? '');
-        }
-        const location = res.headers.get('location');
-        if (location === null) throw new Error(`no redirect from ${url}: HTTP ${res.status} ${await res.text()}`);
-        return new URL(location, issuer).toString();
-      };
       const auth = new URL(`${issuer}/auth`);
       auth.search = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: TEST_REDIRECT, scope: 'openid email profile offline_access', code_challenge: challenge, code_challenge_method: 'S256', prompt: 'consent', state: 's' }).toString();
-      let at = await go(auth.toString());
-      for (let step = 0; step < 6 && !at.startsWith(TEST_REDIRECT); step++) {
-        if (at.includes('/interaction/')) {
-          const page = await fetch(at, { headers: { cookie: cookie() } }).then((r) => r.text());
-          const body = page.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
-          const action = /action="([^"]+)"/.exec(page)?.[1] ?? new URL(at).pathname;
-          at = await go(new URL(action, issuer).toString(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
-        } else at = await go(at);
-      }
-      const code = new URL(at).searchParams.get('code');
-      if (code === null) throw new Error(`sign-in ended at ${at}`);
+      const back = await walk(auth.toString(), account);
+      const code = new URL(back).searchParams.get('code');
+      if (code === null) throw new Error(`sign-in ended at ${back}`);
       return token({ grant_type: 'authorization_code', code, redirect_uri: TEST_REDIRECT, client_id: clientId, code_verifier: verifier });
+    },
+    async browse(authorizationUrl, account) {
+      const back = await walk(authorizationUrl, account);
+      await fetch(back).then((r) => r.text());
+      return back;
     },
     refresh(refreshToken, clientId = firstClient) {
       return token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId });

@@ -25,8 +25,9 @@ import { attachNavigationGuards } from './security/navigation-guards.js';
 import { installPermissionHandlers } from './security/permissions.js';
 import { effectiveSettings, settingValues } from './settings/effective-settings.js';
 import { createUserSettingsStore } from './settings/user-settings-store.js';
-import { signInWithOidc } from './signin/oidc-sign-in.js';
-import { createTokenStore } from './tokens/token-store.js';
+import { createCompanySession } from './signin/company-session.js';
+import { credentialSchema } from './signin/oidc-sign-in.js';
+import { createSecretStore, createTokenStore } from './tokens/token-store.js';
 import { startUpdater } from './updates/updater.js';
 import type { RunningUpdater, UpdaterLike } from './updates/updater.js';
 import type { MainWindow } from './window/main-window.js';
@@ -101,17 +102,23 @@ export async function startApp(
   let relayForCsp = startSettings.relayUrl;
   e.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.webRoot, () => contentSecurityPolicy(relayForCsp)));
 
-  const tokenFile = path.join(userData, 'session.bin');
-  const tokens = createTokenStore({
-    safeStorage: e.safeStorage,
-    platform: process.platform,
-    allowPlainText: () => startSettings.allowPlainTextTokenStorage,
-    file: {
-      read: async () => readFile(tokenFile).catch(() => null),
-      write: (data) => writeFile(tokenFile, data, { mode: 0o600 }),
-      remove: () => rm(tokenFile, { force: true }),
-    },
-    warn: log,
+  // The session (the relay token the renderer uses) and the company credential (the refresh token,
+  // which never leaves main) are kept alike: encrypted with safeStorage, each in its own file.
+  const secretFile = (name: string) => {
+    const file = path.join(userData, name);
+    return {
+      read: async () => readFile(file).catch(() => null),
+      write: (data: Buffer) => writeFile(file, data, { mode: 0o600 }),
+      remove: () => rm(file, { force: true }),
+    };
+  };
+  const secretDeps = { safeStorage: e.safeStorage, platform: process.platform, allowPlainText: () => startSettings.allowPlainTextTokenStorage, warn: log };
+  const tokens = createTokenStore({ ...secretDeps, file: secretFile('session.bin') });
+  const company = createCompanySession({
+    fetch: e.net.fetch,
+    openExternal: (url) => e.shell.openExternal(url),
+    tokens,
+    credentials: createSecretStore({ ...secretDeps, file: secretFile('company-credential.bin') }, credentialSchema),
   });
 
   const trayImage = e.nativeImage.createFromBitmap(circleBitmap(16, HEARTH_ORANGE), { width: 16, height: 16 });
@@ -150,8 +157,7 @@ export async function startApp(
           setOverlay: (label) => main?.window.setOverlayIcon(label === null ? null : overlayImage, label === null ? '' : `${label} unread`),
           setTrayTooltip: (text) => tray.setToolTip(text),
         }, app.getName()),
-      signIn: (relayUrl, view) =>
-        signInWithOidc({ issuer: view.signInIssuer.value, clientId: view.signInClientId.value, fetch: e.net.fetch, openExternal: (url) => e.shell.openExternal(url) }, relayUrl),
+      company,
       reloadWindow: () => setTimeout(() => main?.window.webContents.reload(), 0),
     }),
     () => new Set(main === null || main.window.isDestroyed() ? [] : [main.window.webContents.id]),

@@ -37,6 +37,7 @@ export function createBridge(ipc: IpcRendererLike): HearthBridge {
     managedConfig: call('managedConfig'),
     settings: call('settings'),
     signIn: call('signIn'),
+    renewSession: call('renewSession'),
     updateStatus: call('updateStatus'),
     installUpdate: call('installUpdate'),
     onUpdateStatus: subscribe(EVENT_CHANNELS.updateStatus, (p): p is UpdateStatus => typeof p === 'object' && p !== null && 'state' in p),

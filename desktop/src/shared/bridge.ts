@@ -45,6 +45,11 @@ export type SignInResult =
   | { ok: true; session: StoredSession }
   | { ok: false; reason: 'not-configured' | 'cancelled' | 'timed-out' | 'failed'; message: string };
 
+/** The outcome of renewing a company sign-in's token without the person (the refresh token stays in main). */
+export type RenewResult =
+  | { ok: true; session: StoredSession }
+  | { ok: false; reason: 'offline' | 'refused'; message: string };
+
 export interface HearthBridge {
   readonly kind: 'electron' | 'web';
   notify(request: NotificationRequest): Promise<void>;
@@ -60,6 +65,8 @@ export interface HearthBridge {
   settings(): Promise<SettingsView>;
   /** OIDC sign-in (authorization code + PKCE) through the system browser. */
   signIn(relayUrl: string): Promise<SignInResult>;
+  /** A fresh token for a company sign-in ('offline': try later; 'refused': sign in again). */
+  renewSession(): Promise<RenewResult>;
   updateStatus(): Promise<UpdateStatus>;
   /** Restart into a downloaded update; does nothing unless the status is 'ready'. */
   installUpdate(): Promise<void>;

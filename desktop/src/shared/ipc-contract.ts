@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS = {
   managedConfig: 'hearth:managed-config',
   settings: 'hearth:settings',
   signIn: 'hearth:sign-in',
+  renewSession: 'hearth:session-renew',
   updateStatus: 'hearth:update-status',
   installUpdate: 'hearth:update-install',
 } as const satisfies Record<Invokable, `hearth:${string}`>;

@@ -18,7 +18,11 @@ function setup(policy: MachinePolicy, user: UserSettings = {}) {
     updater: () => ({ status: () => ({ state: 'idle' as const, checkedAt: null }), check: async () => {}, install: () => {} }),
     notify: vi.fn(),
     setBadge: vi.fn(),
-    signIn: vi.fn(async (relayUrl: string) => ({ ok: true as const, session: session(relayUrl) })),
+    company: {
+      signIn: vi.fn(async (relayUrl: string) => ({ ok: true as const, session: session(relayUrl) })),
+      renew: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, message: '' })),
+      signOut: vi.fn(async () => {}),
+    },
     reloadWindow: vi.fn(),
   };
   return { handlers: bridgeHandlers(services), services, tokens, user: () => current };
@@ -40,13 +44,14 @@ describe('bridge handlers', () => {
   it('sign in against the policy relay whatever the page asks for', async () => {
     const s = setup({ relayUrl: 'wss://corp' });
     await s.handlers.signIn('wss://elsewhere');
-    expect(s.services.signIn).toHaveBeenCalledWith('wss://corp', expect.anything());
+    expect(s.services.company.signIn).toHaveBeenCalledWith('wss://corp', expect.anything());
   });
 
   it('on sign-out forget the chosen relay and reload, so the page may reach another', async () => {
     const s = setup({}, { relayUrl: 'wss://branch.example' });
     await s.handlers.clearSession();
     expect(s.tokens.clear).toHaveBeenCalled();
+    expect(s.services.company.signOut).toHaveBeenCalled();
     expect(s.user().relayUrl).toBeUndefined();
     expect(s.services.reloadWindow).toHaveBeenCalled();
   });

@@ -2,9 +2,10 @@
 // arrive already checked by the IPC wrapper. The relay a person signs in to is remembered as their
 // setting, so the next launch's Content-Security-Policy allows only that relay; with a relay
 // locked by policy, sign-in always goes to the policy's relay whatever the page asks.
-import type { NotificationRequest, SignInResult } from '../../shared/bridge.js';
+import type { NotificationRequest } from '../../shared/bridge.js';
 import type { SettingsView, UserSettings } from '../../shared/settings.js';
 import type { RunningUpdater } from '../updates/updater.js';
+import type { CompanySession } from '../signin/company-session.js';
 import type { TokenStore } from '../tokens/token-store.js';
 import { managedConfigOf, mayChange } from '../settings/effective-settings.js';
 import type { IpcHandlers } from './ipc-registry.js';
@@ -16,7 +17,8 @@ export interface BridgeServices {
   updater(): RunningUpdater;
   notify(request: NotificationRequest): void;
   setBadge(count: number): void;
-  signIn(relayUrl: string, view: SettingsView): Promise<SignInResult>;
+  /** Company sign-in (OIDC in the system browser), renewal and sign-out at the provider. */
+  company: Pick<CompanySession, 'signIn' | 'renew' | 'signOut'>;
   /** After sign-out the page reloads, so its Content-Security-Policy forgets the relay. */
   reloadWindow(): void;
 }
@@ -34,6 +36,7 @@ export function bridgeHandlers(s: BridgeServices): IpcHandlers {
     },
     async clearSession() {
       await s.tokens.clear();
+      await s.company.signOut();
       const view = await s.settings();
       if (mayChange(view, 'relayUrl') && view.relayUrl.source === 'user') {
         await s.updateUserSettings({ relayUrl: undefined });
@@ -45,8 +48,9 @@ export function bridgeHandlers(s: BridgeServices): IpcHandlers {
     settings: () => s.settings(),
     async signIn(relayUrl) {
       const view = await s.settings();
-      return s.signIn(view.relayUrl.locked && view.relayUrl.value !== null ? view.relayUrl.value : relayUrl, view);
+      return s.company.signIn(view.relayUrl.locked && view.relayUrl.value !== null ? view.relayUrl.value : relayUrl, view);
     },
+    renewSession: () => s.company.renew(),
     updateStatus: async () => s.updater().status(),
     installUpdate: async () => s.updater().install(),
   };

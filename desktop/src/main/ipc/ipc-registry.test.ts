@@ -17,6 +17,7 @@ function handlers(): IpcHandlers {
     managedConfig: vi.fn(async () => ({})),
     settings: vi.fn(async () => defaultSettingsView()),
     signIn: vi.fn(async () => ({ ok: false as const, reason: 'not-configured' as const, message: '' })),
+    renewSession: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, message: '' })),
     updateStatus: vi.fn(async () => ({ state: 'idle' as const, checkedAt: null })),
     installUpdate: vi.fn(async () => {}),
   };

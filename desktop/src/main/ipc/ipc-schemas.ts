@@ -34,6 +34,7 @@ export const ARG_SCHEMAS: { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> } = {
   managedConfig: z.tuple([]),
   settings: z.tuple([]),
   signIn: z.tuple([relayUrlSchema]),
+  renewSession: z.tuple([]),
   updateStatus: z.tuple([]),
   installUpdate: z.tuple([]),
 };

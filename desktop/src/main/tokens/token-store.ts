@@ -39,8 +39,17 @@ export const PLAIN_TEXT_REFUSED =
   'No secret store (GNOME Keyring, KWallet) is available, so the token could only be kept in plain text; ' +
   'machine policy does not allow that. You will be asked to sign in again when Hearth restarts.';
 
+/** The session the renderer signs in with (the relay token), kept as the brief says. */
 export function createTokenStore(deps: TokenStoreDeps) {
-  let memory: StoredSession | null = null;
+  return createSecretStore<StoredSession>(deps, storedSessionSchema);
+}
+
+/**
+ * Any secret of the app's, kept the same way (the session; the company sign-in's refresh token,
+ * which stays in main): encrypted with safeStorage, never written in plain text unless policy allows.
+ */
+export function createSecretStore<T>(deps: TokenStoreDeps, schema: z.ZodType<T>) {
+  let memory: T | null = null;
 
   async function status(): Promise<TokenStorageStatus> {
     if (!(await deps.safeStorage.isAsyncEncryptionAvailable())) {
@@ -52,20 +61,20 @@ export function createTokenStore(deps: TokenStoreDeps) {
     return { kind: 'keychain' };
   }
 
-  async function persist(session: StoredSession): Promise<void> {
+  async function persist(session: T): Promise<void> {
     await deps.file.write(await deps.safeStorage.encryptStringAsync(JSON.stringify(session)));
   }
 
   return {
     status,
-    async load(): Promise<StoredSession | null> {
+    async load(): Promise<T | null> {
       if (memory !== null) return memory;
       if ((await status()).kind === 'memory-only') return null;
       const data = await deps.file.read();
       if (data === null) return null;
       try {
         const { result, shouldReEncrypt } = await deps.safeStorage.decryptStringAsync(data);
-        const parsed = storedSessionSchema.safeParse(JSON.parse(result));
+        const parsed = schema.safeParse(JSON.parse(result));
         if (!parsed.success) return null;
         memory = parsed.data;
         if (shouldReEncrypt) await persist(memory);
@@ -75,7 +84,7 @@ export function createTokenStore(deps: TokenStoreDeps) {
         return null;
       }
     },
-    async save(session: StoredSession): Promise<TokenStorageStatus> {
+    async save(session: T): Promise<TokenStorageStatus> {
       memory = session;
       const now = await status();
       if (now.kind === 'memory-only') {
@@ -94,3 +103,4 @@ export function createTokenStore(deps: TokenStoreDeps) {
 }
 
 export type TokenStore = ReturnType<typeof createTokenStore>;
+export type SecretStore<T> = ReturnType<typeof createSecretStore<T>>;

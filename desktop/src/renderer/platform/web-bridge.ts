@@ -60,6 +60,10 @@ export function createWebBridge(): HearthBridge {
     async signIn() {
       return { ok: false, reason: 'not-configured', message: 'Single sign-on is available in the desktop app.' };
     },
+    // The web client renews its company sign-in itself (sync/company-sign-in.ts).
+    async renewSession() {
+      return { ok: false, reason: 'refused', message: 'The web client renews its own sign-in.' };
+    },
     async updateStatus() {
       return { state: 'disabled', reason: 'web' };
     },

@@ -1,7 +1,7 @@
 // The signed-in session: who, with which token, against which relay. Kept through the bridge
 // (keychain in Electron, localStorage on the web) so the app opens signed in, offline too.
 // Tokens are refreshed a minute before they expire; in demo mode by minting a new one.
-import type { StoredSession } from '../../shared/bridge.js';
+import type { RenewResult, StoredSession } from '../../shared/bridge.js';
 import { observable } from '../data/observable.js';
 import { getBridge } from '../platform/bridge.js';
 import { companyAuth, completeCompanySignIn, endCompanySession, forgetCompanyAuth, isCompanyCallback, renewCompanyToken } from './company-sign-in.js';
@@ -116,12 +116,13 @@ export async function refreshToken(): Promise<boolean> {
   const state = sessionState.get();
   if (state.status !== 'signed-in') return false;
   const { session } = state;
-  if (!session.demo && companyAuth() !== null) {
-    const renewed = await renewCompanyToken();
+  if (!session.demo) {
+    // A company sign-in renews itself: the web client with its refresh token, the desktop app in
+    // main (which keeps the refresh token). A pasted token cannot be renewed: sign in again.
+    const renewed = await renewCompany(session);
     if (renewed.ok) {
-      const next = { ...session, token: renewed.token, expiresAt: renewed.expiresAt };
-      await getBridge().saveSession(next);
-      setSignedIn(next);
+      await getBridge().saveSession(renewed.session);
+      setSignedIn({ ...renewed.session, demo: false });
       return true;
     }
     // Offline: local data stays usable; renewal is tried again, and sync resumes when it succeeds.
@@ -129,10 +130,6 @@ export async function refreshToken(): Promise<boolean> {
       scheduleRetry();
       return true;
     }
-    await signOut('expired');
-    return false;
-  }
-  if (!session.demo) {
     await signOut('expired');
     return false;
   }
@@ -147,6 +144,14 @@ export async function refreshToken(): Promise<boolean> {
     scheduleRetry();
     return true;
   }
+}
+
+async function renewCompany(session: Session): Promise<RenewResult> {
+  if (getBridge().kind === 'electron') return getBridge().renewSession();
+  if (companyAuth() === null) return { ok: false, reason: 'refused', message: 'not a company sign-in' };
+  const renewed = await renewCompanyToken();
+  if (!renewed.ok) return { ok: false, reason: renewed.reason, message: 'renewal failed' };
+  return { ok: true, session: { personId: session.personId, relayUrl: session.relayUrl, token: renewed.token, expiresAt: renewed.expiresAt } };
 }
 
 function scheduleRefresh(session: Session): void {

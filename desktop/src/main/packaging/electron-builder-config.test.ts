@@ -27,7 +27,8 @@ describe('electron-builder.yml', () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-  });
+    // Compiling electron-builder's schema takes seconds on a busy machine.
+  }, 30_000);
 
   it('passes electron-builder’s own loader and validator (getConfig + validateConfiguration)', async () => {
     const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
@@ -37,7 +38,7 @@ describe('electron-builder.yml', () => {
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => object };
     const loaded = await getConfig(repo(''), repo('electron-builder.yml'), null);
     await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
-  });
+  }, 30_000);
 
   it('uses the app id the policy reader looks for in /Library/Managed Preferences', () => {
     expect(config.appId).toBe(APP_ID);

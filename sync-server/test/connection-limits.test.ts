@@ -138,4 +138,31 @@ describe('/automerge message rate', () => {
     expect(answers).toBeLessThan(DEFAULT_LIMITS.automergeRate.burst + 200);
     ws.terminate();
   });
+
+  it('the rate is per person too: two sockets of one person share it', async () => {
+    relay = await startTestRelay({ limits: { automergeRatePerPerson: { perSecond: 1, burst: 300 } } });
+    await relay.host.write('directory', (doc) => putDirectoryRecords(doc, [person('mona', { roles: ['employee', 'moderator'] })]));
+    const token = await relay.mintToken('mona');
+    const open = async (peer: string) => {
+      const ws = new WebSocket(`${relay!.url}/automerge?token=${token}`);
+      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+      ws.on('error', () => undefined);
+      let answers = 0;
+      ws.on('message', () => answers++);
+      await new Promise((r) => ws.once('open', r));
+      const join = cbor.encode({ type: 'join', senderId: peer, peerMetadata: {}, supportedProtocolVersions: ['1'] });
+      ws.send(join);
+      await waitFor(() => answers > 0, 5000, 'peer');
+      return { ws, closed, join };
+    };
+    const a = await open('peer-a');
+    const b = await open('peer-b');
+    // 200 each: under the per-socket burst (1000), over the person's 300 together.
+    for (let i = 0; i < 200; i++) a.ws.send(a.join);
+    await settle(300);
+    expect(a.ws.readyState).toBe(WebSocket.OPEN);
+    for (let i = 0; i < 200 && b.ws.readyState === WebSocket.OPEN; i++) b.ws.send(b.join);
+    expect(await Promise.race([b.closed, settle(5000).then(() => 0)])).toBe(4429);
+    a.ws.terminate();
+  });
 });

@@ -12,6 +12,16 @@ export interface CensusSocket {
   close(code: number, reason: string): void;
 }
 
+/** A census entry for a ws socket: its unsent output, and how its path closes it (with a notice, …). */
+export function censusSocket(ws: { readonly bufferedAmount: number }, close: (code: number, reason: string) => void): CensusSocket {
+  return {
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    close,
+  };
+}
+
 type CensusLimits = Pick<ConnectionLimits, 'maxConnectionsPerPerson' | 'maxConnectionsPerAddress'>;
 
 export class ConnectionCensus {

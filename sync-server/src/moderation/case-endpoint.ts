@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import type { CensusSocket, ConnectionCensus } from '../connection/connection-census.js';
+import { censusSocket } from '../connection/connection-census.js';
+import type { ConnectionCensus } from '../connection/connection-census.js';
 import type { ConnectionLimits } from '../connection/limits.js';
 import { TokenBucket } from '../connection/token-bucket.js';
 import type { Logger } from '../log.js';
@@ -70,12 +71,7 @@ export class CaseEndpoint {
     const person = checked.token.personId;
     if (!(await this.o.service.mayConnect(person))) return this.refuse(ws, CloseCode.forbidden, 'not a moderator');
     if (ws.readyState !== ws.OPEN) return;
-    const counted: CensusSocket = {
-      get bufferedAmount() {
-        return ws.bufferedAmount;
-      },
-      close: (code, reason) => this.refuse(ws, code, reason),
-    };
+    const counted = censusSocket(ws, (code, reason) => this.refuse(ws, code, reason));
     if (!this.o.census.admit(person, counted)) return this.refuse(ws, CloseCode.rateLimited, 'too many connections');
     ws.once('close', () => this.o.census.release(person, counted));
     ws.off('message', buffer);

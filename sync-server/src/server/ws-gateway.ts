@@ -10,6 +10,7 @@ import type { RawData, WebSocket } from 'ws';
 import { accessCheck, authorize } from '../auth/authorize.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { Connection } from '../connection/connection.js';
+import { censusSocket } from '../connection/connection-census.js';
 import type { ConnectionCensus, CensusSocket } from '../connection/connection-census.js';
 import type { ConnectionLimits } from '../connection/limits.js';
 import type { Logger } from '../log.js';
@@ -114,12 +115,7 @@ export class WsGateway {
     const checked = await verifier.verify(token);
     if (!checked.ok) return this.refuse(ws, notices, checked.code, checked.reason);
     const personId = checked.token.personId;
-    const socket: CensusSocket = {
-      get bufferedAmount() {
-        return ws.bufferedAmount;
-      },
-      close: (code, reason) => (state.connection !== null ? state.connection.close(code, reason) : this.refuse(ws, notices, code, reason)),
-    };
+    const socket = censusSocket(ws, (code, reason) => (state.connection !== null ? state.connection.close(code, reason) : this.refuse(ws, notices, code, reason)));
     if (ws.readyState !== ws.OPEN) return;
     if (!census.admit(personId, socket)) {
       metrics.refusedConnections.inc({ reason: 'person' });

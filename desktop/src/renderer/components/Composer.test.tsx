@@ -69,7 +69,7 @@ describe('Composer coaching', () => {
     expect(send).toHaveProperty('disabled', true);
   });
 
-  it('offers people after @ and inserts a <@id> mention with the keyboard', () => {
+  it('offers people after @ and inserts a mention with the keyboard: the name shown, the <@id> token sent', () => {
     const { body } = setup();
     body.focus();
     fireEvent.change(body, { target: { value: 'Thanks @be', selectionStart: 10, selectionEnd: 10 } });
@@ -80,8 +80,19 @@ describe('Composer coaching', () => {
     expect(option.getAttribute('aria-selected')).toBe('true');
     expect(body.getAttribute('aria-activedescendant')).toBe(option.id);
     fireEvent.keyDown(body, { key: 'Enter' });
-    expect(body.value).toBe('Thanks <@ben.ode> ');
+    expect(body.value).toBe('Thanks @Ben Ode ');
     expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('edits a text with mentions showing names, keeps the tokens in what it sends, and underlines findings where they are shown', () => {
+    const onSubmit = vi.fn();
+    render(<Composer mode="comment" space="general" evaluateDraft={evaluate} people={people} nameOf={nameOf} onSubmit={onSubmit} initial={{ body: 'Ask <@ben.ode> about secretproject' }} />);
+    const body = screen.getByLabelText('Comment') as HTMLTextAreaElement;
+    expect(body.value).toBe('Ask @Ben Ode about secretproject');
+    expect(document.querySelector('.highlight-backdrop mark')?.textContent).toBe('secretproject');
+    fireEvent.change(body, { target: { value: 'Ask @Ben Ode about the launch' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ body: 'Ask <@ben.ode> about the launch' });
   });
 });
 

@@ -2,6 +2,7 @@
 // Every change runs evaluateDraft; findings are underlined in the text and explained below it (each
 // explanation linked to its field with aria-describedby). hold/reject: sending is disabled with the
 // reason; warn: sending asks to confirm; flag: it sends, and the author is told it will be reviewed.
+// Mentions show as "@Name" in the field and leave as `<@id>` tokens (mention-text.ts).
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { DirectoryRecord, Finding, PostKind, SpaceId, Verdict } from '@hearth/core';
 import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
@@ -9,6 +10,7 @@ import { LIMITS, POST_KINDS } from './constants.js';
 import { HighlightedField } from './HighlightedField.js';
 import { MentionList, matchPeople, mentionOptionId } from './MentionList.js';
 import { FindingList } from './FindingList.js';
+import { mentionLabel, toDisplay, toStored } from './mention-text.js';
 import { useStrings } from '../i18n/index.js';
 
 export interface ComposerProps {
@@ -60,7 +62,11 @@ export function Composer({
   const id = useId();
   const [kind, setKind] = useState<PostKind>(initial?.kind ?? kinds[0] ?? 'discussion');
   const [title, setTitle] = useState(initial?.title ?? '');
-  const [body, setBody] = useState(initial?.body ?? '');
+  // The field shows names; `labels` turns them back into tokens for everything handed out.
+  const [start] = useState(() => toDisplay(initial?.body ?? '', nameOf));
+  const labels = useRef(start.labels);
+  const [body, setBody] = useState(start.text);
+  const stored = useMemo(() => toStored(body, labels.current), [body]);
   const [confirming, setConfirming] = useState(false);
   const [sentForReview, setSentForReview] = useState(false);
   const [mention, setMention] = useState<Mention>(null);
@@ -69,15 +75,22 @@ export function Composer({
 
   const withTitle = mode === 'post';
   const verdict = useMemo(
-    () => evaluateDraft(withTitle ? { title, body, space } : { body, space }),
-    [evaluateDraft, withTitle, title, body, space],
+    () => evaluateDraft(withTitle ? { title, body: stored.text, space } : { body: stored.text, space }),
+    [evaluateDraft, withTitle, title, stored, space],
   );
-  const findings = verdict.findings.filter((f) => f.severity !== 'allow');
+  // Spans in the body are offsets into the stored text: shown where they are on screen.
+  const findings = verdict.findings
+    .filter((f) => f.severity !== 'allow')
+    .map((f) => {
+      if (f.field !== 'body' || f.start === undefined || f.end === undefined) return f;
+      const [from, to] = stored.toShown(f.start, f.end);
+      return { ...f, start: from, end: to };
+    });
   const blocking = findings.filter((f) => BLOCKING.has(f.severity));
   const warnings = findings.filter((f) => f.severity === 'warn');
   const flagged = findings.some((f) => f.severity === 'flag');
   const titleTooLong = title.length > LIMITS.titleChars;
-  const bodyTooLong = body.length > LIMITS.bodyChars;
+  const bodyTooLong = stored.text.length > LIMITS.bodyChars;
   const empty = body.trim() === '' || (withTitle && title.trim() === '');
   const blocked = blocking.length > 0 || verdict.action === 'hold' || verdict.action === 'reject';
   const canSend = !blocked && !empty && !titleTooLong && !bodyTooLong;
@@ -92,7 +105,8 @@ export function Composer({
   const edited = (next: Partial<ComposerValue>) => {
     setConfirming(false);
     setSentForReview(false);
-    onChange?.({ kind, title, body, ...next });
+    const value = { kind, title, body, ...next };
+    onChange?.({ ...value, body: toStored(value.body, labels.current).text });
   };
   const trackMention = (text: string, caret: number) => {
     const match = MENTION_BEFORE_CARET.exec(text.slice(0, caret));
@@ -106,7 +120,9 @@ export function Composer({
     if (!mention) return;
     const before = body.slice(0, mention.start);
     const after = body.slice(mention.start + 1 + mention.query.length);
-    const token = `<@${person.id}> `;
+    const label = mentionLabel(person.id, nameOf);
+    labels.current.set(label, person.id);
+    const token = `${label} `;
     const next = before + token + after;
     setBody(next);
     setMention(null);
@@ -122,7 +138,7 @@ export function Composer({
       requestAnimationFrame(() => confirmRef.current?.focus());
       return;
     }
-    onSubmit({ kind, title: withTitle ? title : '', body }, verdict);
+    onSubmit({ kind, title: withTitle ? title : '', body: stored.text }, verdict);
     setConfirming(false);
     setSentForReview(flagged);
     if (resetOnSubmit) {
@@ -245,7 +261,7 @@ export function Composer({
           <span id={`${id}-hint`} className="composer-hint">
             {s.t('composer.hint')}
           </span>
-          <Counter id={`${id}-body-count`} used={body.length} limit={LIMITS.bodyChars} />
+          <Counter id={`${id}-body-count`} used={stored.text.length} limit={LIMITS.bodyChars} />
         </div>
       </div>
 

@@ -7,5 +7,8 @@ export default defineProject({
     name: 'desktop',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Tests that load Automerge's WebAssembly or render whole screens take seconds on a busy 2-core
+    // machine; 5 s (vitest's default) failed them for being slow, not wrong.
+    testTimeout: 20_000,
   },
 });

@@ -21,6 +21,8 @@ export interface Settings {
   maxAttachmentSizeMb: number;
   maxAttachmentsPerPost: number;
   allowPlainTextTokenStorage: boolean;
+  /** Sign-out also deletes the person's local copy (shared or kiosk computers). */
+  wipeLocalDataOnSignOut: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   maxAttachmentSizeMb: 25,
   maxAttachmentsPerPost: 10,
   allowPlainTextTokenStorage: false,
+  wipeLocalDataOnSignOut: false,
 };
 
 /** Every setting at its default, unlocked: the web client's view. */

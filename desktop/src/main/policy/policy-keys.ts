@@ -45,6 +45,7 @@ export const POLICY_KEYS = {
   MaxAttachmentSizeMB: { setting: 'maxAttachmentSizeMb', parse: asCount },
   MaxAttachmentsPerPost: { setting: 'maxAttachmentsPerPost', parse: asCount },
   AllowPlainTextTokenStorage: { setting: 'allowPlainTextTokenStorage', parse: asBoolean },
+  WipeLocalDataOnSignOut: { setting: 'wipeLocalDataOnSignOut', parse: asBoolean },
 } as const satisfies Record<string, { setting: keyof Settings; parse: Parser<unknown> }>;
 
 export type PolicyKey = keyof typeof POLICY_KEYS;

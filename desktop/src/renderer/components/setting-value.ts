@@ -13,6 +13,7 @@ export const SETTING_ORDER: readonly SettingKey[] = [
   'maxAttachmentSizeMb',
   'maxAttachmentsPerPost',
   'allowPlainTextTokenStorage',
+  'wipeLocalDataOnSignOut',
 ];
 
 export const settingLabel = (key: SettingKey): MessageKey => `settings.key.${key}`;

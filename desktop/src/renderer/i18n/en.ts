@@ -539,6 +539,7 @@ export const en = {
   'settings.key.maxAttachmentSizeMb': 'Largest attachment',
   'settings.key.maxAttachmentsPerPost': 'Attachments per post or message',
   'settings.key.allowPlainTextTokenStorage': 'Keep the sign-in in a file when no keychain runs',
+  'settings.key.wipeLocalDataOnSignOut': 'Delete this computer’s copy of your data when you sign out',
   'settings.tokenTitle': 'Your sign-in on this computer',
   'settings.token.keychain': 'Kept in the system keychain.',
   'settings.token.plainText': 'Kept in a file, as your organisation allows when no system keychain runs.',

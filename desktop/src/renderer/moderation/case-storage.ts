@@ -39,9 +39,7 @@ export class CaseDb extends Dexie {
   }
 }
 
-export function caseDatabaseName(personId: string): string {
-  return `hearth-cases-${personId}`;
-}
+export { caseDatabaseName } from '../storage/db.js';
 
 /** The upper bound (inclusive) of every key that starts with `prefix`. */
 const upperOf = (prefix: StorageKey): unknown[] => [...prefix, []];

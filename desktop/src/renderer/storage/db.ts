@@ -59,3 +59,17 @@ export class HearthDb extends Dexie {
 export function databaseName(personId: string): string {
   return `hearth-${personId}`;
 }
+
+/** The moderation pane's case files of a person (moderation/case-storage.ts). */
+export function caseDatabaseName(personId: string): string {
+  return `hearth-cases-${personId}`;
+}
+
+/**
+ * Deletes everything this device keeps for a person (their documents, drafts, read marks, unsent
+ * work, moderation case files) — machine policy's WipeLocalDataOnSignOut, for shared computers.
+ * Open connections to these databases close themselves when asked (Dexie's versionchange default).
+ */
+export async function wipeLocalData(personId: string): Promise<void> {
+  for (const name of [databaseName(personId), caseDatabaseName(personId)]) await Dexie.delete(name);
+}

@@ -5,6 +5,7 @@ import type { RenewResult, StoredSession } from '../../shared/bridge.js';
 import { observable } from '../data/observable.js';
 import { getBridge } from '../platform/bridge.js';
 import { companyAuth, completeCompanySignIn, endCompanySession, forgetCompanyAuth, isCompanyCallback, renewCompanyToken } from './company-sign-in.js';
+import { wipeLocalData } from '../storage/db.js';
 import { mintDemoToken, tokenExpiry } from './tokens.js';
 import { normaliseRelayUrl, rememberRelayUrl } from './relay-url.js';
 
@@ -100,8 +101,13 @@ function setSignedIn(session: Session): void {
 
 export async function signOut(reason: 'none' | 'expired' = 'none'): Promise<void> {
   if (refreshTimer) clearTimeout(refreshTimer);
+  const before = sessionState.get();
+  const wipe = (await getBridge().settings().catch(() => null))?.wipeLocalDataOnSignOut.value === true;
   await getBridge().clearSession();
   sessionState.set({ status: 'signed-out', reason });
+  // Machine policy may ask that a person's local copy leave with them (shared computers); otherwise
+  // it stays, and they find their work, offline too, when they sign in again.
+  if (wipe && before.status === 'signed-in') await wipeLocalData(before.session.personId);
   // A person who signs out ends their session at the company's identity provider too (the page
   // leaves for its logout page and comes back); an expired session only forgets its tokens.
   if (reason === 'none') await endCompanySession();

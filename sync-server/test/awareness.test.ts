@@ -115,7 +115,7 @@ describe('awareness through a real relay', () => {
   });
 
   it('a room’s awareness has a total: past it new states are refused, so no newcomer receives more', async () => {
-    const small = await startTestRelay({ limits: { awareness: { maxRoomBytes: 1000 } } });
+    const small = await startTestRelay({ limits: { awareness: { maxRoomBytes: 600 } } });
     try {
       await small.host.write('space/small', (doc) => initSpace(doc, meta('small')));
       const sockets = await Promise.all(['alice', 'bob', 'carol'].map((p) => openRaw(small, p, 'space/small')));
@@ -132,8 +132,8 @@ describe('awareness through a real relay', () => {
       await settle(300);
       const snapshot = newcomer.messages.filter((m) => m[0] === 1);
       expect(snapshot.length).toBe(1);
-      expect(snapshot[0]!.byteLength).toBeLessThan(1100);
-      expect(snapshot[0]!.byteLength).toBeGreaterThan(500);
+      expect(snapshot[0]!.byteLength).toBeLessThan(700);
+      expect(snapshot[0]!.byteLength).toBeGreaterThan(300);
       for (const c of [...sockets, newcomer]) c.ws.close();
     } finally {
       await small.cleanup();

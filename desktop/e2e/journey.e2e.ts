@@ -65,7 +65,7 @@ describe("a newcomer's first hour", () => {
     // 5. Ciarán is told, the space opens for him, and he posts there; Binu sees the post.
     const inbox = new InboxPage(page);
     await inbox.open();
-    await page.getByText('approved your request to join Media Wing').waitFor({ timeout: 30_000 });
+    await page.getByText('You joined Media Wing').waitFor({ timeout: 30_000 });
     await ciaran.app.openSpace('media-wing');
     await page.getByText('You are a member').waitFor({ timeout: 30_000 });
     const wing = new SpacePage(page);

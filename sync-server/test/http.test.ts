@@ -39,7 +39,7 @@ describe('HTTP routes', () => {
   it('healthz answers ready when the database answers', async () => {
     const res = await http(relay, '/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready', db: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ready', db: 'ok', catchingUp: expect.any(Boolean) as boolean });
   });
 
   it('metrics are in Prometheus text format', async () => {

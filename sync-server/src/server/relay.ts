@@ -134,7 +134,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     let stopping = false;
 
     const routes: RouteHandler[] = [
-      healthRoutes(storage, () => stopping),
+      healthRoutes(storage, () => stopping, () => logic.catchingUp()),
       metricsHandler,
       adminRoute(key, { host, db: storage.db }, logger),
       configRoute({

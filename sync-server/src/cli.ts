@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAdminOperation } from './cli/admin-client.js';
 import { existingDataDir } from './cli/data-dir.js';
 import { addLimitOptions, limitOverrides } from './cli/limit-options.js';
+import { addPersonLimitOptions, personLimitOverrides } from './cli/person-limit-options.js';
 import { KEY_FILE, loadSigningKey } from './auth/signing-key.js';
 import { mintToken, parseTtl } from './auth/tokens.js';
 import { parseRate } from './connection/token-bucket.js';
@@ -48,7 +49,7 @@ const maxTtlOption = (flag: string) =>
   new Option(`${flag} <duration>`, 'longest token lifetime the relay accepts (default 30d)').env('HEARTH_MAX_TOKEN_TTL').argParser(ttlSeconds);
 const dataOption = () => new Option('--data <dir>', 'data directory').default('./data');
 
-addLimitOptions(program.command('serve'))
+addPersonLimitOptions(addLimitOptions(program.command('serve')))
   .description('run the relay')
   .option('--port <port>', 'port (0 picks a free one)', integer('port'), 1234)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -77,6 +78,7 @@ addLimitOptions(program.command('serve'))
       ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
       ...(oidc === undefined ? {} : { oidc }),
       limits: { ...limitOverrides(opts as unknown as Record<string, unknown>), maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
+      personLimits: personLimitOverrides(opts as unknown as Record<string, unknown>),
       ...(opts.maxTokenTtl === undefined ? {} : { maxTokenTtl: opts.maxTokenTtl }),
       metrics: opts.metricsAddress !== undefined ? { kind: 'address', ...opts.metricsAddress } : opts.metricsToken !== undefined ? { kind: 'token', token: opts.metricsToken } : { kind: 'off' },
       logger,

@@ -55,5 +55,14 @@ describe('moderation review pane', () => {
     await expect.poll(() => space.post(title).locator('.mark-held').count(), { timeout: 30_000 }).toBe(0);
     await binu.app.openSpace('general');
     await new SpacePage(binu.page).post(title).waitFor({ timeout: 30_000 });
+
+    // Rajesh's inbox: the hold is settled (published since), no longer waiting for him, and he can dismiss it.
+    await rajesh.app.go('#/inbox');
+    const settled = rajesh.page.getByRole('region', { name: /Other updates/ }).locator('li.notice-held');
+    await settled.getByText('Settled: it has been published since.').waitFor({ timeout: 30_000 });
+    expect(await rajesh.page.getByRole('region', { name: /Needs your attention/ }).locator('li.notice-held').count()).toBe(0);
+    expect(await settled.getByRole('button', { name: 'Edit and resubmit' }).count()).toBe(0);
+    await settled.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => rajesh.page.locator('li.notice-held').count(), { timeout: 10_000 }).toBe(0);
   });
 });

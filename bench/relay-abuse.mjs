@@ -156,7 +156,11 @@ async function bystanders(env) {
     const body = readSpace(space.doc).posts.find((p) => p.id === post)?.body;
     const at = sent.get(body);
     if (at === undefined) return;
-    for (const [b, t] of sent) if (t <= at) (lat.push(performance.now() - t), sent.delete(b));
+    for (const [b, t] of sent) {
+      if (t > at) continue;
+      lat.push(performance.now() - t);
+      sent.delete(b);
+    }
   });
   let n = 0;
   const timer = setInterval(() => {

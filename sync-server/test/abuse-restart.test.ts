@@ -9,7 +9,7 @@ import { encodeUpdate } from '../src/protocol/messages.js';
 import { startRelay } from '../src/server/relay.js';
 import type { RunningRelay } from '../src/server/relay.js';
 import { ATTACKER, PEOPLE, attackerLegitPost, conflictingUpdate, createSpace } from './abuse-harness.js';
-import { clientPool, rawClient, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, rawClient, startTestRelay } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 describe('a restart after an attack', () => {

@@ -2,7 +2,6 @@
 // relay (or in-process when none runs). Output for people on stdout; logs as JSON lines (pino).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAdminOperation } from './cli/admin-client.js';
 import { existingDataDir } from './cli/data-dir.js';
@@ -15,7 +14,8 @@ import { parseMetricsAddress } from './http/metrics-route.js';
 import { createLogger } from './log.js';
 import { DataDirLocked } from './server/data-dir-lock.js';
 import { startRelay } from './server/relay.js';
-import { DATABASE_FILE } from './storage/sqlite-storage.js';
+import { postgresOption, redisOption } from './cli/storage-option.js';
+import { DATABASE_FILE, openStorage, storageConfig } from './storage/open-storage.js';
 
 const program = new Command('hearth-relay').description('Hearth relay: the authenticated sync server of a Hearth company').showHelpAfterError();
 
@@ -54,6 +54,8 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
   .option('--port <port>', 'port (0 picks a free one)', integer('port'), 1234)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .addOption(dataOption())
+  .addOption(postgresOption())
+  .addOption(redisOption())
   .option('--demo', 'demo mode: demo company and sign-in routes', false)
   .option('--web <dir>', 'serve the web client from this directory')
   .option('--max-message-bytes <n>', 'largest accepted message', integer('max-message-bytes'), 1024 * 1024)
@@ -69,11 +71,17 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
   .action(async (opts: ServeOptions) => {
     const logger = createLogger();
     const oidc = oidcOptions(opts);
+    // Redis carries notifications between processes that share their tables; SQLite has one process.
+    if (opts.redis !== undefined && opts.postgres === undefined) throw new InvalidArgumentError('--redis needs --postgres: several relay processes share one PostgreSQL database');
     if (opts.metricsToken !== undefined && opts.metricsAddress !== undefined) throw new InvalidArgumentError('use either --metrics-token or --metrics-address, not both');
     const relay = await startRelay({
       port: opts.port,
       host: opts.host,
       dataDir: resolve(opts.data),
+      ...(opts.postgres === undefined ? {} : { postgres: opts.postgres }),
+      ...(opts.redis === undefined ? {} : { redis: opts.redis }),
+      ...(process.env.HEARTH_REDIS_PREFIX === undefined ? {} : { redisPrefix: process.env.HEARTH_REDIS_PREFIX }),
+      ...(process.env.HEARTH_LEASE_TTL_MS === undefined ? {} : { leaseTtlMs: Number(process.env.HEARTH_LEASE_TTL_MS) }),
       demo: opts.demo,
       ...(opts.web === undefined ? {} : { web: resolve(opts.web) }),
       ...(oidc === undefined ? {} : { oidc }),
@@ -108,6 +116,8 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
 
 interface ServeOptions {
   maxTokenTtl?: number;
+  postgres?: string;
+  redis?: string;
   metricsToken?: string;
   metricsAddress?: { host: string; port: number };
   port: number;
@@ -142,15 +152,16 @@ const token = program
   .argument('[personId]', 'the person to mint a token for')
   .description('print a signed token for a person (reads the key file; works while the relay runs); `token revoke <person>` revokes theirs')
   .addOption(dataOption())
+  .addOption(postgresOption())
   .option('--ttl <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
   .option('--admin', 'an admin token (for POST /admin/*) instead of a person token', false)
   .addOption(maxTtlOption('--max-ttl'))
-  .action(async (personId: string | undefined, opts: { data: string; ttl: string; admin: boolean; maxTtl?: number }) => {
+  .action(async (personId: string | undefined, opts: { data: string; postgres?: string; ttl: string; admin: boolean; maxTtl?: number }) => {
     if (personId === undefined) throw new InvalidArgumentError('name the person: hearth-relay token <personId>');
     const dataDir = existingDataDir(opts.data);
     const ttl = parseTtl(opts.ttl);
     // A person token only for someone the relay would let in; an admin token names no person.
-    if (!opts.admin) await requireActivePerson(dataDir, personId);
+    if (!opts.admin) await requireActivePerson(dataDir, personId, opts.postgres);
     const maxTtl = opts.maxTtl === undefined ? {} : { maxTtl: opts.maxTtl };
     console.log(await mintToken(loadSigningKey(dataDir, { create: false }), personId, { ttl, admin: opts.admin, ...maxTtl }));
   });
@@ -158,35 +169,38 @@ token
   .command('revoke <personId>')
   .description('revoke every token the person holds (they sign in again); closes their open connections')
   .addOption(dataOption())
-  .action(async (personId: string, opts: { data: string }) => {
-    await admin(opts.data, 'token-revoke', { person: personId });
+  .addOption(postgresOption())
+  .action(async (personId: string, opts: { data: string; postgres?: string }) => {
+    await admin(opts, 'token-revoke', { person: personId });
   });
 
 program
   .command('backup <file>')
-  .description('write a consistent copy of the database to <file> (VACUUM INTO; safe while the relay runs)')
+  .description('write a consistent copy of the SQLite database to <file> (VACUUM INTO; safe while the relay runs; PostgreSQL: use pg_dump)')
   .addOption(dataOption())
-  .action((file: string, opts: { data: string }) => {
+  .action(async (file: string, opts: { data: string }) => {
     const target = resolve(file);
     if (existsSync(target)) throw new InvalidArgumentError(`${target} exists already`);
-    const db = new Database(join(existingDataDir(opts.data), DATABASE_FILE), { readonly: true, fileMustExist: true });
+    const dataDir = existingDataDir(opts.data);
+    if (!existsSync(join(dataDir, DATABASE_FILE))) throw new InvalidArgumentError(`${dataDir} holds no SQLite database (on PostgreSQL, back up with pg_dump)`);
+    const storage = await openStorage(storageConfig(dataDir), { readOnly: true });
     try {
-      db.prepare('VACUUM INTO ?').run(target);
+      await storage.backup(target);
     } finally {
-      db.close();
+      await storage.close();
     }
     console.log(`backed up to ${target}; keep ${KEY_FILE} from the data directory with it`);
   });
 
-async function requireActivePerson(dataDir: string, personId: string): Promise<void> {
-  const found = await runAdminOperation(dataDir, 'person-status', { person: personId }, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));
+async function requireActivePerson(dataDir: string, personId: string, postgres?: string): Promise<void> {
+  const found = await runAdminOperation(dataDir, 'person-status', { person: personId }, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'), postgres);
   if (!found.ok) throw new InvalidArgumentError(found.error);
   const { status } = found.result as { status: string };
   if (status !== 'active') throw new InvalidArgumentError(`${personId} is ${status} in the directory: the relay would refuse them`);
 }
 
-async function admin(dataDir: string, operation: string, body: unknown): Promise<void> {
-  const result = await runAdminOperation(resolve(dataDir), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));
+async function admin(opts: { data: string; postgres?: string }, operation: string, body: unknown): Promise<void> {
+  const result = await runAdminOperation(resolve(opts.data), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'), opts.postgres);
   if (result.ok) {
     console.log(JSON.stringify(result.result, null, 2));
   } else {
@@ -209,9 +223,10 @@ directory
   .command('import <file>')
   .description('import the records of a JSON file (an array, or { records: [...] }) into the directory: a refused record changes nobody (exit code 1), people missing from the file are marked as having left')
   .addOption(dataOption())
-  .action(async (file: string, opts: { data: string }) => {
+  .addOption(postgresOption())
+  .action(async (file: string, opts: { data: string; postgres?: string }) => {
     const json = readJsonFile(file);
-    await admin(opts.data, 'directory-import', Array.isArray(json) ? { records: json } : json);
+    await admin(opts, 'directory-import', Array.isArray(json) ? { records: json } : json);
   });
 
 const scim = program.command('scim').description('SCIM 2.0 provisioning from the identity provider (/scim/v2)');
@@ -219,15 +234,17 @@ scim
   .command('token')
   .description('print a new bearer token for the identity provider; the previous one stops working')
   .addOption(dataOption())
-  .action(async (opts: { data: string }) => {
-    await admin(opts.data, 'scim-token', {});
+  .addOption(postgresOption())
+  .action(async (opts: { data: string; postgres?: string }) => {
+    await admin(opts, 'scim-token', {});
   });
 scim
   .command('groups <file>')
   .description('set which SCIM group grants which role or space membership: { "<group name>": { "role": "moderator" } | { "space": "<id>" } }')
   .addOption(dataOption())
-  .action(async (file: string, opts: { data: string }) => {
-    await admin(opts.data, 'scim-group-map', { map: readJsonFile(file) });
+  .addOption(postgresOption())
+  .action(async (file: string, opts: { data: string; postgres?: string }) => {
+    await admin(opts, 'scim-group-map', { map: readJsonFile(file) });
   });
 
 const policy = program.command('policy').description('the behaviour policy');
@@ -235,8 +252,9 @@ policy
   .command('set <file>')
   .description('publish a new version of the policy from its JSON source')
   .addOption(dataOption())
-  .action(async (file: string, opts: { data: string }) => {
-    await admin(opts.data, 'policy-set', { source: readJsonFile(file) });
+  .addOption(postgresOption())
+  .action(async (file: string, opts: { data: string; postgres?: string }) => {
+    await admin(opts, 'policy-set', { source: readJsonFile(file) });
   });
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -251,8 +269,9 @@ space
   .option('--facilitator <personId>', 'a facilitator (repeatable)', collect, [])
   .option('--member <personId>', 'a member of a private or secret space (repeatable)', collect, [])
   .addOption(dataOption())
-  .action(async (id: string, opts: { name: string; description?: string; kind?: string; visibility?: string; facilitator: string[]; member: string[]; data: string }) => {
-    await admin(opts.data, 'space-create', {
+  .addOption(postgresOption())
+  .action(async (id: string, opts: { name: string; description?: string; kind?: string; visibility?: string; facilitator: string[]; member: string[]; data: string; postgres?: string }) => {
+    await admin(opts, 'space-create', {
       id,
       name: opts.name,
       ...(opts.description === undefined ? {} : { description: opts.description }),
@@ -270,8 +289,9 @@ for (const [name, operation] of [
     .command(`${name} <space> <person>`)
     .description(name === 'add-member' ? 'add a person to a private or secret space' : 'remove a person from a space (closes their connections)')
     .addOption(dataOption())
-    .action(async (spaceId: string, personId: string, opts: { data: string }) => {
-      await admin(opts.data, operation, { space: spaceId, person: personId });
+    .addOption(postgresOption())
+    .action(async (spaceId: string, personId: string, opts: { data: string; postgres?: string }) => {
+      await admin(opts, operation, { space: spaceId, person: personId });
     });
 }
 

@@ -5,7 +5,7 @@ export type { RelayOptions, RunningRelay } from './server/relay.js';
 export { RELAY_ORIGIN } from './rooms/doc-host.js';
 export type { DocHost } from './rooms/doc-host.js';
 export type { Storage, RoomLog } from './storage/storage.js';
-export { openSqliteStorage } from './storage/sqlite-storage.js';
+export { openSqliteStorage, openStorage, storageConfig } from './storage/open-storage.js';
 export { metrics, registry } from './metrics.js';
 export { CloseCode } from './protocol/close-codes.js';
 export { MESSAGE_NOTICE, encodeNotice, decodeNotice, readNotice } from './protocol/notices.js';

@@ -2,28 +2,35 @@
 // company in demo mode, a default policy for a relay that has none, and the publication of outbox
 // entries — those stored while the relay was down included, without waiting for their authors.
 import { readFile } from 'node:fs/promises';
-import type Database from 'better-sqlite3';
 import { parseRoomName } from '@hearth/core';
 import type { DocHost } from './rooms/doc-host.js';
 import { setPolicyOp } from './admin/operations.js';
 import './admin/index.js';
 import './audit/hold-operations.js';
 import { startAuditService, type AuditService } from './audit/audit-service.js';
-import { roomCompactor } from './retention/room-compaction.js';
 import { loadDemoCompany } from './demo/demo-company.js';
 import { startModeration, type ModerationService } from './moderation/moderation-service.js';
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
 import { Publisher } from './publication/publisher.js';
 import { MembershipDesk } from './publication/membership-desk.js';
+import type { Db } from './storage/schema.js';
+import type { Leases } from './storage/leases.js';
 
 export interface RelayLogicOptions {
   demo: boolean;
   logger?: Logger;
-  /** Compacts a room's stored log after retention; default: a short-lived handle on the same file. */
+  /** The data directory: the audit key lives there. */
+  dataDir: string;
+  /** Compacts a room's stored log after retention (Storage.rooms.compact). */
   compact?: (room: string) => Promise<void>;
   /** How long a moderation decision waits before it is carried out (default 1500 ms). */
   moderationSettleMs?: number;
+  /**
+   * Set when several relay processes share the database: the publisher (per outbox), the moderation
+   * executor (per case) and the retention sweep then take a lease before they work.
+   */
+  leases?: Leases;
 }
 
 export interface RelayLogic {
@@ -39,7 +46,7 @@ export interface RelayLogic {
 
 const DEFAULT_POLICY = new URL('../../assets/policy/default.json', import.meta.url);
 
-export async function startRelayLogic(host: DocHost, db: Database.Database, options: RelayLogicOptions): Promise<RelayLogic> {
+export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogicOptions): Promise<RelayLogic> {
   const ctx = { host, db };
   const log = options.logger ?? createLogger();
   if (options.demo && (await loadDemoCompany(ctx))) log.info('demo company loaded');
@@ -48,14 +55,15 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
     if (r.ok) log.info('default behaviour policy set');
     else log.error({ error: r.error, details: r.details }, 'default policy did not compile');
   }
-  const compact = options.compact ?? roomCompactor(db);
-  const audit = startAuditService({ host, db, log, ...(compact ? { compact } : {}) });
+  const leases = options.leases === undefined ? {} : { leases: options.leases };
+  const audit = await startAuditService({ host, db, log, dataDir: options.dataDir, ...(options.compact ? { compact: options.compact } : {}), ...leases });
   const moderation = await startModeration({
     host,
     db,
     log,
     journal: audit.journal,
     ...(options.moderationSettleMs === undefined ? {} : { settleMs: options.moderationSettleMs }),
+    ...leases,
   });
   const publisher = new Publisher({
     host,
@@ -65,6 +73,7 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
     memberships: new MembershipDesk({ host, db, now: Date.now }),
     onReview: (review) => moderation.onReview(review),
     onReport: (report) => moderation.onReport(report),
+    ...leases,
   });
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
   // Entries stored but not yet published (the relay stopped in between) are published now — in the
@@ -94,7 +103,7 @@ export async function startRelayLogic(host: DocHost, db: Database.Database, opti
       stopped = true;
       unsubscribe();
       await catchUp;
-      await publisher.idle();
+      await publisher.stop();
       await moderation.stop();
       await audit.stop();
     },

@@ -80,7 +80,7 @@ describe('a bulk submission of posts', () => {
     expect(ids.filter((id) => published.has(id))).toEqual(ids.slice(0, RATE - 1));
     // One moderation case for all of the person's rate-limit holds, not one per post.
     await relay.moderation.idle();
-    const cases = relay.storage.db.prepare('SELECT COUNT(*) AS n FROM case_documents WHERE author = ?').get(ATTACKER) as { n: number };
-    expect(cases.n).toBe(1);
+    const cases = await relay.storage.db.selectFrom('case_documents').select('case_id').where('author', '=', ATTACKER).execute();
+    expect(cases).toHaveLength(1);
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, writeAcknowledgement, writePost, writeReport } from '@hearth/core';
 import { journalFor, type AuditRecord } from '../src/audit/journal.js';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, storageArgs, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
@@ -26,9 +26,9 @@ describe('audit journal through the relay', () => {
   let relay: TestRelay;
   const clients = clientPool(() => relay);
   const open = clients.open;
-  const journal = (): AuditRecord[] => {
+  const journal = async (): Promise<AuditRecord[]> => {
     const j = journalFor(relay.storage.db);
-    return j.read(1, j.head().seq);
+    return j.read(1, (await j.head()).seq);
   };
   let heldId = '';
   let postId = '';
@@ -47,7 +47,7 @@ describe('audit journal through the relay', () => {
     heldId = writePost(out.doc, { space: 'general', body: 'Kick-off with Northwind on Monday.' });
     await waitFor(() => readInbox(inbox.doc).statuses[heldId]?.state === 'held', 5000, 'held');
     writeReport(out.doc, { space: 'general', target: postId, reason: 'Testing the report path.' });
-    await waitFor(() => journal().some((r) => r.kind === 'report'), 5000, 'report journaled');
+    await waitFor(async () => (await journal()).some((r) => r.kind === 'report'), 5000, 'report journaled');
     await admin(relay, 'space-add-member', { space: 'board', person: 'bob' });
     await admin(relay, 'space-remove-member', { space: 'board', person: 'bob' });
   });
@@ -56,8 +56,8 @@ describe('audit journal through the relay', () => {
     await relay.cleanup();
   });
 
-  it('journals policy, spaces, memberships, acknowledgements, publications, holds and reports in order', () => {
-    const records = journal();
+  it('journals policy, spaces, memberships, acknowledgements, publications, holds and reports in order', async () => {
+    const records = await journal();
     const summary = records.map((r) => `${r.kind}:${r.person ?? ''}:${r.entry === postId ? 'post' : r.entry === heldId ? 'held' : ''}`);
     const order = ['policy::', 'space-created::', 'membership:alice:', 'acknowledgement:alice:', 'publication:alice:post', 'hold:alice:held', 'report:alice:', 'membership:bob:', 'membership:bob:'];
     // Each expected record found after the one before it: the journal follows what happened.
@@ -77,14 +77,14 @@ describe('audit journal through the relay', () => {
   describe('hearth-relay audit export / verify (built CLI)', () => {
     it('an export taken while the relay runs verifies; an edited, deleted or moved line fails, named', async () => {
       const file = join(relay.dataDir, 'export-all.jsonl');
-      const exported = await cli('audit', 'export', file, '--data', relay.dataDir);
+      const exported = await cli('audit', 'export', file, ...storageArgs(relay.dataDir));
       expect(exported.code, exported.out).toBe(0);
       const key = await cli('audit', 'key', '--data', relay.dataDir);
       const fingerprint = /fingerprint (sha256:[0-9a-f]{64})/.exec(key.out)?.[1];
       expect(fingerprint).toBeDefined();
       const ok = await cli('audit', 'verify', file, '--key', fingerprint!);
       expect(ok.code, ok.out).toBe(0);
-      expect(ok.out).toMatch(new RegExp(`^OK: ${journal().length} records, \\d+ checkpoints, key ${fingerprint}`));
+      expect(ok.out).toMatch(new RegExp(`^OK: ${(await journal()).length} records, \\d+ checkpoints, key ${fingerprint}`));
 
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
       const n = lines.findIndex((l) => l.includes('"kind":"hold"'));
@@ -105,8 +105,8 @@ describe('audit journal through the relay', () => {
 
     it('a filtered export (by person and date) verifies and holds only matching records', async () => {
       const file = join(relay.dataDir, 'export-bob.jsonl');
-      const from = new Date(journal()[0]!.at).toISOString();
-      const r = await cli('audit', 'export', file, '--person', 'bob', '--from', from, '--to', new Date(Date.now() + 60_000).toISOString(), '--data', relay.dataDir);
+      const from = new Date((await journal())[0]!.at).toISOString();
+      const r = await cli('audit', 'export', file, '--person', 'bob', '--from', from, '--to', new Date(Date.now() + 60_000).toISOString(), ...storageArgs(relay.dataDir));
       expect(r.code, r.out).toBe(0);
       const records = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; person?: string }).filter((l) => l.type === 'record');
       expect(records.map((l) => l.person)).toEqual(['bob', 'bob']);
@@ -116,7 +116,7 @@ describe('audit journal through the relay', () => {
 
     it('a forged checkpoint fails verification at its line', async () => {
       const file = join(relay.dataDir, 'export-forge.jsonl');
-      await cli('audit', 'export', file, '--data', relay.dataDir);
+      await cli('audit', 'export', file, ...storageArgs(relay.dataDir));
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
       const c = lines.findIndex((l) => l.includes('"type":"checkpoint"'));
       const cp = JSON.parse(lines[c]!) as Record<string, unknown>;

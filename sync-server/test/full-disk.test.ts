@@ -1,23 +1,37 @@
 // A full disk: the relay refuses what it cannot store — no broadcast, no `stored`, nothing kept in
 // memory — tells the sender to try again later (1013), reports not-ready, and once space is back the
 // client's resent update is stored, acknowledged and reaches the other device. The disk is "filled"
-// deterministically with SQLite's max_page_count on the relay's own database handle.
+// deterministically: SQLite's max_page_count on the relay's own database handle, or on PostgreSQL a
+// trigger raising disk_full (53100).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../src/protocol/close-codes.js';
-import { connectProvider, fetchMetrics, startTestRelay, synced, waitFor } from './helpers.js';
+import { sql } from 'kysely';
+import { connectProvider, fetchMetrics, startTestRelay, synced, TEST_ENGINE, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
-/** Caps the database at its current size and uses up its free pages: the next page it needs fails with SQLITE_FULL. */
-function fillDisk(relay: TestRelay): void {
+/**
+ * SQLite: caps the database at its current size and uses up its free pages, so the next page it
+ * needs fails with SQLITE_FULL. PostgreSQL (whose disk cannot be filled from a test): every insert
+ * into the room log and the probe table fails with disk_full (SQLSTATE 53100), raised by a trigger
+ * — the same error a full tablespace gives, through the same code path.
+ */
+async function fillDisk(relay: TestRelay): Promise<void> {
   const { db } = relay.storage;
-  db.exec('CREATE TABLE IF NOT EXISTS test_filler (data BLOB NOT NULL)');
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  db.pragma(`max_page_count = ${pages}`);
-  const insert = db.prepare('INSERT INTO test_filler (data) VALUES (zeroblob(512))');
+  if (TEST_ENGINE === 'postgres') {
+    await sql`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`.execute(db);
+    for (const table of ['room_updates', 'room_write_probe']) {
+      await sql`CREATE TRIGGER test_disk_full BEFORE INSERT ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION test_disk_full()`.execute(db);
+    }
+    return;
+  }
+  await sql`CREATE TABLE IF NOT EXISTS test_filler (data BLOB NOT NULL)`.execute(db);
+  const pages = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(db)).rows[0]!.page_count;
+  await sql.raw(`PRAGMA max_page_count = ${pages}`).execute(db);
   for (let i = 0; i < 100_000; i++) {
     try {
-      insert.run();
+      await sql`INSERT INTO test_filler (data) VALUES (zeroblob(512))`.execute(db);
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_FULL') return;
       throw err;
@@ -26,8 +40,13 @@ function fillDisk(relay: TestRelay): void {
   throw new Error('the database never filled');
 }
 
-function freeDisk(relay: TestRelay): void {
-  relay.storage.db.pragma('max_page_count = 1073741823');
+async function freeDisk(relay: TestRelay): Promise<void> {
+  const { db } = relay.storage;
+  if (TEST_ENGINE === 'postgres') {
+    await sql`DROP FUNCTION IF EXISTS test_disk_full() CASCADE`.execute(db);
+    return;
+  }
+  await sql`PRAGMA max_page_count = 1073741823`.execute(db);
 }
 
 const health = async (relay: TestRelay) => {
@@ -59,7 +78,7 @@ describe('full disk', () => {
     relay = await startTestRelay();
   });
   afterEach(async () => {
-    freeDisk(relay);
+    await freeDisk(relay);
     await relay.cleanup();
   });
 
@@ -73,7 +92,7 @@ describe('full disk', () => {
     const failuresBefore = await storeFailures(relay);
     expect((await health(relay)).status).toBe(200);
 
-    fillDisk(relay);
+    await fillDisk(relay);
     laptop.notices.length = 0;
     // Larger than a page, so storing it needs a page the database may not have.
     laptop.doc.getMap('entries').set('during', 'x'.repeat(6000));
@@ -93,7 +112,7 @@ describe('full disk', () => {
     // Relay-authored writes fail too, and say so.
     await expect(relay.host.write('outbox/alice', (doc) => doc.getMap('relay').set('r', 'y'.repeat(6000)))).rejects.toThrow();
 
-    freeDisk(relay);
+    await freeDisk(relay);
     // The stock provider reconnects after 1013 and resends what the relay lacks.
     await waitFor(() => acknowledged(laptop), 10_000, 'stored after space is back');
     await waitFor(() => phone.doc.getMap('entries').get('during') === 'x'.repeat(6000), 5000, 'other device');

@@ -1,7 +1,11 @@
 // Test helpers: a real relay on a free port with a temporary data directory, the stock
 // WebsocketProvider over `ws`, and a raw client for close codes and notices.
+// The storage engine is a parameter of the whole suite: HEARTH_TEST_ENGINE=postgres (the
+// `sync-server-postgres` vitest project) keeps every test relay's tables in a fresh PostgreSQL
+// database of its own, created from HEARTH_TEST_POSTGRES (default: the local `test` database) and
+// dropped by cleanup — other test runs share the server.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +22,10 @@ import { startRelay } from '../src/server/relay.js';
 import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
 import { createLogger } from '../src/log.js';
 import { adminOperations } from '../src/admin/index.js';
+import { openStorage, storageConfig, type StorageOptions } from '../src/storage/open-storage.js';
+import type { Engine, Storage } from '../src/storage/storage.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 export function person(id: string, overrides: Partial<DirectoryRecord> = {}): DirectoryRecord {
   const given = id.charAt(0).toUpperCase() + id.slice(1);
@@ -46,6 +54,86 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'hearth-relay-test-'));
 }
 
+export const TEST_ENGINE: Engine = process.env.HEARTH_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+/** The database test databases are created from (CREATE DATABASE needs a connection somewhere). */
+export const TEST_POSTGRES = process.env.HEARTH_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const databases = new Map<string, string>();
+
+/** A connection to the server of TEST_POSTGRES, for CREATE/DROP DATABASE. Fails loudly when it is down. */
+async function adminClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new Error(`PostgreSQL at ${TEST_POSTGRES} is unreachable (HEARTH_TEST_ENGINE=postgres): ${(err as Error).message}`);
+  }
+  return client;
+}
+
+/** A fresh, empty PostgreSQL database; its URL. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `hearth_t_${randomBytes(6).toString('hex')}`;
+  const client = await adminClient();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(TEST_POSTGRES);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^hearth_t_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+  const client = await adminClient();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Where a test relay on `dataDir` keeps its tables: the data directory itself on SQLite; on
+ * PostgreSQL a database of its own, created on first use and the same for every later relay on
+ * that data directory (restarts see what the first relay stored).
+ */
+export async function testStorageFor(dataDir: string): Promise<{ dataDir: string; postgres?: string }> {
+  if (TEST_ENGINE === 'sqlite') return { dataDir };
+  let url = databases.get(dataDir);
+  if (url === undefined) {
+    url = await createTestDatabase();
+    databases.set(dataDir, url);
+  }
+  return { dataDir, postgres: url };
+}
+
+/** `--data DIR` and, on PostgreSQL, `--postgres URL`: the built CLI's options for a test relay's storage. */
+export function storageArgs(dataDir: string): string[] {
+  const url = databases.get(dataDir);
+  return url === undefined ? ['--data', dataDir] : ['--data', dataDir, '--postgres', url];
+}
+
+/** The storage a relay on `dataDir` would open (for tests that write behind a stopped relay). */
+export async function openTestStorage(dataDir: string, options: StorageOptions = {}): Promise<Storage> {
+  const where = await testStorageFor(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return openStorage(storageConfig(where.dataDir, where.postgres), options);
+}
+
+/** Removes a test data directory and, on PostgreSQL, its database. */
+export async function removeTestData(dataDir: string): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  const url = databases.get(dataDir);
+  if (url !== undefined) {
+    databases.delete(dataDir);
+    await dropTestDatabase(url);
+  }
+}
+
 export interface TestRelay extends RunningRelay {
   dataDir: string;
   cleanup(): Promise<void>;
@@ -56,7 +144,7 @@ export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export async function startTestRelay(options: Partial<RelayOptions> = {}, people = ['alice', 'bob', 'carol']): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), metrics: { kind: 'token', token: TEST_METRICS_TOKEN }, ...options, dataDir });
+  const relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), metrics: { kind: 'token', token: TEST_METRICS_TOKEN }, ...options, ...(await testStorageFor(dataDir)) });
   await relay.host.write('directory', (doc) => {
     putDirectoryRecords(doc, [...people.map((p) => person(p)), person('dave', { status: 'left' })]);
   });
@@ -65,7 +153,7 @@ export async function startTestRelay(options: Partial<RelayOptions> = {}, people
     dataDir,
     async cleanup() {
       await relay.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     },
   };
 }
@@ -114,9 +202,9 @@ function decodeNoticeFrom(decoder: decoding.Decoder): RelayNotice | null {
   return decodeNotice(encoding.toUint8Array(e));
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

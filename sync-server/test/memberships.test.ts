@@ -35,8 +35,8 @@ describe('memberships', () => {
     const s = view(c).statuses[id];
     return s?.state === 'rejected' ? s.findings[0]?.rule : undefined;
   };
-  const journal = (kind: string): { actor: string; person: string; space: string; details: string }[] =>
-    relay.storage.db.prepare('SELECT actor, person, space, details FROM audit_journal WHERE kind = ? ORDER BY seq').all(kind) as never;
+  const journal = async (kind: string): Promise<{ actor: string; person: string; space: string; details: string }[]> =>
+    (await relay.storage.db.selectFrom('audit_journal').select(['actor', 'person', 'space', 'details']).where('kind', '=', kind).orderBy('seq').execute()) as never;
 
   beforeAll(async () => {
     relay = await startTestRelay({}, PEOPLE);
@@ -61,12 +61,12 @@ describe('memberships', () => {
     const join = writeJoinRequest(out.doc, { space: 'general' });
     await waitFor(() => view(box).memberships.includes('general') && readSpace(space.doc).members.includes('alice'), 5000, 'joined');
     // No "nothing to join" refusal, no notice to edit and resubmit.
-    expect(view(box).statuses[join]?.state).toBe('published');
+    await waitFor(() => view(box).statuses[join]?.state === 'published', 5000, 'status follows the membership');
     expect(view(box).notices.filter((n) => n.kind === 'rejected')).toEqual([]);
 
     writeLeave(out.doc, { space: 'general' });
     await waitFor(() => !view(box).memberships.includes('general') && !readSpace(space.doc).members.includes('alice'), 5000, 'left');
-    const actions = journal('membership').filter((r) => r.person === 'alice' && r.space === 'general').map((r) => (JSON.parse(r.details) as { action: string }).action);
+    const actions = (await journal('membership')).filter((r) => r.person === 'alice' && r.space === 'general').map((r) => (JSON.parse(r.details) as { action: string }).action);
     expect(actions).toEqual(['joined', 'left']);
   });
 
@@ -80,6 +80,7 @@ describe('memberships', () => {
     const request = writeJoinRequest(out.doc, { space: 'media-wing' });
     await waitFor(() => view(bobBox).joinRequests[request]?.state === 'pending' && view(gusBox).joinRequests[request]?.state === 'pending', 5000, 'request reaches both facilitators');
     expect(view(box).joinRequests[request]).toMatchObject({ space: 'media-wing', person: 'carol', state: 'pending' });
+    await waitFor(() => view(bobBox).notices.some((n) => n.kind === 'join-request'), 5000, 'notice follows the request');
     expect(view(bobBox).notices.filter((n) => n.kind === 'join-request')).toMatchObject([{ about: 'carol', space: 'media-wing', entryId: request, message: expect.stringContaining('Media wing') }]);
 
     const bobOut = await outbox('bob');
@@ -91,7 +92,7 @@ describe('memberships', () => {
     const space = await open('carol', 'space/media-wing');
     expect(readSpace(space.doc).members).toContain('carol');
 
-    const approved = journal('membership').find((r) => r.person === 'carol' && (JSON.parse(r.details) as { action: string }).action === 'request-approved');
+    const approved = (await journal('membership')).find((r) => r.person === 'carol' && (JSON.parse(r.details) as { action: string }).action === 'request-approved');
     expect(approved).toMatchObject({ actor: 'bob', space: 'media-wing' });
 
     // A second decision on the same request, by the other facilitator, changes nothing.
@@ -181,7 +182,7 @@ describe('memberships', () => {
       await waitFor(() => rejection(bobBox, wrong) !== undefined, 5000, 'refused');
       expect(rejection(bobBox, wrong)).toBe('validation.request-not-found');
       expect(view(frankBox).memberships).toEqual([]);
-      const refusals = journal('rejection').filter((r) => r.person === 'bob' || r.person === 'frank');
+      const refusals = (await journal('rejection')).filter((r) => r.person === 'bob' || r.person === 'frank');
       expect(refusals.length).toBeGreaterThanOrEqual(3);
     });
 
@@ -210,6 +211,6 @@ describe('memberships', () => {
       expect(Object.values(view(box).joinRequests).filter((r) => r.person === 'gus' && r.state === 'pending')).toHaveLength(5);
       expect(more.map((id) => rejection(box, id)).filter((r) => r !== undefined)).toEqual(['validation.too-many-requests']);
       expect(toBob().filter((r) => r.state === 'pending')).toHaveLength(5);
-    });
+    }, 60_000);
   });
 });

@@ -3,11 +3,8 @@
 // and then decides, writes with an actor that is not theirs, or decides on a space they may not
 // act on. Each must leave every published document and every inbox as it was, and be recorded as
 // refused (the audit journal; for a decision, also the case's `executions`).
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import * as A from '@automerge/automerge';
 import { Repo, type DocumentId } from '@automerge/automerge-repo';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   META,
@@ -22,10 +19,9 @@ import {
   type ModerationCase,
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
-import { SqliteCaseStorage } from '../src/moderation/case-storage.js';
+import { SqlCaseStorage } from '../src/moderation/case-storage.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
-import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { connectProvider, person, synced, waitFor } from './helpers.js';
+import { connectProvider, openTestStorage, person, removeTestData, synced, testStorageFor, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
@@ -34,8 +30,8 @@ interface JournalRow {
   actor: string;
   details: { case?: string; outcome?: string; detail?: string; reason?: string; action?: string };
 }
-const journal = (relay: RunningRelay, caseId: string): JournalRow[] =>
-  (relay.storage.db.prepare('SELECT kind, actor, details FROM audit_journal ORDER BY seq').all() as Array<{ kind: string; actor: string; details: string }>)
+const journal = async (relay: RunningRelay, caseId: string): Promise<JournalRow[]> =>
+  (await relay.storage.db.selectFrom('audit_journal').select(['kind', 'actor', 'details']).orderBy('seq').execute())
     .map((r) => ({ kind: r.kind, actor: r.actor, details: JSON.parse(r.details) as JournalRow['details'] }))
     .filter((r) => r.details.case === caseId);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,7 +56,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
    * decision to have been carried out: the assertions that follow check that nothing was.
    */
   const refused = async (caseId: string) => {
-    await waitFor(() => journal(relay, caseId).some((r) => r.kind === 'case-change-refused' || r.details.outcome === 'refused'), 2000, 'refusal journaled').catch(() => undefined);
+    await waitFor(async () => (await journal(relay, caseId)).some((r) => r.kind === 'case-change-refused' || r.details.outcome === 'refused'), 2000, 'refusal journaled').catch(() => undefined);
     await sleep(800); // longer than the settling time (500 ms): a decision that got through would be carried out by now
     await relay.moderation.idle();
   };
@@ -88,7 +84,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
     expect(general.doc.getMap<{ body: string }>(SPACE_POSTS).get(post)?.body).toBe('');
     expect(mona.network.closes).toContain(4403);
     expect(relay.moderation.read(caseId)?.item.body).toBe('Who brings the cake on Friday?');
-    expect(journal(relay, caseId).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'mona', details: { reason: expect.stringContaining('item') } }]);
+    expect((await journal(relay, caseId)).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'mona', details: { reason: expect.stringContaining('item') } }]);
   });
 
   it('hide with the item pointed at a post in another space: refused, the other post stays', async () => {
@@ -113,7 +109,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
 
     expect(snapshot(await everything())).toEqual(before);
     expect(readSpace(general.doc).posts.find((p) => p.id === target)?.body).toBe('Lunch at noon in the atrium?');
-    expect(journal(relay, caseId).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'fay' }]);
+    expect((await journal(relay, caseId)).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'fay' }]);
   });
 
   it('warn with a rewritten author: the official notice reaches nobody', async () => {
@@ -130,7 +126,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
 
     expect(snapshot(await everything())).toEqual(before);
     expect(readInbox(erinInbox.doc).notices.some((n) => n.kind === 'warning')).toBe(false);
-    expect(journal(relay, caseId).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'mona' }]);
+    expect((await journal(relay, caseId)).filter((r) => r.kind === 'case-change-refused')).toMatchObject([{ actor: 'mona' }]);
   });
 
   it('a change with a random actor id is refused however the sync message encodes its bytes', async () => {
@@ -154,8 +150,8 @@ describe('moderation case files cannot forge what the relay publishes', () => {
     expect(snapshot(await everything())).toEqual(before);
     expect(relay.moderation.read(caseId)?.decisions).toEqual({});
     expect(mona.network.closes).toContain(4403);
-    const stored = relay.storage.db.prepare('SELECT data FROM case_chunks').all() as Array<{ data: Buffer }>;
-    expect(stored.some((r) => r.data.includes(Buffer.from('sneaky')))).toBe(false);
+    const stored = await relay.storage.db.selectFrom('case_chunks').select('data').execute();
+    expect(stored.some((r) => Buffer.from(r.data).includes(Buffer.from('sneaky')))).toBe(false);
   });
 
   it.each([
@@ -182,7 +178,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
       expect(relay.moderation.read(caseId)?.executions[decision]).toMatchObject({ outcome: 'refused', detail: expect.stringContaining('fay') });
       const atMona = await mona.waitForCase((c) => c.id === caseId, 'case at mona');
       await waitFor(() => atMona.doc().executions[decision]?.outcome === 'refused', 5000, 'refusal shown to moderators');
-      expect(journal(relay, caseId)).toMatchObject([{ kind: 'decision', actor: 'fay', details: { decision, action: 'approve', outcome: 'refused' } }]);
+      expect(await journal(relay, caseId)).toMatchObject([{ kind: 'decision', actor: 'fay', details: { decision, action: 'approve', outcome: 'refused' } }]);
 
       // The case is not stuck: a moderator's decision is carried out.
       mona.decide(atMona, 'approve');
@@ -218,7 +214,7 @@ describe('a case file changed behind the relay\'s back', () => {
     const handle = await mona.waitForCase((c) => c.item.entryId === post, 'report case');
     const caseId = handle.doc().id;
     mona.decide(handle, 'hide', 'Please use the social space.');
-    await waitFor(() => journal(first, caseId).some((r) => r.kind === 'decision'), 5000, 'hidden');
+    await waitFor(async () => (await journal(first, caseId)).some((r) => r.kind === 'decision'), 5000, 'hidden');
     const documentId = handle.documentId;
     await mona.close();
     bobOut.destroy();
@@ -227,8 +223,8 @@ describe('a case file changed behind the relay\'s back', () => {
 
     // Someone with the database (or an accepted forgery from before the relay screened changes)
     // rewrites the case's item.
-    const db = new Database(join(dataDir, DATABASE_FILE));
-    const offline = new Repo({ storage: new SqliteCaseStorage(db), network: [] });
+    const storage = await openTestStorage(dataDir);
+    const offline = new Repo({ storage: new SqlCaseStorage(storage.db), network: [] });
     const file = await offline.find<ModerationCase>(documentId as DocumentId);
     file.change((d) => {
       d.item.body = 'I hereby resign. Bob';
@@ -236,26 +232,26 @@ describe('a case file changed behind the relay\'s back', () => {
     });
     await offline.flush();
     await offline.shutdown();
-    if (legacyRow) db.prepare('UPDATE case_documents SET item = NULL, findings = NULL WHERE case_id = ?').run(caseId);
-    db.close();
+    if (legacyRow) await storage.db.updateTable('case_documents').set({ item: null, findings: null }).where('case_id', '=', caseId).execute();
+    await storage.close();
 
-    const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), moderationSettleMs: 200 });
+    const relay = await startRelay({ port: 0, host: '127.0.0.1', ...(await testStorageFor(dataDir)), logger: createLogger('silent'), moderationSettleMs: 200 });
     try {
       const again = connectModerator(relay.url, 'mona', await token(relay, 'mona'));
       const h = await again.waitForCase((c) => c.id === caseId, 'case after restart');
       expect(h.doc().item.body).toBe('I hereby resign. Bob');
       again.decide(h, 'restore');
-      await waitFor(() => journal(relay, caseId).filter((r) => r.kind === 'decision').length === 2, 5000, 'restore carried out');
+      await waitFor(async () => (await journal(relay, caseId)).filter((r) => r.kind === 'decision').length === 2, 5000, 'restore carried out');
       const space = await relay.host.open('space/general');
       expect(space.getMap<{ body: string; authorId: string }>(SPACE_POSTS).get(post)).toMatchObject({ body: 'Board games night, Thursday.', authorId: 'bob' });
       expect(readInbox(await relay.host.open('inbox/erin')).notices.some((n) => n.kind === 'published-after-review')).toBe(false);
       expect(readInbox(await relay.host.open('inbox/bob')).notices.some((n) => n.kind === 'published-after-review' && n.entryId === post)).toBe(true);
-      const row = relay.storage.db.prepare('SELECT item FROM case_documents WHERE case_id = ?').get(caseId) as { item: string };
-      expect(JSON.parse(row.item)).toMatchObject({ entryId: post, authorId: 'bob', room: 'space/general' });
+      const row = await relay.storage.db.selectFrom('case_documents').select('item').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+      expect(JSON.parse(row.item ?? 'null')).toMatchObject({ entryId: post, authorId: 'bob', room: 'space/general' });
       await again.close();
     } finally {
       await relay.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     }
   });
 });

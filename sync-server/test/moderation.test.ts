@@ -2,9 +2,6 @@
 // files that moderators' automerge-repo clients receive over `/automerge`; their decisions are
 // carried out on the published documents, once; disagreements made blind to each other are shown
 // and carried out by nobody until resolved; facilitators see their own spaces only.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as A from '@automerge/automerge';
 import { cbor } from '@automerge/automerge-repo';
@@ -27,13 +24,12 @@ import {
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
-import { DATABASE_FILE } from '../src/storage/sqlite-storage.js';
-import { connectProvider, person, rawClient, synced, waitFor } from './helpers.js';
+import { connectProvider, openTestStorage, person, rawClient, removeTestData, synced, testStorageFor, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
-const decisionsOf = (relay: RunningRelay, caseId: string) =>
-  (relay.storage.db.prepare("SELECT details FROM audit_journal WHERE kind = 'decision'").all() as Array<{ details: string }>)
+const decisionsOf = async (relay: RunningRelay, caseId: string) =>
+  (await relay.storage.db.selectFrom('audit_journal').select('details').where('kind', '=', 'decision').execute())
     .map((r) => JSON.parse(r.details) as { case: string; action: string; outcome: string })
     .filter((d) => d.case === caseId);
 
@@ -61,7 +57,7 @@ describe('moderation cases', () => {
     await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'published-after-review' && n.entryId === id), 5000, 'author told');
     expect(readInbox(inbox.doc).statuses[id]?.state).toBe('published');
     await waitFor(() => handle.doc().executions[decision]?.outcome === 'done', 5000, 'execution shown in the case');
-    expect(decisionsOf(relay, handle.doc().id)).toMatchObject([{ action: 'approve', outcome: 'done' }]);
+    expect(await decisionsOf(relay, handle.doc().id)).toMatchObject([{ action: 'approve', outcome: 'done' }]);
   });
 
   it('a report on a published comment opens a case; hiding it removes it from every member\'s document', async () => {
@@ -120,7 +116,7 @@ describe('moderation cases', () => {
     await waitFor(() => relay.moderation.read(caseId)?.decisions[hide] !== undefined && relay.moderation.read(caseId)?.decisions[approve] !== undefined, 5000, 'relay has both');
     await relay.moderation.idle();
     await new Promise((r) => setTimeout(r, 300));
-    expect(decisionsOf(relay, caseId)).toEqual([]);
+    expect(await decisionsOf(relay, caseId)).toEqual([]);
     expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
     expect(readInbox(inbox.doc).notices.some((n) => n.entryId === id && n.kind !== 'held')).toBe(false);
 
@@ -128,7 +124,8 @@ describe('moderation cases', () => {
     const resolution = mona.decide(h1, 'hide', 'Agreed with Max.');
     expect(h1.doc().decisions[resolution]?.supersedes.sort()).toEqual([approve, hide].sort());
     await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'hidden' && n.entryId === id), 5000, 'resolution carried out');
-    expect(decisionsOf(relay, caseId)).toMatchObject([{ action: 'hide', outcome: 'done' }]);
+    await relay.moderation.idle(); // the decision is journaled after its documents are written
+    expect(await decisionsOf(relay, caseId)).toMatchObject([{ action: 'hide', outcome: 'done' }]);
     await waitFor(() => h2.doc().executions[approve]?.outcome === 'overruled' && h2.doc().executions[hide]?.outcome === 'overruled', 5000, 'overruled shown');
     expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
   });
@@ -222,9 +219,9 @@ describe('moderation cases', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(relay.moderation.read(caseId)?.decisions.forged).toBeUndefined();
     expect(maxHandle.doc().decisions.forged).toBeUndefined();
-    expect(decisionsOf(relay, caseId)).toEqual([]);
-    const stored = relay.storage.db.prepare('SELECT data FROM case_chunks').all() as Array<{ data: Buffer }>;
-    expect(stored.some((r) => r.data.includes(Buffer.from('forged')))).toBe(false);
+    expect(await decisionsOf(relay, caseId)).toEqual([]);
+    const stored = await relay.storage.db.selectFrom('case_chunks').select('data').execute();
+    expect(stored.some((r) => Buffer.from(r.data).includes(Buffer.from('forged')))).toBe(false);
   });
 
   it('a decision naming someone else than its writer is refused and not kept; warn and escalate reach their people', async () => {
@@ -246,12 +243,13 @@ describe('moderation cases', () => {
     await waitFor(() => mona.network.closes.includes(4403), 5000, 'closed with 4403');
     await relay.moderation.idle();
     expect(relay.moderation.read(caseId)?.decisions.impostor).toBeUndefined();
-    expect(decisionsOf(relay, caseId).map((d) => d.action)).toEqual(['warn', 'escalate']);
+    expect((await decisionsOf(relay, caseId)).map((d) => d.action)).toEqual(['warn', 'escalate']);
   });
 });
 
 describe('moderation across restarts', () => {
-  const countRows = (relay: RunningRelay, sql: string, ...args: string[]) => (relay.storage.db.prepare(sql).get(...args) as { n: number }).n;
+  const actionsOf = async (relay: RunningRelay, ...cases: string[]) =>
+    (await relay.storage.db.selectFrom('case_actions').select('case_id').where('case_id', 'in', cases).execute()).length;
 
   it('carries a decision out exactly once: not again after a restart, and still once when the relay stopped before carrying it out', async () => {
     const first = await moderationRelay();
@@ -266,26 +264,26 @@ describe('moderation across restarts', () => {
     const h2 = await mona.waitForCase((c) => c.item.entryId === pending, 'second case');
     const [case1, case2] = [h1.doc().id, h2.doc().id];
     mona.decide(h1, 'approve');
-    await waitFor(() => decisionsOf(first, case1).length === 1, 5000, 'first carried out');
+    await waitFor(async () => (await decisionsOf(first, case1)).length === 1, 5000, 'first carried out');
     // The second decision reaches the relay, which stops before its settling time is over.
     const d2 = mona.decide(h2, 'approve');
     await waitFor(() => first.moderation.read(case2)?.decisions[d2] !== undefined, 5000, 'second decision on the relay');
     await mona.close();
     out.destroy();
     await first.stop();
-    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM case_actions WHERE case_id = ?').get(case2)).toEqual({ n: 0 });
-    db.close();
+    const storage = await openTestStorage(dataDir);
+    expect(await storage.db.selectFrom('case_actions').select('case_id').where('case_id', '=', case2).execute()).toEqual([]);
+    await storage.close();
 
     for (let restart = 0; restart < 2; restart++) {
-      const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), moderationSettleMs: 200 });
+      const relay = await startRelay({ port: 0, host: '127.0.0.1', ...(await testStorageFor(dataDir)), logger: createLogger('silent'), moderationSettleMs: 200 });
       try {
-        await waitFor(() => decisionsOf(relay, case2).length === 1, 5000, 'second carried out after restart');
+        await waitFor(async () => (await decisionsOf(relay, case2)).length === 1, 5000, 'second carried out after restart');
         await new Promise((r) => setTimeout(r, 400));
         await relay.moderation.idle();
-        expect(decisionsOf(relay, case1)).toHaveLength(1);
-        expect(decisionsOf(relay, case2)).toHaveLength(1);
-        expect(countRows(relay, 'SELECT COUNT(*) AS n FROM case_actions WHERE case_id IN (?, ?)', case1, case2)).toBe(2);
+        expect(await decisionsOf(relay, case1)).toHaveLength(1);
+        expect(await decisionsOf(relay, case2)).toHaveLength(1);
+        expect(await actionsOf(relay, case1, case2)).toBe(2);
         const space = readSpace(await relay.host.open('space/general'));
         expect(space.posts.filter((p) => p.id === done || p.id === pending)).toHaveLength(2);
         const notices = readInbox(await relay.host.open('inbox/alice')).notices.filter((n) => n.kind === 'published-after-review');
@@ -295,6 +293,6 @@ describe('moderation across restarts', () => {
         await relay.stop();
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 });

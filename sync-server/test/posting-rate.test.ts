@@ -2,11 +2,13 @@
 // last hour and day from its own records; an edit of a published post is neither counted nor judged
 // by the rate.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editEntry, readInbox, readSpace, writeAcknowledgement, writeComment, writePost } from '@hearth/core';
 import { PublicationStore } from '../src/publication/publication-store.js';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { DATABASE_FILE } from '../src/storage/open-storage.js';
+import { clientPool, openTestStorage, removeTestData, runAdmin as admin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number; rules: Record<string, unknown>[] };
@@ -65,24 +67,35 @@ describe('posting rate on the relay', () => {
 });
 
 describe('publication_state.published_at', () => {
-  it('is added to a database from before the column, and set once, at the first publication', () => {
-    const db = new Database(':memory:');
-    db.exec(`CREATE TABLE publication_state (entry_id TEXT PRIMARY KEY, owner TEXT NOT NULL, fingerprint TEXT NOT NULL,
-      version INTEGER NOT NULL, outcome TEXT NOT NULL, target_room TEXT, published_version INTEGER, entry_type TEXT,
-      updated_at INTEGER NOT NULL)`);
-    db.prepare("INSERT INTO publication_state VALUES ('old', 'alice', 'f', 1, 'published', 'space/general', 1, 'post', 1000)").run();
-    const store = new PublicationStore(db);
-    new PublicationStore(db); // a second start finds the column and leaves it
-    const record = { entryId: 'p', owner: 'alice', fingerprint: 'a', version: 1, targetRoom: 'space/general', entryType: 'post' as const };
-    store.put({ ...record, outcome: 'held', publishedVersion: null, updatedAt: 5000 });
-    expect(store.recentPublications('alice', 'x', 5000)).toEqual({ lastHour: 0, lastDay: 0 });
-    store.put({ ...record, outcome: 'published', publishedVersion: 1, updatedAt: 6000 });
-    store.put({ ...record, fingerprint: 'b', version: 2, outcome: 'published', publishedVersion: 2, updatedAt: 3_600_000 + 6000 });
-    // Published at 6000: still in the last day one hour later, no longer in the last hour, whatever the edit.
-    expect(store.recentPublications('alice', 'x', 3_600_000 + 6001)).toEqual({ lastHour: 0, lastDay: 1 });
-    expect(store.recentPublications('alice', 'x', 6001)).toEqual({ lastHour: 1, lastDay: 1 });
-    expect(store.recentPublications('alice', 'p', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
-    expect(store.recentPublications('bob', 'x', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
-    db.close();
+  it('is added to a database from before the column, and set once, at the first publication', async () => {
+    const dir = tempDataDir();
+    if (TEST_ENGINE === 'sqlite') {
+      // A data directory written before the column (and before the migrator) existed.
+      const old = new Database(join(dir, DATABASE_FILE));
+      old.exec(`CREATE TABLE publication_state (entry_id TEXT PRIMARY KEY, owner TEXT NOT NULL, fingerprint TEXT NOT NULL,
+        version INTEGER NOT NULL, outcome TEXT NOT NULL, target_room TEXT, published_version INTEGER, entry_type TEXT,
+        updated_at INTEGER NOT NULL)`);
+      old.prepare("INSERT INTO publication_state VALUES ('old', 'alice', 'f', 1, 'published', 'space/general', 1, 'post', 1000)").run();
+      old.close();
+    }
+    await (await openTestStorage(dir)).close();
+    const storage = await openTestStorage(dir); // a second start finds the column and leaves it
+    try {
+      const store = new PublicationStore(storage.db);
+      const record = { entryId: 'p', owner: 'alice', fingerprint: 'a', version: 1, targetRoom: 'space/general', entryType: 'post' as const };
+      await store.put({ ...record, outcome: 'held', publishedVersion: null, updatedAt: 5000 });
+      expect(await store.recentPublications('alice', 'x', 5000)).toEqual({ lastHour: 0, lastDay: 0 });
+      await store.put({ ...record, outcome: 'published', publishedVersion: 1, updatedAt: 6000 });
+      await store.put({ ...record, fingerprint: 'b', version: 2, outcome: 'published', publishedVersion: 2, updatedAt: 3_600_000 + 6000 });
+      // Published at 6000: still in the last day one hour later, no longer in the last hour, whatever the edit.
+      expect(await store.recentPublications('alice', 'x', 3_600_000 + 6001)).toEqual({ lastHour: 0, lastDay: 1 });
+      expect(await store.recentPublications('alice', 'x', 6001)).toEqual({ lastHour: 1, lastDay: 1 });
+      expect(await store.recentPublications('alice', 'p', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
+      expect(await store.recentPublications('bob', 'x', 6001)).toEqual({ lastHour: 0, lastDay: 0 });
+      if (TEST_ENGINE === 'sqlite') expect((await store.get('old'))?.outcome).toBe('published');
+    } finally {
+      await storage.close();
+      await removeTestData(dir);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Publication through a real relay: outbox entries written with @hearth/core by the stock
 // y-websocket provider are judged and published by the relay into spaces, conversations and inboxes.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -20,8 +20,7 @@ import {
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { startRelay } from '../src/server/relay.js';
-import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
-import { clientPool, rawClient, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, openTestStorage, rawClient, removeTestData, runAdmin as admin, startTestRelay, testStorageFor, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -121,7 +120,8 @@ describe('publication', () => {
     expect(readSpace(space.doc).posts.some((p) => p.id === id)).toBe(false);
     writeAcknowledgement(erinOut.doc, { policyVersion: 3 });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'published after acknowledgement');
-    expect(readInbox(erinInbox.doc).statuses[id]?.state).toBe('published');
+    // The author's status follows the post (a second relay write).
+    await waitFor(() => readInbox(erinInbox.doc).statuses[id]?.state === 'published', 5000, 'status published');
   });
 
   it('a codename is allowed in its project space and held elsewhere; non-members are refused there', async () => {
@@ -198,24 +198,26 @@ describe('publication across restarts', () => {
     const device = new Y.Doc();
     writeAcknowledgement(device, { policyVersion: 3 });
     const id = writePost(device, { space: 'general', body: 'Written on the train, stored just before the relay went down.' });
-    const storage = openSqliteStorage(dataDir, { compactAfter: 500 });
+    const storage = await openTestStorage(dataDir, { compactAfter: 500 });
     await storage.rooms.append('outbox/alice', [Y.encodeStateAsUpdate(device)]);
-    storage.close();
+    await storage.close();
 
     for (let restart = 0; restart < 2; restart++) {
-      const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent') });
+      const relay = await startRelay({ port: 0, host: '127.0.0.1', ...(await testStorageFor(dataDir)), logger: createLogger('silent') });
       try {
         const space = await relay.host.open('space/general');
         await waitFor(() => readSpace(space).posts.some((p) => p.id === id), 5000, 'published after restart');
         expect(readSpace(space).posts.filter((p) => p.id === id)).toHaveLength(1);
         expect(space.getMap<{ version: number }>(SPACE_POSTS).get(id)?.version).toBe(1);
         expect(readInbox(await relay.host.open('inbox/alice')).notices).toEqual([]);
-        const count = relay.storage.db.prepare('SELECT COUNT(*) AS n FROM publication_state WHERE entry_id = ?').get(id) as { n: number };
-        expect(count.n).toBe(1);
+        // The record follows the document (exactly-once: stored only after the post is); one row per entry.
+        const rows = () => relay.storage.db.selectFrom('publication_state').select(['entry_id', 'version']).where('entry_id', '=', id).execute();
+        await waitFor(async () => (await rows()).length === 1, 5000, 'publication recorded');
+        expect(await rows()).toEqual([{ entry_id: id, version: 1 }]);
       } finally {
         await relay.stop();
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 });

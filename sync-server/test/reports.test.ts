@@ -1,7 +1,7 @@
 // Reports on any published item, through a real relay in demo mode: seeded demo posts and comments
 // open a case like anything else; an item with no publication record is found in the space
 // document itself; and a report that cannot open a case tells the reporter so in their inbox.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   publishEntry,
@@ -14,7 +14,7 @@ import {
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
-import { clientPool, tempDataDir, waitFor } from './helpers.js';
+import { clientPool, removeTestData, tempDataDir, testStorageFor, waitFor } from './helpers.js';
 import type { TestClient } from './helpers.js';
 
 const demoPosts = JSON.parse(readFileSync(new URL('../../assets/demo/posts.json', import.meta.url), 'utf8')) as {
@@ -28,18 +28,17 @@ describe('reports on any published item', () => {
   let relay: RunningRelay;
   let dataDir: string;
   const clients = clientPool(() => relay);
-  const caseFor = (entry: string) =>
-    relay.storage.db.prepare('SELECT source, author, space FROM case_documents WHERE entry_id = ?').get(entry) as { source: string; author: string; space: string | null } | undefined;
+  const caseFor = (entry: string) => relay.storage.db.selectFrom('case_documents').select(['source', 'author', 'space']).where('entry_id', '=', entry).executeTakeFirst();
   const view = (c: TestClient): InboxView => readInbox(c.doc);
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), dataDir, demo: true });
+    relay = await startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), ...(await testStorageFor(dataDir)), demo: true });
   });
   afterAll(async () => {
     clients.destroyAll();
     await relay.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 
   it('a report on a seeded demo post or comment opens a case naming its real author', async () => {
@@ -50,9 +49,9 @@ describe('reports on any published item', () => {
     const comment = demoPosts.flatMap((p) => p.comments.map((c) => ({ ...c, space: p.space }))).find((c) => c.author !== 'rajesh')!;
     writeReport(out.doc, { space: post.space, target: post.id, reason: 'This looks like a client name.' });
     writeReport(out.doc, { space: comment.space, target: comment.id, reason: 'Unkind.' });
-    await waitFor(() => caseFor(post.id) !== undefined && caseFor(comment.id) !== undefined, 10_000, 'cases opened');
-    expect(caseFor(post.id)).toMatchObject({ source: 'report', author: post.author, space: post.space });
-    expect(caseFor(comment.id)).toMatchObject({ source: 'report', author: comment.author });
+    await waitFor(async () => (await caseFor(post.id)) !== undefined && (await caseFor(comment.id)) !== undefined, 10_000, 'cases opened');
+    expect(await caseFor(post.id)).toMatchObject({ source: 'report', author: post.author, space: post.space });
+    expect(await caseFor(comment.id)).toMatchObject({ source: 'report', author: comment.author });
     expect(view(box).notices.filter((n) => n.kind === 'report-not-opened' || n.kind === 'rejected')).toEqual([]);
   });
 
@@ -69,8 +68,8 @@ describe('reports on any published item', () => {
     const out = await clients.open('priya', 'outbox/priya');
     writeAcknowledgement(out.doc, { policyVersion: 3 });
     writeReport(out.doc, { space: 'general', target: imported, reason: 'Out of date and misleading.' });
-    await waitFor(() => caseFor(imported) !== undefined, 10_000, 'case opened');
-    expect(caseFor(imported)).toMatchObject({ author: 'ciaran', space: 'general' });
+    await waitFor(async () => (await caseFor(imported)) !== undefined, 10_000, 'case opened');
+    expect(await caseFor(imported)).toMatchObject({ author: 'ciaran', space: 'general' });
   });
 
   it('a report on a direct message opens a case (the message is found through its publication record)', async () => {
@@ -82,8 +81,8 @@ describe('reports on any published item', () => {
     const david = await clients.open('david', 'outbox/david');
     writeAcknowledgement(david.doc, { policyVersion: 3 });
     writeReport(david.doc, { space: null, target: entryId, reason: 'Asking for my notes again.' });
-    await waitFor(() => caseFor(entryId) !== undefined, 10_000, 'case opened');
-    expect(caseFor(entryId)).toMatchObject({ author: 'priya', space: null });
+    await waitFor(async () => (await caseFor(entryId)) !== undefined, 10_000, 'case opened');
+    expect(await caseFor(entryId)).toMatchObject({ author: 'priya', space: null });
     expect(view(davidInbox).notices.filter((n) => n.kind === 'rejected' || n.kind === 'report-not-opened')).toEqual([]);
   });
 

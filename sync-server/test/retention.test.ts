@@ -10,7 +10,6 @@ import { journalFor } from '../src/audit/journal.js';
 import { LegalHolds } from '../src/audit/legal-holds.js';
 import { createLogger } from '../src/log.js';
 import { RetentionSweeper } from '../src/retention/retention-sweep.js';
-import { roomCompactor } from '../src/retention/room-compaction.js';
 import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
@@ -27,11 +26,10 @@ describe('retention', () => {
       journal: journalFor(relay.storage.db),
       holds: new LegalHolds(relay.storage.db),
       log,
-      compact: roomCompactor(relay.storage.db)!,
+      compact: (room) => relay.storage.rooms.compact(room),
       now: () => Date.now() + days * DAY,
     });
-  const storedBytes = (room: string): string =>
-    Buffer.concat(relay.storage.db.prepare<[string], { data: Buffer }>('SELECT data FROM room_updates WHERE room = ?').all(room).map((r) => r.data)).toString('latin1');
+  const storedBytes = async (room: string): Promise<string> => Buffer.concat(await relay.storage.rooms.load(room)).toString('latin1');
 
   /** A post by alice with a comment by bob in `space`; resolves once both are published. */
   async function thread(space: string, text: string): Promise<{ post: string; comment: string }> {
@@ -74,11 +72,11 @@ describe('retention', () => {
     // What a newly connecting member is sent no longer holds the text (the relay's document GCs it)...
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1')).not.toContain('Canteen menu');
     // ...and, compacted, neither does the stored document, not only its current state.
-    expect(storedBytes('space/short')).not.toContain('Canteen menu');
-    expect(storedBytes('space/forever')).toContain('Canteen menu kept forever');
+    expect(await storedBytes('space/short')).not.toContain('Canteen menu');
+    expect(await storedBytes('space/forever')).toContain('Canteen menu kept forever');
     expect(readSpace(await relay.host.open('space/forever')).posts.map((p) => p.id)).toEqual([kept.post]);
     const j = journalFor(relay.storage.db);
-    const record = j.read(1, j.head().seq).filter((r) => r.kind === 'retention').at(-1);
+    const record = (await j.read(1, (await j.head()).seq)).filter((r) => r.kind === 'retention').at(-1);
     expect(record).toMatchObject({ actor: 'relay', space: 'short', details: { retentionDays: 30, suspended: null, compacted: true } });
     expect(record?.details.purged).toEqual(expect.arrayContaining([post, comment]));
     // A second sweep finds nothing left to remove.
@@ -96,7 +94,7 @@ describe('retention', () => {
     const lifted = (await sweeper(31).sweep()).find((s) => s.space === 'litigated');
     expect(lifted?.purged).toContain(post);
     const j = journalFor(relay.storage.db);
-    const holds = j.read(1, j.head().seq).filter((r) => r.kind === 'legal-hold');
+    const holds = (await j.read(1, (await j.head()).seq)).filter((r) => r.kind === 'legal-hold');
     expect(holds.map((r) => r.details.action)).toEqual(['placed', 'lifted']);
   });
 

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
 import { createLogger } from '../src/log.js';
-import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
-import { connectProvider, startTestRelay, synced, tempDataDir, waitFor } from './helpers.js';
+import { connectProvider, openTestStorage, removeTestData, startTestRelay, synced, tempDataDir, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
-import { rmSync } from 'node:fs';
 
 describe('rooms in memory', () => {
   const cleanups: Array<() => unknown> = [];
@@ -14,12 +12,12 @@ describe('rooms in memory', () => {
 
   it('unloads idle rooms and reloads them from storage', async () => {
     const dir = tempDataDir();
-    const storage = openSqliteStorage(dir);
+    const storage = await openTestStorage(dir);
     const host = new RelayDocHost(storage.rooms, createLogger(), { idleUnloadMs: 50 });
-    cleanups.push(() => {
+    cleanups.push(async () => {
       host.stop();
-      storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await storage.close();
+      await removeTestData(dir);
     });
     await host.write('spaces', (doc) => doc.getMap('spaces').set('a', { id: 'a' }));
     const first = await host.open('spaces');
@@ -49,7 +47,7 @@ describe('rooms in memory', () => {
   it('healthz answers 503 when the database does not', async () => {
     const relay = await startTestRelay();
     cleanups.push(() => relay.cleanup());
-    relay.storage.close();
+    await relay.storage.close();
     const res = await fetch(`http://127.0.0.1:${relay.port}/healthz`);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', db: 'unavailable' });

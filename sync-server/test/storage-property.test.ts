@@ -3,15 +3,13 @@
 // merged state and nothing acknowledged is lost. (An update that arrives before one it depends on
 // is held in memory, unacknowledged, and lost by a restart; the device sends it again when it
 // reconnects — modelled by the final resync.)
-import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../src/log.js';
 import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
 import type { RoomMember } from '../src/rooms/room.js';
-import { openSqliteStorage } from '../src/storage/sqlite-storage.js';
-import { tempDataDir } from './helpers.js';
+import { openTestStorage, removeTestData, TEST_ENGINE, tempDataDir } from './helpers.js';
 
 const member: RoomMember = { personId: 'alice', send: () => {}, close: () => {} };
 
@@ -28,7 +26,7 @@ describe('outbox storage converges', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 40 }), async (ops, shuffle) => {
         const dir = tempDataDir();
-        let storage = openSqliteStorage(dir, { compactAfter: 5 });
+        let storage = await openTestStorage(dir, { compactAfter: 5 });
         let host = new RelayDocHost(storage.rooms, createLogger('silent'));
         const devices = [new Y.Doc(), new Y.Doc()];
         const pending: Uint8Array[] = [];
@@ -42,8 +40,8 @@ describe('outbox storage converges', () => {
             if ('restart' in op) {
               await host.drain();
               host.stop();
-              storage.close();
-              storage = openSqliteStorage(dir, { compactAfter: 5 });
+              await storage.close();
+              storage = await openTestStorage(dir, { compactAfter: 5 });
               host = new RelayDocHost(storage.rooms, createLogger('silent'));
             } else if ('compact' in op) {
               await storage.rooms.compact('outbox/alice');
@@ -70,9 +68,9 @@ describe('outbox storage converges', () => {
           }
           await host.drain();
           host.stop();
-          storage.close();
+          await storage.close();
           // a fresh process reads what is stored
-          storage = openSqliteStorage(dir);
+          storage = await openTestStorage(dir);
           const stored = new Y.Doc();
           for (const u of await storage.rooms.load('outbox/alice')) Y.applyUpdate(stored, u);
           const merged = new Y.Doc();
@@ -80,11 +78,12 @@ describe('outbox storage converges', () => {
           expect(stored.getMap('entries').toJSON()).toEqual(merged.getMap('entries').toJSON());
           expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(merged));
         } finally {
-          storage.close();
-          rmSync(dir, { recursive: true, force: true });
+          await storage.close();
+          await removeTestData(dir);
         }
       }),
-      { numRuns: 60 },
+      // Fewer runs on PostgreSQL: each run creates (and drops) a database of its own.
+      { numRuns: TEST_ENGINE === 'postgres' ? 15 : 60 },
     );
   });
 });

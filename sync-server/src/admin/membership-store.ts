@@ -2,41 +2,33 @@
 // a person joined. The relay keeps this table as the source of truth
 // and projects it into two documents it writes: the space's `members` (who may read the room) and
 // each person's inbox `memberships` (so the app can find secret spaces the catalogue omits).
-import type Database from 'better-sqlite3';
 import { roomName, setMemberships, setSpaceMembers } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
+import type { Db } from '../storage/schema.js';
 
 export class MembershipStore {
-  private readonly addStmt;
-  private readonly removeStmt;
-  private readonly ofSpaceStmt;
-  private readonly ofPersonStmt;
-
-  constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS memberships (
-      space TEXT NOT NULL, person TEXT NOT NULL, PRIMARY KEY (space, person))`);
-    this.addStmt = db.prepare('INSERT OR IGNORE INTO memberships (space, person) VALUES (?, ?)');
-    this.removeStmt = db.prepare('DELETE FROM memberships WHERE space = ? AND person = ?');
-    this.ofSpaceStmt = db.prepare<[string], { person: string }>('SELECT person FROM memberships WHERE space = ? ORDER BY person');
-    this.ofPersonStmt = db.prepare<[string], { space: string }>('SELECT space FROM memberships WHERE person = ? ORDER BY space');
-  }
+  constructor(private readonly db: Db) {}
 
   /** True when the person was not a member before. */
-  add(space: string, person: string): boolean {
-    return this.addStmt.run(space, person).changes > 0;
+  async add(space: string, person: string): Promise<boolean> {
+    const r = await this.db.insertInto('memberships').values({ space, person }).onConflict((oc) => oc.columns(['space', 'person']).doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   /** True when the person was a member before. */
-  remove(space: string, person: string): boolean {
-    return this.removeStmt.run(space, person).changes > 0;
+  async remove(space: string, person: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('memberships').where('space', '=', space).where('person', '=', person).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
-  members(space: string): string[] {
-    return this.ofSpaceStmt.all(space).map((r) => r.person);
+  async members(space: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('memberships').select('person').where('space', '=', space).orderBy('person').execute();
+    return rows.map((r) => r.person);
   }
 
-  spacesOf(person: string): string[] {
-    return this.ofPersonStmt.all(person).map((r) => r.space);
+  async spacesOf(person: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('memberships').select('space').where('person', '=', person).orderBy('space').execute();
+    return rows.map((r) => r.space);
   }
 }
 
@@ -45,6 +37,8 @@ export class MembershipStore {
  * person's inbox memberships, both rebuilt from the table, so replaying it changes nothing.
  */
 export async function projectMembership(host: DocHost, store: MembershipStore, space: string, person: string): Promise<void> {
-  await host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, store.members(space)));
-  await host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, store.spacesOf(person)));
+  const members = await store.members(space);
+  const spaces = await store.spacesOf(person);
+  await host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, members));
+  await host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, spaces));
 }

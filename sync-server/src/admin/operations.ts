@@ -33,7 +33,7 @@ export const importDirectoryOp: AdminOperation = async (ctx, body) => {
   // A refused row never removes or changes anybody (core's mergeDirectoryImport says why).
   const merged = mergeDirectoryImport(readDirectory(await ctx.host.open('directory')), result);
   await ctx.host.write('directory', (doc) => putDirectoryRecords(doc, merged.records));
-  journalFor(ctx.db).record({
+  await journalFor(ctx.db).record({
     kind: 'directory-import',
     actor: 'admin',
     details: { accepted: result.accepted.map((r) => r.id), refused: result.refused.length, kept: merged.kept, departed: merged.departed },
@@ -57,7 +57,7 @@ export const setPolicyOp: AdminOperation = async (ctx, body) => {
   const parsed = z.object({ source: z.unknown() }).safeParse(body);
   if (!parsed.success) return fail('expected { source: <policy source JSON> }');
   const settings = new RelaySettings(ctx.db);
-  const storedKey = settings.get('policy.termKey') ?? undefined;
+  const storedKey = (await settings.get('policy.termKey')) ?? undefined;
   const compiled = compilePolicy(parsed.data.source, storedKey === undefined ? {} : { key: storedKey });
   if (!compiled.ok) return fail('the policy does not compile', compiled.errors);
   const current = readPolicyRaw(await ctx.host.open('policy')) as { version?: unknown } | null;
@@ -65,9 +65,9 @@ export const setPolicyOp: AdminOperation = async (ctx, body) => {
   if (compiled.policy.version <= currentVersion) {
     return fail(`policy version ${compiled.policy.version} is not newer than the current version ${currentVersion}`);
   }
-  if (compiled.generatedKey) settings.set('policy.termKey', compiled.key);
+  if (compiled.generatedKey) await settings.set('policy.termKey', compiled.key);
   await ctx.host.write('policy', (doc) => setPolicyDocument(doc, compiled.policy));
-  journalFor(ctx.db).record({ kind: 'policy', actor: 'admin', details: { version: compiled.policy.version, previousVersion: currentVersion } });
+  await journalFor(ctx.db).record({ kind: 'policy', actor: 'admin', details: { version: compiled.policy.version, previousVersion: currentVersion } });
   return done({ version: compiled.policy.version });
 };
 
@@ -92,7 +92,7 @@ export const createSpaceOp: AdminOperation = async (ctx, body) => {
   const meta: SpaceMeta = { ...rest, createdAt: createdAt ?? Date.now() };
   await ctx.host.write(room, (doc) => initSpace(doc, meta));
   if (meta.visibility !== 'secret') await ctx.host.write('spaces', (doc) => putSpaceInCatalogue(doc, meta));
-  journalFor(ctx.db).record({ kind: 'space-created', actor: 'admin', space: meta.id, details: { visibility: meta.visibility, kind: meta.kind, facilitators: meta.facilitators, retentionDays: meta.retentionDays } });
+  await journalFor(ctx.db).record({ kind: 'space-created', actor: 'admin', space: meta.id, details: { visibility: meta.visibility, kind: meta.kind, facilitators: meta.facilitators, retentionDays: meta.retentionDays } });
   if (meta.visibility !== 'public') {
     // Facilitators of a private space are its members too: they must read what they facilitate.
     for (const person of new Set([...meta.facilitators, ...members])) await addMember(ctx, meta.id, person);
@@ -115,9 +115,9 @@ export const removeMemberOp: AdminOperation = async (ctx, body) => {
   if (!parsed.success) return fail('expected { space, person }');
   const { space, person } = parsed.data;
   const store = new MembershipStore(ctx.db);
-  if (!store.remove(space, person)) return done({ removed: false });
+  if (!(await store.remove(space, person))) return done({ removed: false });
   await projectMembership(ctx.host, store, space, person);
-  journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'removed' } });
+  await journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'removed' } });
   // Removing a member closes their connections to that space at once.
   ctx.host.disconnect(roomName({ kind: 'space', space }), person, 4403, 'no longer a member of this space');
   return done({ removed: true });
@@ -125,10 +125,10 @@ export const removeMemberOp: AdminOperation = async (ctx, body) => {
 
 export async function addMember(ctx: AdminContext, space: string, person: string): Promise<boolean> {
   const store = new MembershipStore(ctx.db);
-  const added = store.add(space, person);
+  const added = await store.add(space, person);
   if (added) {
     await projectMembership(ctx.host, store, space, person);
-    journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'added' } });
+    await journalFor(ctx.db).record({ kind: 'membership', actor: 'admin', space, person, details: { action: 'added' } });
   }
   return added;
 }

@@ -1,12 +1,12 @@
 // Admin operations, one registry for both ways of reaching them: the running relay's
 // authenticated `POST /admin/<operation>` endpoint, and the CLI running in-process when no relay
 // holds the data directory. One code path means the two can never disagree.
-import type Database from 'better-sqlite3';
 import type { DocHost } from '../rooms/doc-host.js';
+import type { Db } from '../storage/schema.js';
 
 export interface AdminContext {
   host: DocHost;
-  db: Database.Database;
+  db: Db;
 }
 
 /** Errors as data: the endpoint maps `ok: false` to HTTP 400 and the CLI prints `error`. */

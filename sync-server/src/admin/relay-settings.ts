@@ -1,22 +1,20 @@
 // Small durable settings of the relay's logic (the policy term key, the current policy source
 // version). Kept in the relay's database so a backup of the data directory carries them.
-import type Database from 'better-sqlite3';
+import type { Db } from '../storage/schema.js';
 
 export class RelaySettings {
-  private readonly getStmt;
-  private readonly setStmt;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database.Database) {
-    db.exec('CREATE TABLE IF NOT EXISTS relay_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-    this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM relay_settings WHERE key = ?');
-    this.setStmt = db.prepare('INSERT INTO relay_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  async get(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('relay_settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
   }
 
-  get(key: string): string | null {
-    return this.getStmt.get(key)?.value ?? null;
-  }
-
-  set(key: string, value: string): void {
-    this.setStmt.run(key, value);
+  async set(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('relay_settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
   }
 }

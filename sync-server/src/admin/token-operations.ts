@@ -12,7 +12,7 @@ export const revokeTokensOp: AdminOperation = async (ctx, body) => {
   const parsed = z.object({ person: z.string().regex(ID) }).safeParse(body);
   if (!parsed.success) return { ok: false, error: 'expected { person: <person id> }' };
   const { person } = parsed.data;
-  const notBefore = revocationsFor(ctx.db).revoke(person);
-  journalFor(ctx.db).record({ kind: 'token-revocation', actor: 'admin', person, details: { notBefore } });
+  const notBefore = await revocationsFor(ctx.db).revoke(person);
+  await journalFor(ctx.db).record({ kind: 'token-revocation', actor: 'admin', person, details: { notBefore } });
   return { ok: true, result: { person, revokedBefore: new Date(notBefore * 1000).toISOString() } };
 };

@@ -4,8 +4,6 @@
 // after start and hourly after that.
 // Why here and not in logic.ts: the relay's wiring stays a few lines, and tests start the same
 // service on a bare database.
-import { dirname } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { RetentionSweeper } from '../retention/retention-sweep.js';
@@ -13,15 +11,17 @@ import { loadAuditKey, type AuditKey } from './audit-key.js';
 import { CheckpointWriter, type Checkpoint } from './checkpoints.js';
 import { journalFor, type AuditJournal } from './journal.js';
 import { LegalHolds } from './legal-holds.js';
+import type { Db } from '../storage/schema.js';
+import type { Leases } from '../storage/leases.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 export interface AuditServiceOptions {
   host: DocHost;
-  db: Database.Database;
+  db: Db;
   log: Logger;
-  /** Where the audit key lives. Default: the database file's directory (the data directory). */
-  dataDir?: string;
+  /** Where the audit key lives: the data directory. */
+  dataDir: string;
   checkpointEveryMs?: number;
   retentionEveryMs?: number;
   /** The first retention sweep after start. Default 60 s. */
@@ -29,6 +29,8 @@ export interface AuditServiceOptions {
   /** See RetentionOptions.compact. */
   compact?: (room: string) => Promise<void>;
   now?: () => number;
+  /** Several relay processes on one database: see RetentionOptions.leases. */
+  leases?: Leases;
 }
 
 export interface AuditService {
@@ -37,21 +39,21 @@ export interface AuditService {
   holds: LegalHolds;
   retention: RetentionSweeper;
   /** Signs the journal's head now (null when the latest checkpoint already covers it). */
-  checkpoint(): Checkpoint | null;
+  checkpoint(): Promise<Checkpoint | null>;
   /** Stops the timers, waits for a sweep in progress, signs a last checkpoint. */
   stop(): Promise<void>;
 }
 
-export function startAuditService(options: AuditServiceOptions): AuditService {
+export async function startAuditService(options: AuditServiceOptions): Promise<AuditService> {
   const now = options.now ?? Date.now;
   const journal = journalFor(options.db);
-  const key = loadAuditKey(options.dataDir ?? dirname(options.db.name));
+  const key = loadAuditKey(options.dataDir);
   const writer = new CheckpointWriter(options.db, key);
   const holds = new LegalHolds(options.db);
-  const retention = new RetentionSweeper({ host: options.host, journal, holds, log: options.log, now, ...(options.compact ? { compact: options.compact } : {}) });
-  const checkpoint = (): Checkpoint | null => {
+  const retention = new RetentionSweeper({ host: options.host, journal, holds, log: options.log, now, ...(options.compact ? { compact: options.compact } : {}), ...(options.leases ? { leases: options.leases } : {}) });
+  const checkpoint = async (): Promise<Checkpoint | null> => {
     try {
-      const c = writer.checkpoint(journal.head(), now());
+      const c = await writer.checkpoint(await journal.head(), now());
       // The log line is the checkpoint's witness outside the database (ship logs off the relay).
       if (c !== null) options.log.info({ auditCheckpoint: c }, 'audit checkpoint signed');
       return c;
@@ -61,8 +63,8 @@ export function startAuditService(options: AuditServiceOptions): AuditService {
     }
   };
   options.log.info({ auditKey: key.fingerprint }, 'audit journal ready');
-  checkpoint();
-  const checkpointTimer = setInterval(checkpoint, options.checkpointEveryMs ?? HOUR_MS);
+  await checkpoint();
+  const checkpointTimer = setInterval(() => void checkpoint(), options.checkpointEveryMs ?? HOUR_MS);
   checkpointTimer.unref();
   const retentionTimer = setInterval(() => void retention.sweep(), options.retentionEveryMs ?? HOUR_MS);
   retentionTimer.unref();
@@ -80,7 +82,7 @@ export function startAuditService(options: AuditServiceOptions): AuditService {
       clearInterval(retentionTimer);
       clearTimeout(firstSweep);
       await retention.idle();
-      checkpoint();
+      await checkpoint();
     },
   };
 }

@@ -5,10 +5,10 @@
 // (which companies ship to a SIEM outside the relay), a witness the relay cannot edit afterwards.
 // The relay signs one at least hourly when the journal grew, and one when it stops; an export
 // signs one more over the head it reads. Checkpoint rows are append-only like the journal's.
-import type Database from 'better-sqlite3';
 import { signBytes, type AuditKey } from './audit-key.js';
 import type { JournalHead } from './journal.js';
 import { checkpointPayload } from './record-hash.js';
+import type { Db } from '../storage/schema.js';
 
 export interface Checkpoint {
   seq: number;
@@ -17,22 +17,6 @@ export interface Checkpoint {
   signature: string;
   keyFingerprint: string;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_checkpoints (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  signature TEXT NOT NULL,
-  key_fingerprint TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_checkpoints_seq ON audit_checkpoints (seq);
-CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
-  BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
-  BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
-`;
 
 interface Row {
   seq: number;
@@ -51,61 +35,53 @@ export function signCheckpoint(key: AuditKey, head: JournalHead, at: number): Ch
 
 /** Read access to stored checkpoints; works on a read-only database handle. */
 export class CheckpointReader {
-  private readonly latestStmt;
-  private readonly beforeStmt;
-  private readonly fromStmt;
-  private readonly betweenStmt;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database.Database) {
-    this.latestStmt = db.prepare<[], Row>('SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1');
-    this.beforeStmt = db.prepare<[number], Row>('SELECT * FROM audit_checkpoints WHERE seq < ? AND seq > 0 ORDER BY seq DESC, id DESC LIMIT 1');
-    this.fromStmt = db.prepare<[number], Row>('SELECT * FROM audit_checkpoints WHERE seq >= ? ORDER BY seq, id LIMIT 1');
-    this.betweenStmt = db.prepare<[number, number], Row>('SELECT * FROM audit_checkpoints WHERE seq > ? AND seq <= ? ORDER BY seq, id');
+  private get rows() {
+    return this.db.selectFrom('audit_checkpoints').select(['seq', 'hash', 'at', 'signature', 'key_fingerprint']);
   }
 
-  latest(): Checkpoint | null {
-    const r = this.latestStmt.get();
+  async latest(): Promise<Checkpoint | null> {
+    const r = await this.rows.orderBy('id', 'desc').limit(1).executeTakeFirst();
     return r ? fromRow(r) : null;
   }
 
   /** The last checkpoint strictly before `seq` (never the empty journal's seq 0). */
-  lastBefore(seq: number): Checkpoint | null {
-    const r = this.beforeStmt.get(seq);
+  async lastBefore(seq: number): Promise<Checkpoint | null> {
+    const r = await this.rows.where('seq', '<', seq).where('seq', '>', 0).orderBy('seq', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
     return r ? fromRow(r) : null;
   }
 
-  firstFrom(seq: number): Checkpoint | null {
-    const r = this.fromStmt.get(seq);
+  async firstFrom(seq: number): Promise<Checkpoint | null> {
+    const r = await this.rows.where('seq', '>=', seq).orderBy('seq').orderBy('id').limit(1).executeTakeFirst();
     return r ? fromRow(r) : null;
   }
 
   /** Checkpoints with afterSeq < seq <= throughSeq, in chain order. */
-  between(afterSeq: number, throughSeq: number): Checkpoint[] {
-    return this.betweenStmt.all(afterSeq, throughSeq).map(fromRow);
+  async between(afterSeq: number, throughSeq: number): Promise<Checkpoint[]> {
+    const rows = await this.rows.where('seq', '>', afterSeq).where('seq', '<=', throughSeq).orderBy('seq').orderBy('id').execute();
+    return rows.map(fromRow);
   }
 }
 
 /** Signs and stores checkpoints of the journal's head. */
 export class CheckpointWriter {
-  private readonly insertStmt;
   readonly reader: CheckpointReader;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Db,
     private readonly key: AuditKey,
   ) {
-    db.exec(SCHEMA);
     this.reader = new CheckpointReader(db);
-    this.insertStmt = db.prepare('INSERT INTO audit_checkpoints (seq, hash, at, signature, key_fingerprint) VALUES (@seq, @hash, @at, @signature, @keyFingerprint)');
   }
 
   /** Signs the head unless the latest checkpoint already covers it. Returns the new checkpoint. */
-  checkpoint(head: JournalHead, at: number): Checkpoint | null {
+  async checkpoint(head: JournalHead, at: number): Promise<Checkpoint | null> {
     if (head.seq === 0) return null;
-    const latest = this.reader.latest();
+    const latest = await this.reader.latest();
     if (latest !== null && latest.seq === head.seq && latest.hash === head.hash) return null;
     const c = signCheckpoint(this.key, head, at);
-    this.insertStmt.run(c);
+    await this.db.insertInto('audit_checkpoints').values({ seq: c.seq, hash: c.hash, at: c.at, signature: c.signature, key_fingerprint: c.keyFingerprint }).execute();
     return c;
   }
 }

@@ -3,9 +3,9 @@
 // from a signed checkpoint before the first included record (or the genesis) to a signed
 // checkpoint at or after the last one, so nothing at either end can be cut unnoticed; records in
 // that span the filter leaves out become gap lines. The exporter only reads the database (safe
-// while the relay runs, WAL); the checkpoint it signs at export time lives only in the file.
+// while the relay runs); the checkpoint it signs at export time lives only in the file. Records are
+// read in pages of PAGE by seq, so a journal of any length streams in bounded memory.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { signBytes, type AuditKey } from './audit-key.js';
 import { CheckpointReader, signCheckpoint, type Checkpoint } from './checkpoints.js';
 import {
@@ -21,31 +21,43 @@ import {
   type RecordLine,
   type SealLine,
 } from './export-format.js';
-import { recordOfRow, type AuditRecord } from './journal.js';
+import { journalHead, recordOfRow, type AuditRecord } from './journal.js';
+import type { Db } from '../storage/schema.js';
 
 export interface ExportSummary {
   records: number;
   checkpoints: number;
 }
 
-type Row = Parameters<typeof recordOfRow>[0];
+const PAGE = 1000;
 
-export function* exportLines(db: Database.Database, filter: ExportFilter, key: AuditKey, now: number, summary: ExportSummary = { records: 0, checkpoints: 0 }): Generator<string> {
-  const rows = db.prepare<[number, number], Row>('SELECT * FROM audit_journal WHERE seq > ? AND seq <= ? ORDER BY seq');
-  const head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1').get() ?? null;
+/** The journal's rows with afterSeq < seq <= throughSeq, in order, a page at a time. */
+async function* journalRows(db: Db, afterSeq: number, throughSeq: number) {
+  let from = afterSeq;
+  while (from < throughSeq) {
+    const rows = await db.selectFrom('audit_journal').selectAll().where('seq', '>', from).where('seq', '<=', throughSeq).orderBy('seq').limit(PAGE).execute();
+    if (rows.length === 0) return;
+    yield* rows;
+    from = rows[rows.length - 1]!.seq;
+  }
+}
+
+export async function* exportLines(db: Db, filter: ExportFilter, key: AuditKey, now: number, summary: ExportSummary = { records: 0, checkpoints: 0 }): AsyncGenerator<string> {
+  const stored = await journalHead(db);
+  const head = stored.seq === 0 ? null : stored;
   const checkpoints = new CheckpointReader(db);
   // The span of included records (one pass over the index-less filter; fine at journal sizes).
   let lo = 0;
   let hi = 0;
-  for (const row of rows.iterate(0, head?.seq ?? 0)) {
+  for await (const row of journalRows(db, 0, head?.seq ?? 0)) {
     if (!matchesFilter(filter, row)) continue;
     if (lo === 0) lo = row.seq;
     hi = row.seq;
   }
-  const start = lo === 0 ? null : checkpoints.lastBefore(lo);
+  const start = lo === 0 ? null : await checkpoints.lastBefore(lo);
   const afterSeq = start?.seq ?? (lo === 0 ? (head?.seq ?? 0) : 0);
-  const stored = hi === 0 ? null : checkpoints.firstFrom(hi);
-  const end: Checkpoint | null = stored ?? (head === null ? null : signCheckpoint(key, head, now));
+  const storedEnd = hi === 0 ? null : await checkpoints.firstFrom(hi);
+  const end: Checkpoint | null = storedEnd ?? (head === null ? null : signCheckpoint(key, head, now));
   const throughSeq = lo === 0 ? afterSeq : (end?.seq ?? 0);
 
   const seal = createHash('sha256');
@@ -64,14 +76,14 @@ export function* exportLines(db: Database.Database, filter: ExportFilter, key: A
   yield line({ type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, filter, publicKey: key.publicKeyPem, keyFingerprint: key.fingerprint, afterSeq, throughSeq });
   if (afterSeq > 0) yield checkpointLine(start ?? signCheckpoint(key, head ?? { seq: 0, hash: '' }, now));
 
-  const inSpan = throughSeq > afterSeq ? checkpoints.between(afterSeq, throughSeq) : [];
+  const inSpan = throughSeq > afterSeq ? await checkpoints.between(afterSeq, throughSeq) : [];
   let nextCheckpoint = 0;
   let gap: GapLine | null = null;
   const flushGap = function* (): Generator<string> {
     if (gap !== null) yield line(gap);
     gap = null;
   };
-  for (const row of throughSeq > afterSeq ? rows.iterate(afterSeq, throughSeq) : []) {
+  for await (const row of journalRows(db, afterSeq, throughSeq)) {
     const record: AuditRecord = recordOfRow(row);
     if (matchesFilter(filter, record)) {
       yield* flushGap();
@@ -93,7 +105,7 @@ export function* exportLines(db: Database.Database, filter: ExportFilter, key: A
   }
   yield* flushGap();
   // The export-time checkpoint, when no stored one covers the last included record.
-  if (stored === null && end !== null && throughSeq > afterSeq) yield checkpointLine(end);
+  if (storedEnd === null && end !== null && throughSeq > afterSeq) yield checkpointLine(end);
 
   const digest = seal.digest('hex');
   const sealLine: SealLine = { type: 'seal', lines: count, sha256: digest, signature: signBytes(key, sealPayload(count, digest)) };

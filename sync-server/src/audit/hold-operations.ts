@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { adminOperations, type AdminOperation, type AdminResult } from '../admin/registry.js';
 import { journalFor } from './journal.js';
 import { LegalHolds } from './legal-holds.js';
+import { inTransaction } from '../storage/schema.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const fail = (error: string): AdminResult => ({ ok: false, error });
@@ -18,11 +19,11 @@ export const addHoldOp: AdminOperation = async (ctx, body) => {
   const [scope, id] = 'space' in parsed.data ? (['space', parsed.data.space] as const) : (['person', parsed.data.person] as const);
   const holds = new LegalHolds(ctx.db);
   const journal = journalFor(ctx.db);
-  const hold = ctx.db.transaction(() => {
-    const h = holds.add(scope, id, reason, by, Date.now());
-    journal.record({ kind: 'legal-hold', actor: by, space: scope === 'space' ? id : null, person: scope === 'person' ? id : null, details: { action: 'placed', hold: h.id, scope, reason } });
+  const hold = await inTransaction(ctx.db, async (tx) => {
+    const h = await holds.in(tx).add(scope, id, reason, by, Date.now());
+    await journal.record({ kind: 'legal-hold', actor: by, space: scope === 'space' ? id : null, person: scope === 'person' ? id : null, details: { action: 'placed', hold: h.id, scope, reason } }, tx);
     return h;
-  })();
+  });
   return { ok: true, result: hold };
 };
 
@@ -32,17 +33,17 @@ export const removeHoldOp: AdminOperation = async (ctx, body) => {
   const [scope, id] = 'space' in parsed.data ? (['space', parsed.data.space] as const) : (['person', parsed.data.person] as const);
   const holds = new LegalHolds(ctx.db);
   const journal = journalFor(ctx.db);
-  const removed = ctx.db.transaction(() => {
-    const n = holds.remove(scope, id, parsed.data.by, Date.now());
-    if (n > 0) journal.record({ kind: 'legal-hold', actor: parsed.data.by, space: scope === 'space' ? id : null, person: scope === 'person' ? id : null, details: { action: 'lifted', scope, holds: n } });
+  const removed = await inTransaction(ctx.db, async (tx) => {
+    const n = await holds.in(tx).remove(scope, id, parsed.data.by, Date.now());
+    if (n > 0) await journal.record({ kind: 'legal-hold', actor: parsed.data.by, space: scope === 'space' ? id : null, person: scope === 'person' ? id : null, details: { action: 'lifted', scope, holds: n } }, tx);
     return n;
-  })();
+  });
   return removed > 0 ? { ok: true, result: { removed } } : fail(`no standing hold on ${scope} ${id}`);
 };
 
 export const listHoldsOp: AdminOperation = async (ctx, body) => {
   const all = z.object({ all: z.boolean().default(false) }).safeParse(body ?? {});
-  return { ok: true, result: new LegalHolds(ctx.db).list({ all: all.success && all.data.all }) };
+  return { ok: true, result: await new LegalHolds(ctx.db).list({ all: all.success && all.data.all }) };
 };
 
 adminOperations['hold-add'] = addHoldOp;

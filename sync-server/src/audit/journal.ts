@@ -1,18 +1,21 @@
 // The relay's audit journal: an append-only, hash-chained record of everything the relay did on
 // someone's behalf (publication, hold, rejection, acknowledgement, report, moderation decision,
 // refused case-file change, membership, policy, space, directory, retention, legal hold). Why these choices:
-// - Append-only is enforced twice: this module has no UPDATE or DELETE statement, and SQLite
-//   triggers abort any UPDATE or DELETE on the journal's rows, whoever issues it (a later bug, a
-//   hand-typed sqlite3 session). Someone with write access to the file can drop the triggers; that
-//   is what the chain and the signed checkpoints (checkpoints.ts) are for.
-// - The head is read inside the appending transaction (BEGIN IMMEDIATE, or a savepoint when the
-//   caller already holds a transaction), never cached, so any number of journal objects on the
-//   database — the publisher's, an admin operation's — append one consistent chain.
+// - Append-only is enforced twice: this module has no UPDATE or DELETE statement, and triggers
+//   (storage/migrations.ts, on SQLite and PostgreSQL) abort any UPDATE or DELETE on the journal's
+//   rows, whoever issues it (a later bug, a hand-typed SQL session). Someone with write access to
+//   the database can drop the triggers; that is what the chain and the signed checkpoints
+//   (checkpoints.ts) are for.
+// - One gap-free chain across processes: an append first updates the single row of
+//   `audit_chain_lock` in its transaction, which holds that row's lock until commit (PostgreSQL)
+//   or the database's write lock (SQLite); only then does it read the head, never cached. So any
+//   number of journal objects — the publisher's, an admin operation's, another relay process's —
+//   append one consistent chain, and the seq primary key refuses a fork if anything slipped.
 // - Records hold metadata and content *hashes*, never the text of a post: the journal is kept
 //   forever, and retention promises to delete text after N days. The hash still proves which text
 //   was published when a copy of it turns up (see docs/moderation.md).
-import type Database from 'better-sqlite3';
 import { canonicalJson } from '@hearth/core';
+import { inTransaction, type Db } from '../storage/schema.js';
 import { GENESIS_HASH, bodyHash, chainHash, type RecordBody } from './record-hash.js';
 
 export const AUDIT_KINDS = [
@@ -59,27 +62,6 @@ export interface JournalHead {
   hash: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_journal (
-  seq INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  space TEXT,
-  person TEXT,
-  entry TEXT,
-  details TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  body_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_journal_at ON audit_journal (at);
-CREATE TRIGGER IF NOT EXISTS audit_journal_no_update BEFORE UPDATE ON audit_journal
-  BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_journal_no_delete BEFORE DELETE ON audit_journal
-  BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
-`;
-
 interface Row {
   seq: number;
   at: number;
@@ -108,29 +90,21 @@ export const recordOfRow = (r: Row): AuditRecord => ({
   hash: r.hash,
 });
 
-/** Creates the journal's tables and triggers (idempotent). Readers never call it. */
-export function ensureJournalSchema(db: Database.Database): void {
-  db.exec(SCHEMA);
-}
-
 export class AuditJournal {
-  private readonly headStmt;
-  private readonly insertStmt;
-  private readonly rangeStmt;
-  private readonly append;
-
-  /** Opens the journal on a writable database, creating its tables. */
+  /** Opens the journal on the relay's database (tables: storage/migrations.ts). */
   constructor(
-    db: Database.Database,
+    private readonly db: Db,
     private readonly now: () => number = Date.now,
-  ) {
-    ensureJournalSchema(db);
-    this.headStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1');
-    this.insertStmt = db.prepare(`INSERT INTO audit_journal (seq, at, kind, actor, space, person, entry, details, prev_hash, body_hash, hash)
-      VALUES (@seq, @at, @kind, @actor, @space, @person, @entry, @details, @prevHash, @bodyHash, @hash)`);
-    this.rangeStmt = db.prepare<[number, number], Row>('SELECT * FROM audit_journal WHERE seq >= ? AND seq <= ? ORDER BY seq');
-    this.append = db.transaction((event: AuditEvent): AuditRecord => {
-      const head = this.head();
+  ) {}
+
+  /**
+   * Appends one record, chained to the current head, and returns it. Inside `tx` when given (the
+   * record then commits or rolls back with the caller's other writes), else in its own transaction.
+   */
+  record(event: AuditEvent, tx?: Db): Promise<AuditRecord> {
+    return inTransaction(tx ?? this.db, async (t) => {
+      await t.updateTable('audit_chain_lock').set((eb) => ({ appends: eb('appends', '+', 1) })).where('id', '=', 1).execute();
+      const head = await this.head(t);
       const body: RecordBody = {
         at: Math.trunc(event.at ?? this.now()),
         kind: event.kind,
@@ -144,31 +118,48 @@ export class AuditJournal {
       const seq = head.seq + 1;
       const b = bodyHash(body);
       const record: AuditRecord = { ...body, seq, prevHash: head.hash, bodyHash: b, hash: chainHash(seq, head.hash, b) };
-      this.insertStmt.run({ ...record, details: canonicalJson(record.details) });
+      await t
+        .insertInto('audit_journal')
+        .values({
+          seq,
+          at: record.at,
+          kind: record.kind,
+          actor: record.actor,
+          space: record.space,
+          person: record.person,
+          entry: record.entry,
+          details: canonicalJson(record.details),
+          prev_hash: record.prevHash,
+          body_hash: record.bodyHash,
+          hash: record.hash,
+        })
+        .execute();
       return record;
     });
   }
 
-  /** Appends one record and returns it, chained to the current head. */
-  record(event: AuditEvent): AuditRecord {
-    return this.append.immediate(event);
-  }
-
   /** The last record's seq and hash; seq 0 and the genesis hash for an empty journal. */
-  head(): JournalHead {
-    return this.headStmt.get() ?? { seq: 0, hash: GENESIS_HASH };
+  head(db: Db = this.db): Promise<JournalHead> {
+    return journalHead(db);
   }
 
   /** Records with fromSeq <= seq <= toSeq, in order. */
-  read(fromSeq: number, toSeq: number): AuditRecord[] {
-    return this.rangeStmt.all(fromSeq, toSeq).map(recordOfRow);
+  async read(fromSeq: number, toSeq: number): Promise<AuditRecord[]> {
+    const rows = await this.db.selectFrom('audit_journal').selectAll().where('seq', '>=', fromSeq).where('seq', '<=', toSeq).orderBy('seq').execute();
+    return rows.map(recordOfRow);
   }
 }
 
-const journals = new WeakMap<Database.Database, AuditJournal>();
+/** The journal's head on `db`: seq 0 and the genesis hash when it is empty. */
+export async function journalHead(db: Db): Promise<JournalHead> {
+  const row = await db.selectFrom('audit_journal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+const journals = new WeakMap<Db, AuditJournal>();
 
 /** The journal of a database handle (one per handle; the chain itself is per database). */
-export function journalFor(db: Database.Database): AuditJournal {
+export function journalFor(db: Db): AuditJournal {
   let journal = journals.get(db);
   if (journal === undefined) {
     journal = new AuditJournal(db);

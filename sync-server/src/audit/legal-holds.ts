@@ -2,7 +2,7 @@
 // hold stands (litigation, an investigation). Why rows that are closed instead of deleted: who
 // placed and lifted a hold, when and why, is itself evidence; every change is also journaled
 // (kind 'legal-hold') by hold-operations.ts.
-import type Database from 'better-sqlite3';
+import type { Db } from '../storage/schema.js';
 
 export type HoldScope = 'space' | 'person';
 
@@ -17,23 +17,9 @@ export interface LegalHold {
   removedAt: number | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_holds (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  scope TEXT NOT NULL CHECK (scope IN ('space', 'person')),
-  target TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  placed_by TEXT NOT NULL,
-  placed_at INTEGER NOT NULL,
-  removed_by TEXT,
-  removed_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS audit_holds_target ON audit_holds (scope, target);
-`;
-
 interface Row {
   id: number;
-  scope: HoldScope;
+  scope: string;
   target: string;
   reason: string;
   placed_by: string;
@@ -44,7 +30,7 @@ interface Row {
 
 const fromRow = (r: Row): LegalHold => ({
   id: r.id,
-  scope: r.scope,
+  scope: r.scope as HoldScope,
   target: r.target,
   reason: r.reason,
   placedBy: r.placed_by,
@@ -54,39 +40,46 @@ const fromRow = (r: Row): LegalHold => ({
 });
 
 export class LegalHolds {
-  private readonly insertStmt;
-  private readonly activeStmt;
-  private readonly allStmt;
-  private readonly closeStmt;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database.Database) {
-    db.exec(SCHEMA);
-    this.insertStmt = db.prepare<[HoldScope, string, string, string, number]>('INSERT INTO audit_holds (scope, target, reason, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)');
-    this.activeStmt = db.prepare<[], Row>('SELECT * FROM audit_holds WHERE removed_at IS NULL ORDER BY id');
-    this.allStmt = db.prepare<[], Row>('SELECT * FROM audit_holds ORDER BY id');
-    this.closeStmt = db.prepare<[string, number, HoldScope, string]>('UPDATE audit_holds SET removed_by = ?, removed_at = ? WHERE scope = ? AND target = ? AND removed_at IS NULL');
+  /** The same holds inside a caller's transaction. */
+  in(tx: Db): LegalHolds {
+    return new LegalHolds(tx);
   }
 
   /** Places a hold; a second hold on the same target is kept too (each has its own reason). */
-  add(scope: HoldScope, target: string, reason: string, by: string, at: number): LegalHold {
-    const id = Number(this.insertStmt.run(scope, target, reason, by, at).lastInsertRowid);
-    return { id, scope, target, reason, placedBy: by, placedAt: at, removedBy: null, removedAt: null };
+  async add(scope: HoldScope, target: string, reason: string, by: string, at: number): Promise<LegalHold> {
+    const row = await this.db
+      .insertInto('audit_holds')
+      .values({ scope, target, reason, placed_by: by, placed_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), scope, target, reason, placedBy: by, placedAt: at, removedBy: null, removedAt: null };
   }
 
   /** Lifts every standing hold on the target; returns how many. */
-  remove(scope: HoldScope, target: string, by: string, at: number): number {
-    return this.closeStmt.run(by, at, scope, target).changes;
+  async remove(scope: HoldScope, target: string, by: string, at: number): Promise<number> {
+    const r = await this.db
+      .updateTable('audit_holds')
+      .set({ removed_by: by, removed_at: at })
+      .where('scope', '=', scope)
+      .where('target', '=', target)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
-  list(options: { all?: boolean } = {}): LegalHold[] {
-    return (options.all === true ? this.allStmt : this.activeStmt).all().map(fromRow);
+  async list(options: { all?: boolean } = {}): Promise<LegalHold[]> {
+    let q = this.db.selectFrom('audit_holds').selectAll().orderBy('id');
+    if (options.all !== true) q = q.where('removed_at', 'is', null);
+    return (await q.execute()).map(fromRow);
   }
 
   /** The standing holds as sets, for one retention sweep. */
-  active(): { spaces: Set<string>; people: Set<string> } {
+  async active(): Promise<{ spaces: Set<string>; people: Set<string> }> {
     const spaces = new Set<string>();
     const people = new Set<string>();
-    for (const h of this.list()) (h.scope === 'space' ? spaces : people).add(h.target);
+    for (const h of await this.list()) (h.scope === 'space' ? spaces : people).add(h.target);
     return { spaces, people };
   }
 }

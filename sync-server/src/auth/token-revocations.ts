@@ -6,32 +6,48 @@
 // Persisted in the relay's database (table token_revocations) so a restart keeps it; the table is
 // read once into memory, because every connection asks. One instance per database, shared by the
 // admin operation and the verifier of the same process (revocationsFor).
-// Storage note: the relay's SQLite access is moving behind an async storage layer; this module is the
-// one place that touches the table.
-import type Database from 'better-sqlite3';
+// Several relay processes: each re-reads the table every REFRESH_MS (and at once after its own
+// revocation), so a revocation made through one process reaches the others within that time.
+import type { Db } from '../storage/schema.js';
+
+const REFRESH_MS = 10_000;
 
 type RevokeListener = (personId: string) => void;
 
 export class TokenRevocations {
   private readonly notBefore = new Map<string, number>();
-  private readonly upsert;
   private readonly listeners = new Set<RevokeListener>();
+  private timer: NodeJS.Timeout | null = null;
 
-  constructor(db: Database.Database) {
-    db.exec('CREATE TABLE IF NOT EXISTS token_revocations (person TEXT PRIMARY KEY, not_before INTEGER NOT NULL)');
-    for (const row of db.prepare<[], { person: string; not_before: number }>('SELECT person, not_before FROM token_revocations').all()) {
-      this.notBefore.set(row.person, row.not_before);
+  constructor(private readonly db: Db) {}
+
+  /** Reads the table into memory (at start; then every REFRESH_MS until `stop`). */
+  async load(): Promise<void> {
+    for (const row of await this.db.selectFrom('token_revocations').select(['person', 'not_before']).execute()) {
+      this.notBefore.set(row.person, Math.max(row.not_before, this.notBefore.get(row.person) ?? 0));
     }
-    this.upsert = db.prepare('INSERT INTO token_revocations (person, not_before) VALUES (?, ?) ON CONFLICT(person) DO UPDATE SET not_before = excluded.not_before');
+    if (this.timer === null) {
+      this.timer = setInterval(() => void this.load().catch(() => undefined), REFRESH_MS);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /**
    * Refuses every token of `personId` issued up to now. Returns the new "not before" (seconds):
    * the next whole second, so a token minted in the same second as the revocation is refused too.
    */
-  revoke(personId: string, nowMs = Date.now()): number {
+  async revoke(personId: string, nowMs = Date.now()): Promise<number> {
     const notBefore = Math.floor(nowMs / 1000) + 1;
-    this.upsert.run(personId, notBefore);
+    await this.db
+      .insertInto('token_revocations')
+      .values({ person: personId, not_before: notBefore })
+      .onConflict((oc) => oc.column('person').doUpdateSet((eb) => ({ not_before: eb.ref('excluded.not_before') })))
+      .execute();
     this.notBefore.set(personId, notBefore);
     for (const listener of this.listeners) listener(personId);
     return notBefore;
@@ -50,9 +66,9 @@ export class TokenRevocations {
   }
 }
 
-const instances = new WeakMap<Database.Database, TokenRevocations>();
+const instances = new WeakMap<Db, TokenRevocations>();
 
-export function revocationsFor(db: Database.Database): TokenRevocations {
+export function revocationsFor(db: Db): TokenRevocations {
   let r = instances.get(db);
   if (r === undefined) {
     r = new TokenRevocations(db);

@@ -11,9 +11,9 @@ import type { Logger } from '../log.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { lockDataDir, runningRelay } from '../server/data-dir-lock.js';
 import { NoDataDirectory, existingDataDir } from './data-dir.js';
-import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import { openStorage, storageConfig } from '../storage/open-storage.js';
 
-export async function runAdminOperation(dir: string, operation: string, body: unknown, logger: Logger): Promise<AdminResult> {
+export async function runAdminOperation(dir: string, operation: string, body: unknown, logger: Logger, postgres?: string): Promise<AdminResult> {
   let dataDir: string;
   try {
     dataDir = existingDataDir(dir);
@@ -37,14 +37,20 @@ export async function runAdminOperation(dir: string, operation: string, body: un
   const run = Object.hasOwn(adminOperations, operation) ? adminOperations[operation] : undefined;
   if (run === undefined) return { ok: false, error: `unknown operation ${operation}` };
   const lock = lockDataDir(dataDir, `hearth-relay ${operation}`);
-  const storage = openSqliteStorage(dataDir);
+  let storage;
+  try {
+    storage = await openStorage(storageConfig(dataDir, postgres));
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const host = new RelayDocHost(storage.rooms, logger);
   try {
     return await run({ host, db: storage.db }, body);
   } finally {
     await host.drain();
     host.stop();
-    storage.close();
+    await storage.close();
     lock.release();
   }
 }

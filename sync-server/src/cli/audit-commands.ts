@@ -1,19 +1,19 @@
 // `hearth-relay audit export|verify|key` and, through hold-commands.ts, `hearth-relay hold ...`.
-// Why export only reads: it opens the database read-only (WAL lets it run beside a live relay,
-// like `backup`) and signs its export-time checkpoint into the file, never into the database, so
-// it needs no data-directory lock. `verify` needs no data directory at all: an auditor runs it
+// Why export only reads: it reads the journal beside a live relay (WAL on SQLite; PostgreSQL with
+// `--postgres`) and signs its export-time checkpoint into the file, never into the database, so it
+// needs no data-directory lock. `verify` needs no data directory at all: an auditor runs it
 // offline on the file, ideally with the key fingerprint they pinned (`--key`).
-import { createReadStream, writeFileSync, closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import Database from 'better-sqlite3';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AUDIT_PUBLIC_KEY_FILE, loadAuditKey } from '../audit/audit-key.js';
 import type { ExportFilter } from '../audit/export-format.js';
 import { ExportVerifier } from '../audit/export-verify.js';
 import { exportLines, type ExportSummary } from '../audit/export-writer.js';
-import { DATABASE_FILE } from '../storage/sqlite-storage.js';
 import { existingDataDir } from './data-dir.js';
+import { DATABASE_FILE, openStorage, storageConfig } from '../storage/open-storage.js';
+import { postgresOption } from './storage-option.js';
 import { registerHoldCommands } from './hold-commands.js';
 
 /** An ISO 8601 date or date-time (a bare date is midnight UTC), or milliseconds since the epoch. */
@@ -33,23 +33,24 @@ export function registerAuditCommands(program: Command): void {
     .option('--space <id>', 'only records about this space')
     .option('--person <id>', 'only records by or about this person')
     .addOption(new Option('--data <dir>', 'data directory').default('./data'))
-    .action((file: string, opts: { from?: number; to?: number; space?: string; person?: string; data: string }) => {
+    .addOption(postgresOption())
+    .action(async (file: string, opts: { from?: number; to?: number; space?: string; person?: string; data: string; postgres?: string }) => {
       const dataDir = existingDataDir(opts.data);
       const filter: ExportFilter = { from: opts.from ?? null, to: opts.to ?? null, space: opts.space ?? null, person: opts.person ?? null };
       const key = loadAuditKey(dataDir, { create: false });
-      const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+      if (opts.postgres === undefined && !existsSync(join(dataDir, DATABASE_FILE))) {
+        throw new InvalidArgumentError(`${dataDir} has no audit journal yet: start the relay on it once`);
+      }
+      const storage = await openStorage(storageConfig(dataDir, opts.postgres), { readOnly: true });
       const target = resolve(file);
       const summary: ExportSummary = { records: 0, checkpoints: 0 };
       let fd: number | null = null;
       try {
-        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name IN ('audit_journal', 'audit_checkpoints')").all().length < 2) {
-          throw new InvalidArgumentError(`${dataDir} has no audit journal yet: start the relay on it once`);
-        }
         fd = openSync(target, 'wx', 0o600);
-        for (const line of exportLines(db, filter, key, Date.now(), summary)) writeSync(fd, line);
+        for await (const line of exportLines(storage.db, filter, key, Date.now(), summary)) writeSync(fd, line);
       } finally {
         if (fd !== null) closeSync(fd);
-        db.close();
+        await storage.close();
       }
       console.log(`exported ${summary.records} records, ${summary.checkpoints} checkpoints to ${target} (key ${key.fingerprint})`);
     });

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createLogger } from '../log.js';
 import { runAdminOperation } from './admin-client.js';
+import { postgresOption } from './storage-option.js';
 
 const dataOption = () => new Option('--data <dir>', 'data directory').default('./data');
 
@@ -14,8 +15,8 @@ function target(opts: { space?: string; person?: string }): { space: string } | 
   return opts.space !== undefined ? { space: opts.space } : { person: opts.person! };
 }
 
-async function run(dataDir: string, operation: string, body: unknown): Promise<void> {
-  const result = await runAdminOperation(resolve(dataDir), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'));
+async function run(opts: { data: string; postgres?: string }, operation: string, body: unknown): Promise<void> {
+  const result = await runAdminOperation(resolve(opts.data), operation, body, createLogger(process.env.HEARTH_LOG_LEVEL ?? 'warn'), opts.postgres);
   if (result.ok) {
     console.log(JSON.stringify(result.result, null, 2));
   } else {
@@ -34,8 +35,9 @@ export function registerHoldCommands(program: Command): void {
     .requiredOption('--reason <text>', 'why (matter, case number)')
     .option('--by <name>', 'who places it', 'admin')
     .addOption(dataOption())
-    .action(async (opts: { space?: string; person?: string; reason: string; by: string; data: string }) => {
-      await run(opts.data, 'hold-add', { ...target(opts), reason: opts.reason, by: opts.by });
+    .addOption(postgresOption())
+    .action(async (opts: { space?: string; person?: string; reason: string; by: string; data: string; postgres?: string }) => {
+      await run(opts, 'hold-add', { ...target(opts), reason: opts.reason, by: opts.by });
     });
   hold
     .command('remove')
@@ -44,15 +46,17 @@ export function registerHoldCommands(program: Command): void {
     .option('--person <id>', 'the person')
     .option('--by <name>', 'who lifts it', 'admin')
     .addOption(dataOption())
-    .action(async (opts: { space?: string; person?: string; by: string; data: string }) => {
-      await run(opts.data, 'hold-remove', { ...target(opts), by: opts.by });
+    .addOption(postgresOption())
+    .action(async (opts: { space?: string; person?: string; by: string; data: string; postgres?: string }) => {
+      await run(opts, 'hold-remove', { ...target(opts), by: opts.by });
     });
   hold
     .command('list')
     .description('the standing legal holds')
     .option('--all', 'lifted ones too', false)
     .addOption(dataOption())
-    .action(async (opts: { all: boolean; data: string }) => {
-      await run(opts.data, 'hold-list', { all: opts.all });
+    .addOption(postgresOption())
+    .action(async (opts: { all: boolean; data: string; postgres?: string }) => {
+      await run(opts, 'hold-list', { all: opts.all });
     });
 }

@@ -67,9 +67,9 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     await ctx.host.write(room, (doc) => {
       for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
     });
-    publications.transaction(() => {
+    await publications.transaction(async (tx) => {
       for (const { author, entry } of items) {
-        publications.put({
+        await publications.in(tx).put({
           entryId: entry.id,
           owner: author,
           fingerprint: fingerprint(entry),
@@ -88,10 +88,14 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
   const joined = new Set<string>();
   for (const [space, people] of writers) {
     if (!publicSpaces.has(space)) continue;
-    for (const person of people) if (memberships.add(space, person)) joined.add(person);
-    await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, memberships.members(space)));
+    for (const person of people) if (await memberships.add(space, person)) joined.add(person);
+    const members = await memberships.members(space);
+    await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, members));
   }
   // One inbox write per person, not one per membership: the demo loads on the first start.
-  for (const person of joined) await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, memberships.spacesOf(person)));
+  for (const person of joined) {
+    const spaces = await memberships.spacesOf(person);
+    await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, spaces));
+  }
   return true;
 }

@@ -15,7 +15,7 @@ export function healthRoutes(storage: Storage, isStopping: () => boolean, catchi
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (url.pathname === '/healthz') {
       // A database that answers but cannot store (disk full) is as unready as one that does not answer.
-      const db = storage.ping() ? storage.writeStatus() : 'unavailable';
+      const db = (await storage.ping()) ? await storage.writeStatus() : 'unavailable';
       const ready = db === 'ok' && !isStopping();
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', db, catchingUp: catchingUp() });
       return true;

@@ -1,6 +1,6 @@
 // Carrying decisions out, exactly once. The relay watches every case file; when the case (as core's
 // deriveCaseState reads it) has decisions to carry out that `case_actions` does not list, it
-// performs them (case-actions.ts) and then, in one SQLite transaction, records the decision as done,
+// performs them (case-actions.ts) and then, in one database transaction, records the decision as done,
 // journals it (`decision`) and, for an approval, stores the new publication state. A crash before
 // the transaction replays idempotent writes; after it, nothing is repeated — across restarts too.
 // Why a short settling time before carrying a decision out: two moderators who decide "at the same
@@ -24,6 +24,8 @@ import { SerialQueue } from '../rooms/serial-queue.js';
 import { carryOut, type RecordedCase } from './case-actions.js';
 import type { CasePermissions } from './case-permissions.js';
 import type { CaseRow, CaseStore } from './case-store.js';
+import type { Lease, Leases } from '../storage/leases.js';
+import type { Db } from '../storage/schema.js';
 
 export interface CaseExecutorOptions {
   host: DocHost;
@@ -35,6 +37,12 @@ export interface CaseExecutorOptions {
   now: () => number;
   /** How long a decision waits on the relay before it is carried out. */
   settleMs: number;
+  /**
+   * Several relay processes on one database: a case is evaluated by one process at a time (lease
+   * `case:<id>`, fenced in the transaction that records a decision as carried out); another process
+   * that sees a change meanwhile evaluates the case again once the lease is free.
+   */
+  leases?: Leases;
 }
 
 export class CaseExecutor {
@@ -43,6 +51,8 @@ export class CaseExecutor {
   private stopped = false;
   private readonly firstSeen = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** The lease of the case being evaluated (the queue runs one evaluation at a time). */
+  private lease: Lease | null = null;
 
   constructor(private readonly o: CaseExecutorOptions) {}
 
@@ -54,7 +64,7 @@ export class CaseExecutor {
   }
 
   schedule(caseId: string): Promise<void> {
-    return this.queue.run(() => (this.stopped ? undefined : this.evaluate(caseId))).catch((err: unknown) => {
+    return this.queue.run(() => (this.stopped ? undefined : this.leased(caseId))).catch((err: unknown) => {
       this.o.log.error({ err, case: caseId }, 'moderation case evaluation failed');
     });
   }
@@ -67,6 +77,21 @@ export class CaseExecutor {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     return this.idle();
+  }
+
+  private async leased(caseId: string): Promise<void> {
+    const { leases } = this.o;
+    if (leases === undefined) return this.evaluate(caseId);
+    const name = `case:${caseId}`;
+    const lease = await leases.acquire(name);
+    if (lease === null) return this.later(caseId, (await leases.freeIn(name)) + 50);
+    this.lease = lease;
+    try {
+      await this.evaluate(caseId);
+    } finally {
+      this.lease = null;
+      await lease.release().catch(() => undefined);
+    }
   }
 
   private later(caseId: string, ms: number): void {
@@ -87,13 +112,13 @@ export class CaseExecutor {
     // What became of each decision is the relay's record, never the case file's `executions`.
     const executions: Record<string, CaseExecution> = {};
     for (const id of Object.keys(decisions)) {
-      const e = this.o.store.execution(caseId, id);
+      const e = await this.o.store.execution(caseId, id);
       if (e !== null) executions[id] = e;
     }
     for (const d of Object.values(decisions)) {
       if (executions[d.id] !== undefined) continue;
       const verdict = await this.o.permissions.mayAct(d.by, row.space);
-      if (!verdict.ok) executions[d.id] = this.refuse(row, d, verdict.reason);
+      if (!verdict.ok) executions[d.id] = await this.refuse(row, d, verdict.reason);
     }
     const state = deriveCaseState({ decisions, executions });
     for (const d of state.toCarryOut) {
@@ -109,34 +134,35 @@ export class CaseExecutor {
       // Checked again now: a role or a space can be lost while a decision settles.
       const verdict = await this.o.permissions.mayAct(d.by, row.space);
       if (!verdict.ok) {
-        this.refuse(row, d, verdict.reason);
+        await this.refuse(row, d, verdict.reason);
         void this.schedule(caseId); // the case means something else without this decision: derive it again
         return;
       }
       const result =
         row.item === null
           ? { outcome: 'failed' as const, detail: 'the relay has no record of the item this case is about' }
-          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: this.o.publications.get(row.entryId) });
+          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: await this.o.publications.get(row.entryId) });
       const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
-      this.o.store.transaction(() => {
-        this.o.store.recordExecution(caseId, d, execution);
-        if ('published' in result && result.published !== undefined) this.o.publications.put(result.published);
-        this.journal(row, d, execution);
+      await this.o.store.transaction(async (tx) => {
+        await this.lease?.fence(tx);
+        await this.o.store.in(tx).recordExecution(caseId, d, execution);
+        if ('published' in result && result.published !== undefined) await this.o.publications.in(tx).put(result.published);
+        await this.journal(row, d, execution, tx);
       });
       executions[d.id] = execution;
       this.o.log.info({ case: caseId, decision: d.id, action: d.action, outcome: result.outcome }, 'moderation decision carried out');
     }
     for (const [list, outcome] of [[state.duplicates, 'duplicate'], [state.overruled, 'overruled']] as const) {
       for (const d of list) {
-        if (this.o.store.execution(caseId, d.id) !== null) continue;
-        this.o.store.recordExecution(caseId, d, { at: this.o.now(), outcome });
+        if ((await this.o.store.execution(caseId, d.id)) !== null) continue;
+        await this.o.store.recordExecution(caseId, d, { at: this.o.now(), outcome });
       }
     }
     // Tell the moderators, in the case file, what became of each decision (missing ones only, so a
     // replay after a restart writes what the crash left out and nothing twice).
     const toWrite: Array<[string, CaseExecution]> = [];
     for (const id of Object.keys(doc.decisions)) {
-      const e = doc.executions[id] === undefined ? this.o.store.execution(caseId, id) : null;
+      const e = doc.executions[id] === undefined ? await this.o.store.execution(caseId, id) : null;
       if (e !== null) toWrite.push([id, e]);
     }
     if (toWrite.length > 0) handle.change((d) => {
@@ -145,19 +171,20 @@ export class CaseExecutor {
   }
 
   /** Records a decision as refused (nothing is done): case_actions, the journal and the log. */
-  private refuse(row: CaseRow, d: CaseDecision, reason: string): CaseExecution {
+  private async refuse(row: CaseRow, d: CaseDecision, reason: string): Promise<CaseExecution> {
     const execution: CaseExecution = { at: this.o.now(), outcome: 'refused', detail: reason };
-    this.o.store.transaction(() => {
-      this.o.store.recordExecution(row.caseId, d, execution);
-      this.journal(row, d, execution);
+    await this.o.store.transaction(async (tx) => {
+      await this.lease?.fence(tx);
+      await this.o.store.in(tx).recordExecution(row.caseId, d, execution);
+      await this.journal(row, d, execution, tx);
     });
     this.o.log.warn({ case: row.caseId, decision: d.id, action: d.action, by: d.by, reason }, 'moderation decision refused');
     return execution;
   }
 
   /** The journal's `decision` record; a refusal's reason goes with it as `detail`. */
-  private journal(row: CaseRow, d: CaseDecision, e: CaseExecution): void {
-    this.o.journal?.record({
+  private async journal(row: CaseRow, d: CaseDecision, e: CaseExecution, tx: Db): Promise<void> {
+    await this.o.journal?.record({
       kind: 'decision',
       actor: d.by,
       space: row.space,
@@ -172,7 +199,7 @@ export class CaseExecutor {
         ...(d.role ? { role: d.role } : {}),
         ...(e.outcome === 'refused' && e.detail !== undefined ? { detail: e.detail } : {}),
       },
-    });
+    }, tx);
   }
 }
 

@@ -115,7 +115,7 @@ export class CaseOpener {
 
   private async open(caseId: string, source: CaseSource, space: string | null, item: CaseItem, findings: StatusFinding[], report: ReportEvent | null): Promise<void> {
     const { repo, store } = this.o;
-    const existing = store.get(caseId);
+    const existing = await store.get(caseId);
     if (existing !== null) {
       if (report === null) return;
       const handle = await repo.find<ModerationCase>(existing.documentId as DocumentId);
@@ -145,7 +145,7 @@ export class CaseOpener {
     // row that points at nothing.
     await repo.flush([handle.documentId]);
     const row: CaseRow = { caseId, documentId: handle.documentId, space, source, entryId: item.entryId, author: item.authorId, openedAt, item: plain(item), findings };
-    store.insert(row);
+    await store.insert(row);
     // Announced only now: the share policy reads the row to decide who may see the case.
     repo.shareConfigChanged();
     this.o.log.info({ case: caseId, source, space }, 'moderation case opened');
@@ -154,7 +154,7 @@ export class CaseOpener {
 
   /** The published item a report is about, found through the publication state. */
   private async reportedItem(target: string): Promise<CaseItem | null> {
-    const record = this.o.publications.get(target);
+    const record = await this.o.publications.get(target);
     if (record?.targetRoom == null) return null;
     return this.itemIn(record.targetRoom, target, record.owner, record.version);
   }

@@ -1,60 +1,57 @@
-// An automerge-repo storage adapter on the relay's SQLite database (table `case_chunks`). Why in the
-// same database as everything else: a case file, the publication state and the audit journal then
-// share one backup, one WAL and one durability setting (synchronous FULL), and the moderation code
-// can read the case table in the same transaction that records a decision as carried out.
+// An automerge-repo storage adapter on the relay's database (table `case_chunks`). Why in the same
+// database as everything else: a case file, the publication state and the audit journal then
+// share one backup and one durability setting, and the moderation code can read the case table in
+// the same transaction that records a decision as carried out.
 // Keys are automerge-repo's string arrays; they are stored joined with U+001F (a unit separator
-// that never occurs in document ids, chunk types or hashes) so a prefix is a plain range scan.
-import type Database from 'better-sqlite3';
+// that never occurs in document ids, chunk types or hashes) so a prefix is a plain range scan (the
+// key column compares bytewise on both engines: storage/migrations.ts).
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo';
+import type { Db } from '../storage/schema.js';
 
 const SEP = '\u001f';
 const join = (key: StorageKey): string => key.join(SEP);
 
-export class SqliteCaseStorage implements StorageAdapterInterface {
-  private readonly loadStmt;
-  private readonly saveStmt;
-  private readonly removeStmt;
-  private readonly rangeStmt;
-  private readonly removeRangeStmt;
+export class SqlCaseStorage implements StorageAdapterInterface {
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database.Database) {
-    db.exec('CREATE TABLE IF NOT EXISTS case_chunks (key TEXT PRIMARY KEY, data BLOB NOT NULL)');
-    this.loadStmt = db.prepare<[string], { data: Buffer }>('SELECT data FROM case_chunks WHERE key = ?');
-    this.saveStmt = db.prepare('INSERT INTO case_chunks (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data');
-    this.removeStmt = db.prepare('DELETE FROM case_chunks WHERE key = ?');
-    // Keys equal to the prefix, or below it (prefix + SEP + …): SEP + 1 bounds the range.
-    this.rangeStmt = db.prepare<[string, string, string], { key: string; data: Buffer }>(
-      'SELECT key, data FROM case_chunks WHERE key = ? OR (key > ? AND key < ?) ORDER BY key',
-    );
-    this.removeRangeStmt = db.prepare('DELETE FROM case_chunks WHERE key = ? OR (key > ? AND key < ?)');
+  async load(key: StorageKey): Promise<Uint8Array | undefined> {
+    const row = await this.db.selectFrom('case_chunks').select('data').where('key', '=', join(key)).executeTakeFirst();
+    return row === undefined ? undefined : new Uint8Array(row.data);
   }
 
-  load(key: StorageKey): Promise<Uint8Array | undefined> {
-    const row = this.loadStmt.get(join(key));
-    return Promise.resolve(row === undefined ? undefined : new Uint8Array(row.data));
+  async save(key: StorageKey, data: Uint8Array): Promise<void> {
+    await this.db
+      .insertInto('case_chunks')
+      .values({ key: join(key), data: Buffer.from(data) })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ data: eb.ref('excluded.data') })))
+      .execute();
   }
 
-  save(key: StorageKey, data: Uint8Array): Promise<void> {
-    this.saveStmt.run(join(key), Buffer.from(data));
-    return Promise.resolve();
+  async remove(key: StorageKey): Promise<void> {
+    await this.db.deleteFrom('case_chunks').where('key', '=', join(key)).execute();
   }
 
-  remove(key: StorageKey): Promise<void> {
-    this.removeStmt.run(join(key));
-    return Promise.resolve();
+  async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
+    const [exact, above, below] = range(keyPrefix);
+    const rows = await this.db
+      .selectFrom('case_chunks')
+      .select(['key', 'data'])
+      .where((eb) => eb.or([eb('key', '=', exact), eb.and([eb('key', '>', above), eb('key', '<', below)])]))
+      .orderBy('key')
+      .execute();
+    return rows.map((r) => ({ key: r.key.split(SEP), data: new Uint8Array(r.data) }));
   }
 
-  loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
-    const rows = this.rangeStmt.all(...range(keyPrefix));
-    return Promise.resolve(rows.map((r) => ({ key: r.key.split(SEP), data: new Uint8Array(r.data) })));
-  }
-
-  removeRange(keyPrefix: StorageKey): Promise<void> {
-    this.removeRangeStmt.run(...range(keyPrefix));
-    return Promise.resolve();
+  async removeRange(keyPrefix: StorageKey): Promise<void> {
+    const [exact, above, below] = range(keyPrefix);
+    await this.db
+      .deleteFrom('case_chunks')
+      .where((eb) => eb.or([eb('key', '=', exact), eb.and([eb('key', '>', above), eb('key', '<', below)])]))
+      .execute();
   }
 }
 
+/** Keys equal to the prefix, or below it (prefix + SEP + …): SEP + 1 bounds the range. */
 function range(prefix: StorageKey): [string, string, string] {
   const p = join(prefix);
   if (prefix.length === 0) return ['', '', '\uffff'];

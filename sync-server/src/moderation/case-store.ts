@@ -7,8 +7,8 @@
 // this row only. Why a table for "carried out" and not a field in the case file: only the relay's
 // database can be trusted to say that a decision was performed, and it is written in the same
 // transaction as the audit record.
-import type Database from 'better-sqlite3';
 import type { CaseExecution, CaseItem, CaseSource, StatusFinding } from '@hearth/core';
+import { inTransaction, type Db } from '../storage/schema.js';
 
 export interface CaseRow {
   caseId: string;
@@ -27,7 +27,7 @@ interface Row {
   case_id: string;
   document_id: string;
   space: string | null;
-  source: CaseSource;
+  source: string;
   entry_id: string;
   author: string;
   opened_at: number;
@@ -39,7 +39,7 @@ const fromRow = (r: Row): CaseRow => ({
   caseId: r.case_id,
   documentId: r.document_id,
   space: r.space,
-  source: r.source,
+  source: r.source as CaseSource,
   entryId: r.entry_id,
   author: r.author,
   openedAt: r.opened_at,
@@ -48,107 +48,89 @@ const fromRow = (r: Row): CaseRow => ({
 });
 
 /**
- * `item` and `findings` (JSON): the case as opened. Data directories from before these columns get
- * them here, NULL; the moderation service fills them from the relay's records at start (`setItem`).
+ * `item` and `findings` (JSON): the case as opened. Rows from before these columns have them NULL;
+ * the moderation service fills them from the relay's records at start (`setItem`).
  */
-function addOpenedItem(db: Database.Database): void {
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(case_documents)').all();
-  if (!columns.some((c) => c.name === 'item')) db.exec('ALTER TABLE case_documents ADD COLUMN item TEXT');
-  if (!columns.some((c) => c.name === 'findings')) db.exec('ALTER TABLE case_documents ADD COLUMN findings TEXT');
-}
-
 export class CaseStore {
-  private readonly byCase;
-  private readonly byDocument;
-  private readonly allStmt;
-  private readonly insertStmt;
-  private readonly actionStmt;
-  private readonly recordActionStmt;
-  private readonly actorStmt;
-  private readonly setItemStmt;
+  constructor(readonly db: Db) {}
 
-  constructor(readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS case_documents (
-        case_id TEXT PRIMARY KEY,
-        document_id TEXT NOT NULL UNIQUE,
-        space TEXT,
-        source TEXT NOT NULL,
-        entry_id TEXT NOT NULL,
-        author TEXT NOT NULL,
-        opened_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS case_actions (
-        case_id TEXT NOT NULL,
-        decision_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        decided_by TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        detail TEXT,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (case_id, decision_id)
-      );
-      CREATE TABLE IF NOT EXISTS case_actors (
-        actor TEXT PRIMARY KEY,
-        person TEXT NOT NULL,
-        first_seen INTEGER NOT NULL
-      );
-    `);
-    addOpenedItem(db);
-    this.byCase = db.prepare<[string], Row>('SELECT * FROM case_documents WHERE case_id = ?');
-    this.byDocument = db.prepare<[string], Row>('SELECT * FROM case_documents WHERE document_id = ?');
-    this.allStmt = db.prepare<[], Row>('SELECT * FROM case_documents ORDER BY opened_at');
-    this.insertStmt = db.prepare(`INSERT INTO case_documents (case_id, document_id, space, source, entry_id, author, opened_at, item, findings)
-      VALUES (@caseId, @documentId, @space, @source, @entryId, @author, @openedAt, @item, @findings)`);
-    this.setItemStmt = db.prepare('UPDATE case_documents SET item = ?, findings = ? WHERE case_id = ? AND item IS NULL');
-    this.actionStmt = db.prepare<[string, string], { outcome: CaseExecution['outcome']; at: number; detail: string | null }>(
-      'SELECT outcome, at, detail FROM case_actions WHERE case_id = ? AND decision_id = ?',
-    );
-    this.recordActionStmt = db.prepare(
-      'INSERT INTO case_actions (case_id, decision_id, action, decided_by, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.actorStmt = db.prepare('INSERT OR IGNORE INTO case_actors (actor, person, first_seen) VALUES (?, ?, ?)');
+  /** The same store inside a caller's transaction. */
+  in(tx: Db): CaseStore {
+    return new CaseStore(tx);
   }
 
-  get(caseId: string): CaseRow | null {
-    const r = this.byCase.get(caseId);
+  async get(caseId: string): Promise<CaseRow | null> {
+    const r = await this.db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).executeTakeFirst();
     return r ? fromRow(r) : null;
   }
 
-  byDocumentId(documentId: string): CaseRow | null {
-    const r = this.byDocument.get(documentId);
+  async byDocumentId(documentId: string): Promise<CaseRow | null> {
+    const r = await this.db.selectFrom('case_documents').selectAll().where('document_id', '=', documentId).executeTakeFirst();
     return r ? fromRow(r) : null;
   }
 
-  all(): CaseRow[] {
-    return this.allStmt.all().map(fromRow);
+  async all(): Promise<CaseRow[]> {
+    return (await this.db.selectFrom('case_documents').selectAll().orderBy('opened_at').execute()).map(fromRow);
   }
 
-  insert(row: CaseRow): void {
-    this.insertStmt.run({ ...row, item: row.item === null ? null : JSON.stringify(row.item), findings: JSON.stringify(row.findings) });
+  async insert(row: CaseRow): Promise<void> {
+    await this.db
+      .insertInto('case_documents')
+      .values({
+        case_id: row.caseId,
+        document_id: row.documentId,
+        space: row.space,
+        source: row.source,
+        entry_id: row.entryId,
+        author: row.author,
+        opened_at: row.openedAt,
+        item: row.item === null ? null : JSON.stringify(row.item),
+        findings: JSON.stringify(row.findings),
+      })
+      .execute();
   }
 
   /** Records the item of a row that has none yet (rows from before the column existed). */
-  setItem(caseId: string, item: CaseItem, findings: StatusFinding[]): void {
-    this.setItemStmt.run(JSON.stringify(item), JSON.stringify(findings), caseId);
+  async setItem(caseId: string, item: CaseItem, findings: StatusFinding[]): Promise<void> {
+    await this.db
+      .updateTable('case_documents')
+      .set({ item: JSON.stringify(item), findings: JSON.stringify(findings) })
+      .where('case_id', '=', caseId)
+      .where('item', 'is', null)
+      .execute();
   }
 
-  execution(caseId: string, decisionId: string): CaseExecution | null {
-    const r = this.actionStmt.get(caseId, decisionId);
+  async execution(caseId: string, decisionId: string): Promise<CaseExecution | null> {
+    const r = await this.db
+      .selectFrom('case_actions')
+      .select(['outcome', 'at', 'detail'])
+      .where('case_id', '=', caseId)
+      .where('decision_id', '=', decisionId)
+      .executeTakeFirst();
     if (r === undefined) return null;
-    return r.detail === null ? { at: r.at, outcome: r.outcome } : { at: r.at, outcome: r.outcome, detail: r.detail };
+    const outcome = r.outcome as CaseExecution['outcome'];
+    return r.detail === null ? { at: r.at, outcome } : { at: r.at, outcome, detail: r.detail };
   }
 
-  recordExecution(caseId: string, decision: { id: string; action: string; by: string }, execution: CaseExecution): void {
-    this.recordActionStmt.run(caseId, decision.id, decision.action, decision.by, execution.outcome, execution.detail ?? null, execution.at);
+  /**
+   * Records a decision as carried out. The (case, decision) primary key makes it once-only: a
+   * second record of the same decision — another relay process that raced this one — fails, and
+   * with it the transaction that would have journaled it twice.
+   */
+  async recordExecution(caseId: string, decision: { id: string; action: string; by: string }, execution: CaseExecution): Promise<void> {
+    await this.db
+      .insertInto('case_actions')
+      .values({ case_id: caseId, decision_id: decision.id, action: decision.action, decided_by: decision.by, outcome: execution.outcome, detail: execution.detail ?? null, at: execution.at })
+      .execute();
   }
 
   /** Records which person an actor id belongs to (first sighting; the binding itself is derived). */
-  noteActor(actor: string, person: string, at: number): void {
-    this.actorStmt.run(actor, person, at);
+  async noteActor(actor: string, person: string, at: number): Promise<void> {
+    await this.db.insertInto('case_actors').values({ actor, person, first_seen: at }).onConflict((oc) => oc.column('actor').doNothing()).execute();
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /** Runs `fn` in one transaction (joining the caller's when this store is bound to one). */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, fn);
   }
 }

@@ -1,5 +1,5 @@
 // Moderation cases on the relay, wired together: an automerge-repo Repo whose storage is the
-// relay's SQLite (case-storage.ts) and whose only network is the authenticated `/automerge`
+// relay's database (case-storage.ts) and whose only network is the authenticated `/automerge`
 // sockets (case-network.ts, screened by change-check.ts: only additions of one's own decisions and
 // notes); the opener the publication pipeline calls; the executor that carries decisions out. Who
 // sees what is the repo's share config, from case-permissions.ts: a moderator gets every case file,
@@ -8,7 +8,6 @@
 // is logged and journaled (`case-change-refused`).
 import type { DocHandle, DocumentId, PeerId } from '@automerge/automerge-repo';
 import { Repo } from '@automerge/automerge-repo';
-import type Database from 'better-sqlite3';
 import type { WebSocket } from 'ws';
 import { readInbox, roomName, type ModerationCase } from '@hearth/core';
 import type { AuditJournal } from '../audit/journal.js';
@@ -21,16 +20,20 @@ import { casePermissions } from './case-permissions.js';
 import { CaseNetworkAdapter } from './case-network.js';
 import { CaseOpener, type ReportEvent, type ReviewEvent } from './case-opener.js';
 import { CaseStore, type CaseRow } from './case-store.js';
-import { SqliteCaseStorage } from './case-storage.js';
+import { SqlCaseStorage } from './case-storage.js';
+import type { Db } from '../storage/schema.js';
+import type { Leases } from '../storage/leases.js';
 
 export interface ModerationOptions {
   host: DocHost;
-  db: Database.Database;
+  db: Db;
   log: Logger;
   journal?: AuditJournal;
   now?: () => number;
   /** How long a decision waits on the relay before it is carried out (default 1500 ms). */
   settleMs?: number;
+  /** Several relay processes on one database: see CaseExecutorOptions.leases. */
+  leases?: Leases;
 }
 
 export interface ModerationService {
@@ -58,52 +61,61 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   const publications = new PublicationStore(o.db);
   const permissions = casePermissions(o.host);
   let repo: Repo | null = null;
+  // The case files' document ids, for the synchronous screen of incoming changes: filled from the
+  // table at start, by the opener, and by every access check (a case another process opened).
+  const caseDocuments = new Set<string>();
   const network = new CaseNetworkAdapter(
     changeCheck({
       docOf: (id) => {
-        if (store.byDocumentId(id) === null) return undefined;
+        if (!caseDocuments.has(id)) return undefined;
         const handle = repo?.handles[id];
         return handle?.isReady() === true ? handle.doc() : null;
       },
-      onActor: (actor, person) => store.noteActor(actor, person, now()),
+      onActor: (actor, person) => void store.noteActor(actor, person, now()).catch((err: unknown) => o.log.error({ err, actor }, 'case actor not recorded')),
     }),
     o.log,
-    (who, documentId, reason) => {
-      const row = documentId === null ? null : store.byDocumentId(documentId);
-      o.log.warn({ person: who, case: row?.caseId ?? null, document: documentId, reason }, 'case file change refused');
-      if (row === null) return;
-      o.journal?.record({
-        kind: 'case-change-refused',
-        actor: who,
-        space: row.space,
-        person: row.author,
-        entry: row.entryId,
-        details: { case: row.caseId, reason },
-      });
-    },
+    (who, documentId, reason) =>
+      void (async () => {
+        const row = documentId === null ? null : await store.byDocumentId(documentId);
+        o.log.warn({ person: who, case: row?.caseId ?? null, document: documentId, reason }, 'case file change refused');
+        if (row === null) return;
+        await o.journal?.record({
+          kind: 'case-change-refused',
+          actor: who,
+          space: row.space,
+          person: row.author,
+          entry: row.entryId,
+          details: { case: row.caseId, reason },
+        });
+      })().catch((err: unknown) => o.log.error({ err }, 'refused case change not journaled')),
   );
 
   const access = async (peerId: PeerId, documentId?: DocumentId): Promise<boolean> => {
     const who = network.personOf(peerId);
-    const row = documentId === undefined ? null : store.byDocumentId(documentId);
+    const row = documentId === undefined ? null : await store.byDocumentId(documentId);
     if (who === null || row === null) return false;
+    caseDocuments.add(row.documentId);
     return (await permissions.mayAct(who, row.space)).ok;
   };
 
   repo = new Repo({
-    storage: new SqliteCaseStorage(o.db),
+    storage: new SqlCaseStorage(o.db),
     network: [network],
     peerId: 'hearth-relay' as PeerId,
     isEphemeral: false,
     shareConfig: { announce: access, access },
     saveDebounceRate: 20,
   });
-  const executor = new CaseExecutor({ host: o.host, store, publications, permissions, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500 });
-  const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => executor.watch(handle, row) });
+  const executor = new CaseExecutor({ host: o.host, store, publications, permissions, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500, ...(o.leases === undefined ? {} : { leases: o.leases }) });
+  const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => {
+    caseDocuments.add(row.documentId);
+    executor.watch(handle, row);
+  } });
 
   // Every case file is loaded, watched and announced: decisions made while the relay was down (or
   // recorded but not carried out before it stopped) are carried out now.
-  for (const row of store.all()) {
+  for (const row of await store.all()) {
+    caseDocuments.add(row.documentId);
     try {
       if (row.item === null) await recordItem(row);
       const handle = await repo.find<ModerationCase>(row.documentId as DocumentId);
@@ -121,7 +133,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       return;
     }
     const findings = readInbox(await o.host.open(roomName({ kind: 'inbox', person: row.author }))).statuses[row.entryId]?.findings ?? [];
-    store.setItem(row.caseId, item, findings);
+    await store.setItem(row.caseId, item, findings);
     row.item = item;
     row.findings = findings;
   }
@@ -130,9 +142,13 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   return {
     store,
     read: (caseId) => {
-      const row = store.get(caseId);
-      const handle = row === null ? undefined : r.handles[row.documentId as DocumentId];
-      return handle?.isReady() === true ? (JSON.parse(JSON.stringify(handle.doc())) as ModerationCase) : null;
+      // The loaded case files, found by the id each one carries (no database read: tests poll this).
+      for (const handle of Object.values(r.handles)) {
+        if (!handle.isReady()) continue;
+        const doc = handle.doc() as ModerationCase | undefined;
+        if (doc?.id === caseId) return JSON.parse(JSON.stringify(doc)) as ModerationCase;
+      }
+      return null;
     },
     onReview: (review) => opener.review(review),
     onReport: (report) => opener.report(report),

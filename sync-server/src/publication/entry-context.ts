@@ -29,7 +29,7 @@ export interface ContextInputs {
   outboxEntries: readonly OutboxEntry[];
   record: EntryRecord | null;
   /** The relay's publication record of another entry (a report on a direct message names only the message). */
-  recordOf?: (entryId: string) => EntryRecord | null;
+  recordOf?: (entryId: string) => Promise<EntryRecord | null>;
 }
 
 type SpaceHead = Pick<ReturnType<typeof readSpace>, 'meta' | 'members'>;
@@ -83,7 +83,7 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
   }
   if (entry.type === 'report' && entry.space === null) {
     // A report on a direct message: the message's own publication record says which conversation.
-    const target = inputs.recordOf?.(entry.target);
+    const target = await inputs.recordOf?.(entry.target);
     if (target?.targetRoom?.startsWith('dm/') === true && (await host.exists(target.targetRoom))) {
       const view = readConversation(await host.open(target.targetRoom));
       if (view.participants.length > 0) context.conversation = { id: view.id, participants: view.participants };

@@ -7,7 +7,6 @@
 // "carried out" mark) in one transaction, then the idempotent document writes. A replay after a
 // crash finds the mark and redoes only the document writes, so it neither judges a carried-out
 // entry again (it would now read "already a member") nor repeats a change.
-import type Database from 'better-sqlite3';
 import {
   addNotice,
   displayName,
@@ -31,6 +30,7 @@ import type { DocHost } from '../rooms/doc-host.js';
 import { buildEntryContext } from './entry-context.js';
 import { JoinRequestStore, viewOf, type JoinRequestRecord } from './join-request-store.js';
 import type { EntryRecord } from './publication-store.js';
+import type { Db } from '../storage/schema.js';
 
 export type MembershipEntry = Extract<OutboxEntry, { type: 'join' | 'leave' | 'join-decision' }>;
 
@@ -51,7 +51,7 @@ export interface MembershipInput {
 
 export interface MembershipDeskOptions {
   host: DocHost;
-  db: Database.Database;
+  db: Db;
   now: () => number;
 }
 
@@ -75,7 +75,7 @@ export class MembershipDesk {
     }
     if (entry.type === 'join-decision') return this.decide(input, entry);
     const context = await this.context(input);
-    const carriedSpace = this.requests.carriedOut(entry.id);
+    const carriedSpace = await this.requests.carriedOut(entry.id);
     const carried = carriedSpace !== null;
     // An entry's meaning is fixed once carried out: a later edit of its space changes nothing.
     if (carried && carriedSpace !== entry.space) return { ok: true, audit: null };
@@ -93,17 +93,17 @@ export class MembershipDesk {
     const { entry, person } = input;
     const context = await buildEntryContext(entry, { host: this.o.host, directory: input.directory, author: person, outboxEntries: [], record: input.record });
     context.membershipActivity = {
-      pendingSpaces: this.requests.pendingSpaces(person, entry.id),
-      lastDay: this.requests.changesLastDay(person, entry.id, this.o.now()),
+      pendingSpaces: await this.requests.pendingSpaces(person, entry.id),
+      lastDay: await this.requests.changesLastDay(person, entry.id, this.o.now()),
     };
     return context;
   }
 
   private async joinPublic(person: string, entry: MembershipEntry, meta: SpaceMeta, carried: boolean): Promise<MembershipOutcome> {
     if (!carried) {
-      this.requests.transaction(() => {
-        this.members.add(meta.id, person);
-        this.requests.markCarriedOut(entry.id, person, 'join', meta.id, this.o.now());
+      await this.requests.transaction(async (tx) => {
+        await new MembershipStore(tx).add(meta.id, person);
+        await this.requests.in(tx).markCarriedOut(entry.id, person, 'join', meta.id, this.o.now());
       });
     }
     await projectMembership(this.o.host, this.members, meta.id, person);
@@ -112,9 +112,9 @@ export class MembershipDesk {
 
   private async leave(person: string, entry: MembershipEntry, meta: SpaceMeta, carried: boolean): Promise<MembershipOutcome> {
     if (!carried) {
-      this.requests.transaction(() => {
-        this.members.remove(meta.id, person);
-        this.requests.markCarriedOut(entry.id, person, 'leave', meta.id, this.o.now());
+      await this.requests.transaction(async (tx) => {
+        await new MembershipStore(tx).remove(meta.id, person);
+        await this.requests.in(tx).markCarriedOut(entry.id, person, 'leave', meta.id, this.o.now());
       });
     }
     await projectMembership(this.o.host, this.members, meta.id, person);
@@ -128,16 +128,16 @@ export class MembershipDesk {
     const { person } = input;
     if (!carried) {
       try {
-        this.requests.transaction(() => {
-          this.requests.open(entry.id, person, meta.id, this.o.now());
-          this.requests.markCarriedOut(entry.id, person, 'join', meta.id, this.o.now());
+        await this.requests.transaction(async (tx) => {
+          await this.requests.in(tx).open(entry.id, person, meta.id, this.o.now());
+          await this.requests.in(tx).markCarriedOut(entry.id, person, 'join', meta.id, this.o.now());
         });
       } catch {
         // The unique index: a waiting request for this space appeared since validation.
         return { ok: false, problems: [{ code: 'request-pending', message: `You already asked to join ${meta.name}. A facilitator will answer.`, field: 'space' }] };
       }
     }
-    const request = this.requests.get(entry.id);
+    const request = await this.requests.get(entry.id);
     if (request === null) return { ok: true, audit: null };
     const requester = input.directory.get(person);
     const name = requester ? displayName(requester) : person;
@@ -152,11 +152,11 @@ export class MembershipDesk {
   }
 
   private async withdraw(person: string, requestId: string): Promise<MembershipOutcome> {
-    const request = this.requests.get(requestId);
+    const request = await this.requests.get(requestId);
     // A public join, a request of someone else's id, or none at all: nothing to withdraw.
     if (request === null || request.person !== person) return { ok: true, audit: null };
-    if (request.state === 'pending') this.requests.settle(requestId, 'withdrawn', null, this.o.now(), null);
-    const now = this.requests.get(requestId) as JoinRequestRecord;
+    if (request.state === 'pending') await this.requests.settle(requestId, 'withdrawn', null, this.o.now(), null);
+    const now = (await this.requests.get(requestId)) as JoinRequestRecord;
     if (now.state !== 'withdrawn') return { ok: true, audit: null }; // decided before the withdrawal arrived
     const meta = await this.spaceMeta(now.space);
     await this.o.host.write(roomName({ kind: 'inbox', person }), (doc) => setJoinRequest(doc, viewOf(now)));
@@ -173,7 +173,7 @@ export class MembershipDesk {
   private async decide(input: MembershipInput, entry: Extract<MembershipEntry, { type: 'join-decision' }>): Promise<MembershipOutcome> {
     const { person } = input;
     const context = await this.context(input);
-    const stored = this.requests.get(entry.request);
+    const stored = await this.requests.get(entry.request);
     // A decision the relay already recorded for this very entry is a replay after a crash: it reads
     // as still waiting so the same decision is carried out again (every write below is idempotent).
     const replay = stored !== null && stored.decisionEntry === entry.id;
@@ -183,16 +183,17 @@ export class MembershipDesk {
     const meta = context.space;
     const approve = entry.decision === 'approve';
     if (!replay) {
-      const settled = this.requests.transaction(() => {
-        if (!this.requests.settle(stored.id, approve ? 'approved' : 'declined', person, this.o.now(), entry.id)) return false;
-        if (approve) this.members.add(meta.id, stored.person);
-        this.requests.markCarriedOut(entry.id, person, 'join-decision', meta.id, this.o.now());
+      const settled = await this.requests.transaction(async (tx) => {
+        const requests = this.requests.in(tx);
+        if (!(await requests.settle(stored.id, approve ? 'approved' : 'declined', person, this.o.now(), entry.id))) return false;
+        if (approve) await new MembershipStore(tx).add(meta.id, stored.person);
+        await requests.markCarriedOut(entry.id, person, 'join-decision', meta.id, this.o.now());
         return true;
       });
       // Another facilitator decided (or the requester withdrew) between validation and now.
       if (!settled) return { ok: false, problems: [{ code: 'request-not-pending', message: 'This request was already answered or withdrawn.', field: 'request' }] };
     }
-    const request = this.requests.get(stored.id) as JoinRequestRecord;
+    const request = (await this.requests.get(stored.id)) as JoinRequestRecord;
     if (approve) await projectMembership(this.o.host, this.members, meta.id, request.person);
     const decider = input.directory.get(person);
     const by = decider ? displayName(decider) : person;

@@ -37,6 +37,8 @@ import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
 import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, otherNotice, status } from './notices.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
+import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
+import type { Db } from '../storage/schema.js';
 
 /** The hold findings of the policy's posting-rate rules alone for `draft`; null when none holds. */
 function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding[] | null {
@@ -48,10 +50,12 @@ function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding
 
 type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' }>;
 /** Records the outcome: the audit event (if any) is journaled in the same transaction. */
-type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent) => void;
+type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent, tx?: Db) => Promise<void>;
 
 interface Pass {
   person: string;
+  /** The outbox's lease when several relay processes share the database (null: the only one). */
+  lease: Lease | null;
   directory: Map<string, DirectoryRecord>;
   policy: DistributedPolicy | null;
   entries: OutboxEntry[];
@@ -61,7 +65,7 @@ interface Pass {
    * thousands of posts one durable write (one fsync on the socket thread) after another. Deferring
    * is safe: a crash before the flush replays them, and a hold is idempotent per entry version.
    */
-  rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<() => void> };
+  rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<(tx: Db) => Promise<void>> };
 }
 
 export interface PublisherOptions {
@@ -77,6 +81,13 @@ export interface PublisherOptions {
   memberships: MembershipDesk;
   /** Called when a person reports an item (before the report is recorded, so a replay calls again). */
   onReport?: (report: { reportId: string; reporter: string; space: string | null; target: string; reason: string; at: number }) => Promise<void> | void;
+  /**
+   * Several relay processes on one database: one publisher per outbox at a time, by a lease
+   * (`outbox:<person>`) whose fencing token every recorded outcome checks in its transaction. A
+   * process that finds the lease held tries again when it expires, so a holder that died is taken
+   * over and its pending entries are published once.
+   */
+  leases?: Leases;
 }
 
 /** Entries judged per slice, and the time a slice may take, before the lane is given up. */
@@ -89,6 +100,8 @@ export class Publisher {
   private readonly queue = new PersonQueue();
   private readonly lanes = new FairLanes(LANES);
   private readonly now: () => number;
+  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
 
   constructor(private readonly opts: PublisherOptions) {
@@ -100,9 +113,10 @@ export class Publisher {
     return this.queue.schedule(person, async () => {
       await this.lanes.acquire();
       try {
-        await this.pass(person);
+        await this.leasedPass(person);
       } catch (err) {
         this.opts.log.error({ err, person }, 'publication pass failed');
+        if (err instanceof LeaseLost) this.retry(person, 0);
       } finally {
         this.lanes.release();
       }
@@ -113,13 +127,49 @@ export class Publisher {
     return this.queue.idle();
   }
 
-  private async pass(person: string): Promise<void> {
+  /** No more passes (retries included); waits for the running ones. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.retries.values()) clearTimeout(t);
+    this.retries.clear();
+    return this.idle();
+  }
+
+  private async leasedPass(person: string): Promise<void> {
+    const { leases } = this.opts;
+    if (this.stopped) return;
+    if (leases === undefined) return this.pass(person, null);
+    const name = `outbox:${person}`;
+    const lease = await leases.acquire(name);
+    if (lease === null) return this.retry(person, await leases.freeIn(name));
+    const renewal = setInterval(() => void lease.renew().catch(() => false), Math.max(100, leases.ttl / 3));
+    renewal.unref();
+    try {
+      await this.pass(person, lease);
+    } finally {
+      clearInterval(renewal);
+      await lease.release().catch(() => undefined);
+    }
+  }
+
+  /** Another pass for `person` once a lease held elsewhere is free (or lost here). */
+  private retry(person: string, afterMs: number): void {
+    if (this.stopped || this.retries.has(person)) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(person);
+      void this.schedule(person);
+    }, afterMs + 50);
+    timer.unref();
+    this.retries.set(person, timer);
+  }
+
+  private async pass(person: string, lease: Lease | null): Promise<void> {
     const { host } = this.opts;
     const outbox = await host.open(roomName({ kind: 'outbox', person }));
     const scan = scanOutbox(outbox);
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
-    const pass: Pass = { person, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, rateHolds: { inbox: [], saves: [] } };
+    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, rateHolds: { inbox: [], saves: [] } };
     // Acknowledgements first: posts written offline before the acknowledgement must not wait.
     const ordered = [...scan.entries.filter((e) => e.type === 'ack'), ...scan.entries.filter((e) => e.type !== 'ack')];
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
@@ -143,8 +193,8 @@ export class Publisher {
       for (const change of inbox) change(doc);
     });
     metrics.holds.inc(saves.length);
-    this.opts.store.transaction(() => {
-      for (const save of saves) save();
+    await this.opts.store.transaction(async (tx) => {
+      for (const save of saves) await save(tx);
     });
   }
 
@@ -167,7 +217,7 @@ export class Publisher {
   private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
     const { store } = this.opts;
     const print = fingerprint(entry);
-    const record = store.get(entry.id);
+    const record = await store.get(entry.id);
     if (record !== null && record.owner !== pass.person) {
       this.opts.log.warn({ person: pass.person, entry: entry.id, owner: record.owner }, 'entry id already used by another person');
       return;
@@ -175,8 +225,9 @@ export class Publisher {
     const unchanged = record !== null && record.fingerprint === print;
     if (unchanged && record.outcome !== 'waiting-acknowledgement') return;
     const version = record === null ? 1 : unchanged ? record.version : record.version + 1;
-    const save: Save = (outcome, targetRoom, publishedVersion, audit) => store.transaction(() => {
-      store.put({
+    const save: Save = (outcome, targetRoom, publishedVersion, audit, outer) => (outer === undefined ? store : store.in(outer)).transaction(async (tx) => {
+      await pass.lease?.fence(tx);
+      await store.in(tx).put({
         entryId: entry.id,
         owner: pass.person,
         fingerprint: print,
@@ -187,7 +238,7 @@ export class Publisher {
         entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
         updatedAt: this.now(),
       });
-      if (audit !== undefined) this.opts.journal?.record(audit);
+      if (audit !== undefined) await this.opts.journal?.record(audit, tx);
     });
     const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
       ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...details } });
@@ -218,11 +269,11 @@ export class Publisher {
     }
     switch (entry.type) {
       case 'ack':
-        store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
+        await store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
         return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
         await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: Math.min(entry.createdAt, this.now()) });
-        store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
+        await store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
       default:
         return this.publishOrHold(pass, entry, version, record, save, event);
@@ -242,12 +293,12 @@ export class Publisher {
     const previousRoom = record?.targetRoom ?? null;
     const previousVersion = record?.publishedVersion ?? null;
     // A retraction is always allowed; everything else waits for the policy acknowledgement.
-    if (!entry.retracted && !this.opts.store.hasAcknowledged(pass.person)) {
+    if (!entry.retracted && !(await this.opts.store.hasAcknowledged(pass.person))) {
       await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }
     let flagged: StatusFinding[] | null = null;
-    const draft = this.draftOf(pass.person, entry, previousVersion);
+    const draft = await this.draftOf(pass.person, entry, previousVersion);
     if (draft !== null && !(pass.policy === null && entry.type === 'reaction')) {
       if (pass.policy === null) {
         // No policy at all means the relay was never configured: hold rather than publish unjudged.
@@ -266,7 +317,7 @@ export class Publisher {
             addNotice(doc, authorNotice('held', entry, version, rate, now));
           });
           const audit = event('hold', { rules: rules(rate), policyVersion: pass.policy.version });
-          pass.rateHolds.saves.push(() => save('held', previousRoom, previousVersion, audit));
+          pass.rateHolds.saves.push((tx) => save('held', previousRoom, previousVersion, audit, tx));
           // Opens the person's one case of the day the first time; later holds only join it.
           await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'held', findings: rate, rateLimited: true });
           return;
@@ -310,7 +361,7 @@ export class Publisher {
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
-    save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
+    await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }
 
   /**
@@ -318,13 +369,13 @@ export class Publisher {
    * The rates count first publications only (an edit of a published item is no new post), from the
    * relay's own records.
    */
-  private draftOf(person: string, entry: Publishable, previousVersion: number | null): Draft | null {
+  private async draftOf(person: string, entry: Publishable, previousVersion: number | null): Promise<Draft | null> {
     if (entry.retracted) return null;
     const first = previousVersion === null;
     const recent = (of: 'posts' | 'reactions') => this.opts.store.recentPublications(person, entry.id, this.now(), of);
-    if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: recent('reactions') } : null;
+    if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: await recent('reactions') } : null;
     const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
-    if (first) draft.recent = recent('posts');
+    if (first) draft.recent = await recent('posts');
     return draft;
   }
 

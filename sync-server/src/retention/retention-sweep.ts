@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import type { AuditJournal } from '../audit/journal.js';
 import type { LegalHolds } from '../audit/legal-holds.js';
+import type { Leases } from '../storage/leases.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,6 +22,8 @@ export interface RetentionOptions {
   /** Replaces a room's stored update log by one merged update (drops deleted content). */
   compact?: (room: string) => Promise<void>;
   now?: () => number;
+  /** Several relay processes on one database: one sweep at a time (lease `retention`); the others skip theirs. */
+  leases?: Leases;
 }
 
 export interface SpaceSweep {
@@ -51,7 +54,17 @@ export class RetentionSweeper {
   }
 
   private async sweepAll(): Promise<SpaceSweep[]> {
-    const holds = this.opts.holds.active();
+    const lease = this.opts.leases === undefined ? null : await this.opts.leases.acquire('retention');
+    if (this.opts.leases !== undefined && lease === null) return [];
+    try {
+      return await this.sweepSpaces();
+    } finally {
+      await lease?.release().catch(() => undefined);
+    }
+  }
+
+  private async sweepSpaces(): Promise<SpaceSweep[]> {
+    const holds = await this.opts.holds.active();
     const out: SpaceSweep[] = [];
     for (const room of await this.opts.host.listRooms('space/')) {
       const name = parseRoomName(room);
@@ -84,7 +97,7 @@ export class RetentionSweeper {
       });
       await this.opts.compact?.(room);
     }
-    this.opts.journal.record({
+    await this.opts.journal.record({
       kind: 'retention',
       actor: 'relay',
       space,

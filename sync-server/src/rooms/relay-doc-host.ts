@@ -6,10 +6,12 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import { metrics } from '../metrics.js';
 import type { RoomLog } from '../storage/storage.js';
+import { parseRoomName } from '@hearth/core';
 import type { DocHost } from './doc-host.js';
 import { PersonBudgets } from './person-budget.js';
 import { resolvePersonLimits } from './person-limits.js';
 import type { PersonLimits } from './person-limits.js';
+import type { Fanout } from './fanout.js';
 import { Room } from './room.js';
 import type { RoomMember, StoreEvents } from './room.js';
 
@@ -18,6 +20,12 @@ export interface RelayDocHostOptions {
   idleUnloadMs?: number;
   /** What one person's messages may cost (docs/operations.md, "Per-person limits"). */
   personLimits?: Partial<PersonLimits>;
+  /**
+   * Other relay processes serving the same rooms (Redis). Each loaded room receives what they
+   * store; an outbox another process stored into, or that is loaded here, is handed to the logic
+   * like a local one (the publisher's lease decides who publishes).
+   */
+  fanout?: Fanout;
 }
 
 type OutboxListener = (personId: string, doc: Y.Doc) => void;
@@ -33,6 +41,7 @@ export class RelayDocHost implements DocHost {
   readonly personLimits: PersonLimits;
   /** Bytes stored and thread time spent, per person (connections and publication share them). */
   readonly budgets: PersonBudgets;
+  private readonly fanout: Fanout | null;
   /** Rooms whose last store failed: an incident is logged when it starts and when it ends, once. */
   private readonly failingRooms = new Set<string>();
   private readonly storeEvents: StoreEvents = {
@@ -54,6 +63,7 @@ export class RelayDocHost implements DocHost {
     this.idleUnloadMs = options.idleUnloadMs ?? 60_000;
     this.personLimits = resolvePersonLimits(options.personLimits);
     this.budgets = new PersonBudgets(this.personLimits);
+    this.fanout = options.fanout ?? null;
     this.sweeper = setInterval(() => this.sweep(), Math.max(1000, this.idleUnloadMs / 2));
     this.sweeper.unref();
   }
@@ -176,12 +186,23 @@ export class RelayDocHost implements DocHost {
     const room = new Room(name, this.log, this.personLimits);
     room.storeEvents = this.storeEvents;
     room.onStrayWrite = (r) => this.logger.error({ room: r.name }, 'document changed outside DocHost.write; use write() so it is stored before it is sent');
+    const outboxOf = parseRoomName(name);
+    const person = outboxOf?.kind === 'outbox' ? outboxOf.person : null;
     try {
+      if (this.fanout !== null) {
+        room.fanout = this.fanout;
+        if (person !== null) room.onRemoteUpdate = (r) => this.outboxStored(person, r.doc);
+        // Subscribed before loading: whatever is stored after the load's read arrives as a message.
+        await this.fanout.join(name, room.receiver);
+      }
       await room.load();
       this.rooms.set(name, room);
       metrics.roomsLoaded.set(this.rooms.size);
+      // Another process may have stored entries and died before publishing them (scale-out only).
+      if (this.fanout !== null && person !== null) this.outboxStored(person, room.doc);
       return room;
     } catch (err) {
+      this.fanout?.leave(name, room.receiver);
       room.destroy();
       throw err;
     } finally {
@@ -191,6 +212,7 @@ export class RelayDocHost implements DocHost {
 
   private unload(room: Room): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.fanout?.leave(room.name, room.receiver);
     room.destroy();
     metrics.roomsLoaded.set(this.rooms.size);
   }

@@ -4,7 +4,7 @@
 // rolls back: the update is applied before it is stored (applying is what validates it and yields the
 // exact diff to store), so when the store fails the in-memory doc holds something not on disk; it is
 // replaced by the stored state, so no later sync reply or broadcast can hand out what was not stored.
-import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metrics } from '../metrics.js';
 import { CloseCode } from '../protocol/close-codes.js';
@@ -13,8 +13,12 @@ import type { RoomLog, WriteStatus } from '../storage/storage.js';
 import { writeStatusOf } from '../storage/write-status.js';
 import { RELAY_ORIGIN } from './doc-host.js';
 import type { PersonLimits } from './person-limits.js';
+import type { Fanout, FanoutReceiver } from './fanout.js';
 import { SerialQueue } from './serial-queue.js';
 import { checkUpdate } from './update-guard.js';
+
+/** Origin of changes another relay process stored (fan-out): applied and sent, never stored again. */
+export const REMOTE_ORIGIN = Symbol('hearth-remote');
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -89,6 +93,16 @@ export class Room {
   /** Called when something changed the doc outside `relayWrite` (see the update handler). */
   onStrayWrite: ((room: Room) => void) | null = null;
   storeEvents: StoreEvents | null = null;
+  /** Other relay processes (null: this is the only one). Set before `load`. */
+  fanout: Fanout | null = null;
+  /** Told when another process stored something in this room (the host tells the logic). */
+  onRemoteUpdate: ((room: Room) => void) | null = null;
+  /** What the fan-out delivers to this room. */
+  readonly receiver: FanoutReceiver = {
+    update: (update) => void this.remoteUpdate(update),
+    awareness: (update) => applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN),
+    resync: () => void this.resync(),
+  };
   private readonly onDocUpdate = (update: Uint8Array): void => {
     if (this.capturing) this.captured.push(update);
     else if (!this.loading) this.strayWrite(update);
@@ -115,6 +129,8 @@ export class Room {
       }
       const changed = [...changes.added, ...changes.updated, ...changes.removed];
       this.broadcast(encodeAwareness(this.awareness, changed), null);
+      // This process's connections' presence reaches the other processes' readers of the room.
+      if (origin !== REMOTE_ORIGIN) this.fanout?.publishAwareness(this.name, encodeAwarenessUpdate(this.awareness, changed));
     });
     this.current.on('update', this.onDocUpdate);
   }
@@ -227,6 +243,40 @@ export class Room {
     }
   }
 
+  /**
+   * An update another relay process stored: applied and sent to this process's connections, not
+   * stored again (it is in the database already). Runs in the queue, like every change.
+   */
+  remoteUpdate(update: Uint8Array): Promise<void> {
+    return this.queue
+      .run(() => {
+        const updates = this.capture(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
+        this.sendRemote(updates);
+      })
+      .catch(() => this.resync());
+  }
+
+  /**
+   * Catches up with storage after fan-out messages may have been lost (the bus was unreachable):
+   * everything stored that this document lacks is applied and sent to this process's connections.
+   */
+  resync(): Promise<void> {
+    return this.queue
+      .run(async () => {
+        const stored = await this.log.load(this.name);
+        const updates = this.capture(() => Y.transact(this.doc, () => stored.forEach((u) => Y.applyUpdate(this.doc, u)), REMOTE_ORIGIN));
+        this.sendRemote(updates);
+      })
+      .catch(() => undefined);
+  }
+
+  private sendRemote(updates: Uint8Array[]): void {
+    if (updates.length === 0) return;
+    this.broadcast(encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), null);
+    metrics.updatesOut.inc(this.members.size);
+    this.onRemoteUpdate?.(this);
+  }
+
   /** Forgets a departing connection and the awareness states it announced. */
   removeMember(member: RoomMember): void {
     const owned = this.members.get(member);
@@ -294,8 +344,9 @@ export class Room {
     }
     end();
     this.storeEvents?.stored(this);
-    const message = encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    this.broadcast(message, from);
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.broadcast(encodeUpdate(merged), from);
+    this.fanout?.publishUpdate(this.name, merged);
     metrics.updatesOut.inc(this.members.size - (from !== null && this.members.has(from) ? 1 : 0));
   }
 }

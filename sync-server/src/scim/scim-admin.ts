@@ -13,7 +13,7 @@ export function scimState(db: AdminContext['db']): ScimState {
 
 export const scimTokenOp: AdminOperation = async (ctx) => {
   const token = await scimState(ctx.db).rotateToken();
-  journalFor(ctx.db).record({ kind: 'directory-change', actor: 'admin', details: { operation: 'scim-token-rotated' } });
+  await journalFor(ctx.db).record({ kind: 'directory-change', actor: 'admin', details: { operation: 'scim-token-rotated' } });
   return { ok: true, result: { token, note: 'Give this token to the identity provider now: only its hash is kept, and the previous token no longer works.' } };
 };
 

@@ -43,8 +43,8 @@ async function putPerson(ctx: ScimContext, record: DirectoryRecord): Promise<voi
   await ctx.admin.host.write('directory', (doc) => putDirectoryRecord(doc, record));
 }
 
-function journal(ctx: ScimContext, person: string, details: Record<string, unknown>): void {
-  journalFor(ctx.admin.db).record({ kind: 'directory-change', actor: 'scim', person, details });
+async function journal(ctx: ScimContext, person: string, details: Record<string, unknown>): Promise<void> {
+  await journalFor(ctx.admin.db).record({ kind: 'directory-change', actor: 'scim', person, details });
 }
 
 // ---- Users -------------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ async function userIngress(resource: UserResource, instance: ScimUserIn, ctx: Sc
   await putPerson(ctx, record);
   await ctx.state.setExternalId(id, instance.externalId ?? (await ctx.state.externalIds())[id]);
   if (existing === null || JSON.stringify(existing) !== JSON.stringify(record)) {
-    journal(ctx, id, { operation: existing === null ? 'create' : 'update', status: record.status, ...(existing !== null && existing.status !== record.status ? { previousStatus: existing.status } : {}) });
+    await journal(ctx, id, { operation: existing === null ? 'create' : 'update', status: record.status, ...(existing !== null && existing.status !== record.status ? { previousStatus: existing.status } : {}) });
   }
   return toScimUser(record, (await ctx.state.externalIds())[id] ?? null);
 }
@@ -87,7 +87,7 @@ async function userDegress(resource: UserResource, ctx: ScimContext): Promise<vo
   if (person === undefined) throw new ScimError(404, null as never, `Resource ${resource.id} not found`);
   if (person.status === 'left') return;
   await putPerson(ctx, { ...person, status: 'left' });
-  journal(ctx, person.id, { operation: 'delete', status: 'left', previousStatus: person.status });
+  await journal(ctx, person.id, { operation: 'delete', status: 'left', previousStatus: person.status });
 }
 
 // ---- Groups ------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ async function applyGroups(ctx: ScimContext, before: ScimGroup[], after: ScimGro
     if (roles.length === 0) roles.push('employee');
     if (JSON.stringify([...roles].sort()) !== JSON.stringify([...person.roles].sort())) {
       await putPerson(ctx, { ...person, roles });
-      journal(ctx, person.id, { operation: 'roles', roles, previousRoles: person.roles });
+      await journal(ctx, person.id, { operation: 'roles', roles, previousRoles: person.roles });
     }
   }
   const spaceMembers = (groups: ScimGroup[]) => {

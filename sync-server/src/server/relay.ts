@@ -34,13 +34,27 @@ import type { PersonLimits } from '../rooms/person-limits.js';
 import { RelayDocHost } from '../rooms/relay-doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { scimState } from '../scim/scim-admin.js';
-import { openSqliteStorage } from '../storage/sqlite-storage.js';
+import { openStorage, storageConfig } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
+import { Leases } from '../storage/leases.js';
+import { startRedisFanout } from '../fanout/redis-fanout.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { WsGateway } from './ws-gateway.js';
 
 export interface RelayOptions {
+  /** Keys (signing, audit), the lock file and, without `postgres`, the SQLite database. */
   dataDir: string;
+  /**
+   * A PostgreSQL URL: the relay's tables live there instead of in the data directory, and several
+   * relay processes may share them (work one process at a time must do is then leased).
+   */
+  postgres?: string;
+  /** A Redis URL: updates and awareness reach the rooms other relay processes hold (scale-out). */
+  redis?: string;
+  /** Redis channel prefix (several companies or tests on one Redis). Default 'hearth:'. */
+  redisPrefix?: string;
+  /** How long a lease outlives its holder (a killed process's work is taken over after it). Default 10 s. */
+  leaseTtlMs?: number;
   /** 0 picks a free port. Default 1234. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -93,9 +107,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const lock = lockDataDir(options.dataDir, 'hearth-relay serve');
   let storage: Storage;
   try {
-    storage = openSqliteStorage(options.dataDir, {
+    storage = await openStorage(storageConfig(options.dataDir, options.postgres), {
       compactAfter: options.compactAfter ?? 500,
       onCompactionError: (room, err) => logger.error({ err, room }, 'compaction failed; the log is kept as it was'),
+      onConnectionError: (err) => logger.warn({ err }, 'a database connection failed; it is replaced'),
     });
   } catch (err) {
     lock.release();
@@ -104,12 +119,17 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const cleanups: Array<() => unknown> = [() => storage.close(), () => lock.release()];
   try {
     const key = loadSigningKey(options.dataDir);
+    const fanout = options.redis === undefined ? undefined : await startRedisFanout({ url: options.redis, logger, ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }) });
+    if (fanout !== undefined) cleanups.push(() => fanout.close());
     const host = new RelayDocHost(storage.rooms, logger, {
       idleUnloadMs: options.idleUnloadMs ?? 60_000,
       ...(options.personLimits === undefined ? {} : { personLimits: options.personLimits }),
+      ...(fanout === undefined ? {} : { fanout }),
     });
     const maxTokenTtl = options.maxTokenTtl ?? DEFAULT_MAX_TOKEN_TTL;
     const revocations = revocationsFor(storage.db);
+    await revocations.load();
+    cleanups.push(() => revocations.stop());
     const verifier = tokenVerifier({
       key,
       oidc: options.oidc === undefined ? null : new OidcVerifier(options.oidc),
@@ -127,9 +147,12 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     cleanups.push(offRevoke);
     const logic = await startRelayLogic(host, storage.db, {
       demo: options.demo === true,
+      dataDir: options.dataDir,
       logger,
       compact: (room) => storage.rooms.compact(room),
       ...(options.moderationSettleMs === undefined ? {} : { moderationSettleMs: options.moderationSettleMs }),
+      // Only a shared database can have several relay processes (SQLite has the data-directory lock).
+      ...(options.postgres === undefined ? {} : { leases: new Leases(storage.db, options.leaseTtlMs ?? 10_000) }),
     });
     let stopping = false;
 
@@ -172,7 +195,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     cleanups.push(() => metricsServer?.server.close());
     const url = `ws://${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`;
     lock.writeInfo({ host: bindHost, port, url });
-    logger.info({ url, dataDir: options.dataDir, demo: options.demo === true }, 'relay started');
+    logger.info({ url, dataDir: options.dataDir, storage: storage.engine, demo: options.demo === true }, 'relay started');
 
     let stopped: Promise<void> | null = null;
     const stop = (): Promise<void> => {
@@ -187,9 +210,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         await logic.stop().catch((err: unknown) => logger.error({ err }, 'relay logic failed to stop'));
         await host.drain();
         host.stop();
+        await fanout?.close();
         server.closeAllConnections();
         metricsServer?.server.closeAllConnections();
-        storage.close();
+        await storage.close();
         lock.release();
         logger.info('relay stopped');
       })();
@@ -207,7 +231,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       stop,
     };
   } catch (err) {
-    for (const c of cleanups) c();
+    for (const c of cleanups) await c();
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 // The relay's storage seam. Why an interface: the embedded setup keeps everything in one SQLite file,
-// the scale-out setup will keep the same tables in PostgreSQL; the rooms and the transport only ever
-// see `RoomLog`, so swapping the engine touches one module.
-import type Database from 'better-sqlite3';
+// the scale-out setup keeps the same tables in PostgreSQL; the relay's code sees `RoomLog` and the
+// Kysely handle `db` (one query for both engines), never an engine, so the engine is a start option.
+import type { Db } from './schema.js';
 
 /** The append-only update log of every room, with compaction. */
 export interface RoomLog {
@@ -23,23 +23,31 @@ export interface RoomLog {
 
 export type WriteStatus = 'ok' | 'full' | 'failing';
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface Storage {
+  /** Which engine holds the tables (for logs, health and tests; the relay's logic never asks). */
+  readonly engine: Engine;
   readonly rooms: RoomLog;
   /**
-   * The SQLite handle, for tables the relay's logic owns (publication state, cases, journal).
-   * Create them with `CREATE TABLE IF NOT EXISTS` under a prefix of your own; never touch `room_*`.
+   * The relay's tables (storage/schema.ts) through Kysely, for the stores of the relay's logic
+   * (publication state, cases, journal). Transactions: `inTransaction(db, fn)` from schema.ts.
+   * Tables are created by migrations (storage/migrations.ts), never by the stores.
    */
-  readonly db: Database.Database;
+  readonly db: Db;
   /** True when the database answers a trivial query. */
-  ping(): boolean;
+  ping(): Promise<boolean>;
   /**
-   * Whether the relay can store right now: 'ok', 'full' (SQLITE_FULL: disk or quota) or 'failing'
-   * (another write error, e.g. SQLITE_IOERR). After a failed append it stays non-ok until an append
-   * succeeds or a probe write (one page, committed and removed) does; cheap while all is well.
+   * Whether the relay can store right now: 'ok', 'full' (out of disk or quota) or 'failing'
+   * (another write error). After a failed append it stays non-ok until an append succeeds or a
+   * probe write (one page, committed and removed) does; cheap while all is well.
    */
-  writeStatus(): WriteStatus;
-  /** Writes an online, consistent copy of the database to `file` (VACUUM INTO). */
-  backup(file: string): void;
-  /** Checkpoints the WAL and closes the database. Idempotent. */
-  close(): void;
+  writeStatus(): Promise<WriteStatus>;
+  /**
+   * Writes an online, consistent copy of the database to `file` (SQLite: VACUUM INTO). PostgreSQL
+   * refuses: back it up with pg_dump (docs/operations.md).
+   */
+  backup(file: string): Promise<void>;
+  /** Waits for pending appends and closes the database. Idempotent. */
+  close(): Promise<void>;
 }

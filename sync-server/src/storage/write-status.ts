@@ -2,8 +2,11 @@
 // storage (healthz) and the metrics all need the same answer to "is the disk full?".
 import type { WriteStatus } from './storage.js';
 
-/** 'full' for SQLITE_FULL (disk full, quota, max_page_count), 'failing' for any other error. */
+/**
+ * 'full' when the engine is out of space — SQLITE_FULL (disk full, quota, max_page_count) or
+ * PostgreSQL's disk_full (SQLSTATE 53100) — and 'failing' for any other error.
+ */
 export function writeStatusOf(err: unknown): Exclude<WriteStatus, 'ok'> {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  return code === 'SQLITE_FULL' ? 'full' : 'failing';
+  return code === 'SQLITE_FULL' || code === '53100' ? 'full' : 'failing';
 }

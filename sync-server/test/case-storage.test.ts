@@ -1,11 +1,13 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SqliteCaseStorage } from './case-storage.js';
+import { SqlCaseStorage } from '../src/moderation/case-storage.js';
+import { openTestStorage, removeTestData, tempDataDir } from './helpers.js';
 
-describe('SqliteCaseStorage', () => {
+describe('SqlCaseStorage', () => {
   it('saves, loads, and treats a key prefix as whole key parts', async () => {
-    const db = new Database(':memory:');
-    const s = new SqliteCaseStorage(db);
+    // On either engine: the key prefix scan relies on bytewise comparison (collate "C" on PostgreSQL).
+    const dir = tempDataDir();
+    const storage = await openTestStorage(dir);
+    const s = new SqlCaseStorage(storage.db);
     const bytes = (n: number) => new Uint8Array([n]);
     await s.save(['doc1', 'snapshot', 'h1'], bytes(1));
     await s.save(['doc1', 'incremental', 'h2'], bytes(2));
@@ -21,6 +23,7 @@ describe('SqliteCaseStorage', () => {
     expect((await s.loadRange([])).map((c) => c.key.join('/'))).toEqual(['doc10/snapshot/h3']);
     await s.remove(['doc10', 'snapshot', 'h3']);
     expect(await s.loadRange([])).toEqual([]);
-    db.close();
+    await storage.close();
+    await removeTestData(dir);
   });
 });

@@ -1,0 +1,81 @@
+// Leases: at most one relay process at a time does a piece of work that must not run twice at
+// once (publishing one person's outbox, carrying out moderation decisions, a retention sweep). Why
+// in the database and not in Redis: the work's own writes are in the database, so the fence can be
+// checked in the very transaction that records the work — a holder that paused past its lease
+// (GC, a stalled disk) and lost it to another process finds its commit refused instead of doubling
+// the work. Every acquisition raises the lease's token (the fencing token); `fence(tx)` locks the
+// lease row in the caller's transaction and fails unless this holder's token is still current, and
+// a takeover must wait for that row lock, so the check cannot race a takeover.
+// A holder that dies (SIGKILL) simply stops renewing; after `ttlMs` another process acquires.
+import { randomBytes } from 'node:crypto';
+import type { Db } from './schema.js';
+
+export class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
+
+export interface Lease {
+  readonly name: string;
+  readonly token: number;
+  /** Fails with LeaseLost unless this lease is still held; call first inside the work's transaction. */
+  fence(tx: Db): Promise<void>;
+  /** Extends the lease by its ttl; false when it was lost. */
+  renew(): Promise<boolean>;
+  /** Lets another process take it at once. */
+  release(): Promise<void>;
+}
+
+export class Leases {
+  /** This process's identity as a holder (random per start: a restarted process is a new holder). */
+  readonly holder = randomBytes(8).toString('hex');
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get ttl(): number {
+    return this.ttlMs;
+  }
+
+  /** Takes the lease when it is free, expired or already ours; null while another process holds it. */
+  async acquire(name: string): Promise<Lease | null> {
+    const now = this.now();
+    const row = await this.db
+      .insertInto('leases')
+      .values({ name, holder: this.holder, token: 1, expires_at: now + this.ttlMs })
+      .onConflict((oc) =>
+        oc
+          .column('name')
+          .doUpdateSet((eb) => ({ holder: eb.ref('excluded.holder'), token: eb('leases.token', '+', 1), expires_at: eb.ref('excluded.expires_at') }))
+          .where((eb) => eb.or([eb('leases.expires_at', '<=', now), eb('leases.holder', '=', this.holder)])),
+      )
+      .returning('token')
+      .executeTakeFirst();
+    return row === undefined ? null : this.lease(name, Number(row.token));
+  }
+
+  /** When the named lease's current holder lets go (expiry included), in ms from now; 0 when free. */
+  async freeIn(name: string): Promise<number> {
+    const row = await this.db.selectFrom('leases').select('expires_at').where('name', '=', name).executeTakeFirst();
+    return row === undefined ? 0 : Math.max(0, row.expires_at - this.now());
+  }
+
+  private lease(name: string, token: number): Lease {
+    const mine = (db: Db) => db.updateTable('leases').where('name', '=', name).where('holder', '=', this.holder).where('token', '=', token);
+    return {
+      name,
+      token,
+      fence: async (tx) => {
+        // An UPDATE, not a SELECT: it takes the row lock (PostgreSQL) or the write lock (SQLite).
+        const r = await mine(tx).set((eb) => ({ expires_at: eb.ref('expires_at') })).executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost(`lease ${name} (token ${token}) is no longer held`);
+      },
+      renew: async () => Number((await mine(this.db).set({ expires_at: this.now() + this.ttlMs }).executeTakeFirst()).numUpdatedRows) === 1,
+      release: async () => {
+        await mine(this.db).set({ expires_at: 0 }).execute();
+      },
+    };
+  }
+}

@@ -1,0 +1,180 @@
+// The rooms' update logs on the relay's database, one implementation for both engines. Why these
+// choices:
+// - Group commit under load: when appends come faster than GROUP_COMMIT_RATE per second, those
+//   arriving in the same turn of the event loop (many rooms, many clients) are committed in one
+//   transaction and share one fsync; each caller's promise resolves only after that commit. At a
+//   lower rate each append commits at once, so a quiet relay adds no latency. Commits run one
+//   after another, so appends arriving during a commit join the next one.
+// - Compaction merges a room's log into one update in a savepoint of the appending transaction, so
+//   a crash during compaction leaves either the old log or the new one, never half of each; a
+//   failed compaction rolls back alone and the appends still commit.
+// - Compaction deletes only the rows it merged (seq <= the last one it read): another relay process
+//   appending to the same room meanwhile (scale-out on PostgreSQL) keeps its row. Yjs updates
+//   commute, so the merged row's place in the log does not matter.
+import type { ControlledTransaction } from 'kysely';
+import * as Y from 'yjs';
+import type { Db, Tables } from './schema.js';
+import type { RoomLog } from './storage.js';
+
+/** Appends per second above which appends are grouped into one commit per event-loop turn. */
+const GROUP_COMMIT_RATE = 200;
+const RATE_WINDOW_MS = 100;
+/** Rows per INSERT statement (SQLite caps bound parameters per statement). */
+const INSERT_CHUNK = 300;
+
+interface PendingAppend {
+  room: string;
+  updates: readonly Uint8Array[];
+  resolve: (count: number) => void;
+  reject: (err: unknown) => void;
+}
+
+const toBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+const fromBuffer = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export class SqlRoomLog implements RoomLog {
+  /** The error of the last failed append; cleared by the next one that commits. */
+  writeError: unknown = null;
+  private batch: PendingAppend[] = [];
+  private committing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private windowStart = 0;
+  private windowAppends = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly compactAfter: number,
+    private readonly onCompactionError: (room: string, err: unknown) => void,
+  ) {}
+
+  /** Commits every pending append; resolves once those and every earlier commit are done. */
+  flush(): Promise<void> {
+    this.scheduled = false;
+    if (this.batch.length === 0) return this.committing;
+    const batch = this.batch;
+    this.batch = [];
+    this.committing = this.committing.then(() => this.commit(batch));
+    return this.committing;
+  }
+
+  async load(room: string): Promise<Uint8Array[]> {
+    await this.flush();
+    const rows = await this.db.selectFrom('room_updates').select('data').where('room', '=', room).orderBy('seq').execute();
+    return rows.map((r) => fromBuffer(r.data));
+  }
+
+  async append(room: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) {
+      await this.flush();
+      return this.count(this.db, room);
+    }
+    const now = performance.now();
+    if (now - this.windowStart > RATE_WINDOW_MS) {
+      this.windowStart = now;
+      this.windowAppends = 0;
+    }
+    this.windowAppends++;
+    const busy = this.windowAppends > (GROUP_COMMIT_RATE * RATE_WINDOW_MS) / 1000;
+    return new Promise((resolve, reject) => {
+      this.batch.push({ room, updates, resolve, reject });
+      if (!busy) void this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  async compact(room: string): Promise<void> {
+    await this.flush();
+    await this.db.transaction().execute((tx) => this.compactIn(tx, room));
+  }
+
+  async exists(room: string): Promise<boolean> {
+    await this.flush();
+    const row = await this.db.selectFrom('room_updates').select('seq').where('room', '=', room).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    await this.flush();
+    // Range scan on the index: every name in [prefix, prefix + U+FFFF).
+    const rows = await this.db
+      .selectFrom('room_updates')
+      .select('room')
+      .distinct()
+      .where('room', '>=', prefix)
+      .where('room', '<', `${prefix}\uffff`)
+      .orderBy('room')
+      .execute();
+    return rows.map((r) => r.room);
+  }
+
+  private async commit(batch: readonly PendingAppend[]): Promise<void> {
+    let counts: Map<string, number>;
+    try {
+      counts = await this.appendAll(batch);
+    } catch (err) {
+      this.writeError = err;
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    this.writeError = null;
+    for (const b of batch) b.resolve(counts.get(b.room) ?? 0);
+  }
+
+  private async appendAll(batch: readonly PendingAppend[]): Promise<Map<string, number>> {
+    const now = Date.now();
+    const rows = batch.flatMap(({ room, updates }) => updates.map((u) => ({ room, data: toBuffer(u), stored_at: now })));
+    const tx = await this.db.startTransaction().execute();
+    try {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('room_updates').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      const counts = new Map<string, number>();
+      for (const { room } of batch) {
+        if (counts.has(room)) continue;
+        let count = await this.count(tx, room);
+        if (count > this.compactAfter) {
+          const sp = await tx.savepoint('compaction').execute();
+          try {
+            await this.compactIn(sp, room);
+            await sp.releaseSavepoint('compaction').execute();
+            count = 1;
+          } catch (err) {
+            // When the engine has dropped the whole transaction (SQLite on a full disk), the savepoint
+            // is gone too: the compaction's error is the one to report, and the appends fail with it.
+            await sp.rollbackToSavepoint('compaction').execute().catch(() => {
+              throw err;
+            });
+            this.onCompactionError(room, err);
+          }
+        }
+        counts.set(room, count);
+      }
+      await tx.commit().execute();
+      return counts;
+    } catch (err) {
+      await tx.rollback().execute().catch(() => {});
+      throw err;
+    }
+  }
+
+  private async count(db: Db, room: string): Promise<number> {
+    const row = await db.selectFrom('room_updates').select((eb) => eb.fn.countAll<number>().as('n')).where('room', '=', room).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Must run inside a transaction. Rebuilds the state in a scratch doc so deleted content is GC'd. */
+  private async compactIn(tx: Db | ControlledTransaction<Tables, string[]>, room: string): Promise<void> {
+    const rows = await tx.selectFrom('room_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
+    if (rows.length <= 1) return;
+    const scratch = new Y.Doc();
+    Y.transact(scratch, () => {
+      for (const r of rows) Y.applyUpdate(scratch, r.data);
+    });
+    const merged = Y.encodeStateAsUpdate(scratch);
+    scratch.destroy();
+    const last = rows[rows.length - 1]!.seq;
+    await tx.deleteFrom('room_updates').where('room', '=', room).where('seq', '<=', last).execute();
+    await tx.insertInto('room_updates').values({ room, data: toBuffer(merged), stored_at: Date.now() }).execute();
+  }
+}

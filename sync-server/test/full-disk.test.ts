@@ -107,7 +107,7 @@ describe('full disk', () => {
     const log = new Y.Doc();
     for (const u of await relay.storage.rooms.load('outbox/alice')) Y.applyUpdate(log, u);
     expect(log.getMap('entries').toJSON()).toEqual({ before: 'stored fine' });
-    expect(await health(relay)).toEqual({ status: 503, body: { status: 'unavailable', db: 'full' } });
+    expect(await health(relay)).toEqual({ status: 503, body: { status: 'unavailable', db: 'full', catchingUp: false } });
     expect(await storeFailures(relay)).toBeGreaterThan(failuresBefore);
     // Relay-authored writes fail too, and say so.
     await expect(relay.host.write('outbox/alice', (doc) => doc.getMap('relay').set('r', 'y'.repeat(6000)))).rejects.toThrow();

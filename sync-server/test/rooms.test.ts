@@ -50,7 +50,7 @@ describe('rooms in memory', () => {
     await relay.storage.close();
     const res = await fetch(`http://127.0.0.1:${relay.port}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'unavailable', db: 'unavailable' });
+    expect(await res.json()).toEqual({ status: 'unavailable', db: 'unavailable', catchingUp: false });
   });
 
   it('a change made on an opened doc outside write() is still stored and sent', async () => {

@@ -12,13 +12,16 @@ import { SettingsScreen } from './SettingsScreen.js';
 import { fakeHost } from './test-bridge.js';
 import { testServices } from './test-services.js';
 
+const opened: Array<{ destroy(): void }> = [];
 afterEach(() => {
   cleanup();
   setBridgeForTests(null);
+  for (const s of opened.splice(0)) s.destroy();
 });
 
 function renderScreen() {
   const services = testServices('anna');
+  opened.push(services);
   return render(
     <ServicesContext value={services}>
       <SettingsScreen />

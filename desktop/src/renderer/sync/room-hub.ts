@@ -99,6 +99,9 @@ export class RoomHub {
   }
 
   private attachProvider(room: Room): void {
+    // A runtime with no WebSocket (a test environment being torn down) keeps the room local-only
+    // rather than throwing from inside a promise callback.
+    if (this.options.WebSocketImpl === undefined && typeof WebSocket === 'undefined') return;
     const provider = new WebsocketProvider(this.options.relayUrl, room.name, room.doc, {
       connect: this.online,
       // Relay notices (what is stored, read-only rooms, refusals) are sent only when asked for.

@@ -1,5 +1,6 @@
 // The `hearth-relay` command: serve, mint tokens, and run admin operations against the running
 // relay (or in-process when none runs). Output for people on stdout; logs as JSON lines (pino).
+import { rateOption, wholeNumber } from './cli/option-parsers.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -9,7 +10,7 @@ import { addLimitOptions, limitOverrides } from './cli/limit-options.js';
 import { addPersonLimitOptions, personLimitOverrides } from './cli/person-limit-options.js';
 import { KEY_FILE, loadSigningKey } from './auth/signing-key.js';
 import { mintToken, parseTtl } from './auth/tokens.js';
-import { parseRate } from './connection/token-bucket.js';
+import type { parseRate } from './connection/token-bucket.js';
 import { parseMetricsAddress } from './http/metrics-route.js';
 import { createLogger } from './log.js';
 import { DataDirLocked } from './server/data-dir-lock.js';
@@ -19,18 +20,8 @@ import { DATABASE_FILE, openStorage, storageConfig } from './storage/open-storag
 
 const program = new Command('hearth-relay').description('Hearth relay: the authenticated sync server of a Hearth company').showHelpAfterError();
 
-const integer = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
-  return n;
-};
-const rate = (value: string) => {
-  try {
-    return parseRate(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
+const integer = (name: string) => wholeNumber(name);
+const rate = rateOption;
 const metricsAddress = (value: string) => {
   try {
     return parseMetricsAddress(value);

@@ -1,25 +1,14 @@
 // The `serve` flags for the per-person and per-connection limits beyond --max-message-bytes and
 // --rate (docs/operations.md, "Per-person limits"). Kept here so the list of flags and their mapping
 // to startRelay's `limits` stay together and cli.ts stays a list of commands.
-import { InvalidArgumentError } from 'commander';
+import { rateOption, wholeNumber } from './option-parsers.js';
 import type { Command } from 'commander';
 import { DEFAULT_LIMITS } from '../connection/limits.js';
 import type { LimitOverrides } from '../connection/limits.js';
-import { parseRate } from '../connection/token-bucket.js';
 import type { RateLimit } from '../connection/token-bucket.js';
 
-const count = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
-  return n;
-};
-const rate = (value: string) => {
-  try {
-    return parseRate(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
+const count = (name: string) => wholeNumber(name);
+const rate = rateOption;
 const showRate = (r: RateLimit) => `${r.perSecond}/s:${r.burst}`;
 const d = DEFAULT_LIMITS;
 const a = DEFAULT_LIMITS.awareness;

@@ -1,23 +1,12 @@
 // The `serve` flags for what one person's updates may cost (src/rooms/person-limits.ts;
 // docs/operations.md, "Per-person limits"). Beside limit-options.ts, which holds the connection caps.
-import { InvalidArgumentError } from 'commander';
+import { rateOption, wholeNumber } from './option-parsers.js';
 import type { Command } from 'commander';
-import { parseRate } from '../connection/token-bucket.js';
 import { DEFAULT_PERSON_LIMITS as d } from '../rooms/person-limits.js';
 import type { PersonLimits } from '../rooms/person-limits.js';
 
-const count = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
-  return n;
-};
-const rate = (value: string) => {
-  try {
-    return parseRate(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
+const count = (name: string) => wholeNumber(name, 1);
+const rate = rateOption;
 
 type Flag = readonly [flag: string, help: string, parse: (value: string) => unknown, set: (o: Partial<PersonLimits>, value: never) => unknown];
 

@@ -5,11 +5,10 @@
 // evaluated, and one person's rate-limit holds share one case.
 import { readFileSync } from 'node:fs';
 import { readInbox, readSpace, writePost } from '@hearth/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ATTACKER, PEOPLE, attackerLegitPost, createSpace, goodWriter, healthProbe, p99 } from './abuse-harness.js';
-import { clientPool, runAdmin, startTestRelay, waitFor } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
+import { runAdmin, waitFor } from './helpers.js';
 
 const BULK = 60;
 /** The default policy with a posting rate of 4 an hour: the test reaches the rate in few posts. */
@@ -18,20 +17,14 @@ const RATE = 4;
 const policy = { ...base, version: base.version + 1, rules: base.rules.map((r) => (r.kind === 'posting-rate' ? { ...r, maxPerHour: RATE } : r)) };
 
 describe('a bulk submission of posts', () => {
-  let relay: TestRelay;
-  const pool = clientPool(() => relay);
-
+  const env = useAbuseRelay();
+  const pool = env.pool;
   beforeAll(async () => {
-    relay = await startTestRelay({}, PEOPLE);
-    await createSpace(relay);
-    await runAdmin(relay, 'policy-set', { source: policy });
-  });
-  afterAll(async () => {
-    pool.destroyAll();
-    await relay.cleanup();
+    await runAdmin(env.relay, 'policy-set', { source: policy });
   });
 
   it('is judged in slices that give way; rate-limit holds share one case; nothing legitimate is lost', async () => {
+    const relay = env.relay;
     const reader = await pool.open('bob', 'space/general');
     const legit = await attackerLegitPost(relay, pool, reader);
     const inbox = await pool.open(ATTACKER, `inbox/${ATTACKER}`);

@@ -3,26 +3,17 @@
 // every other person's edits waited. The relay now counts concurrent inserts before applying and
 // refuses the update (4422); the attacker's earlier work and everyone else's edits are kept.
 import { readOutbox, readSpace } from '@hearth/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../src/protocol/messages.js';
-import { ATTACKER, PEOPLE, attackerLegitPost, conflictingUpdate, createSpace, goodWriter, healthProbe, p99 } from './abuse-harness.js';
-import { clientPool, rawClient, startTestRelay } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { ATTACKER, attackerLegitPost, conflictingUpdate, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
+import { rawClient } from './helpers.js';
 
 describe('a crafted update of conflicting items', () => {
-  let relay: TestRelay;
-  const pool = clientPool(() => relay);
-
-  beforeAll(async () => {
-    relay = await startTestRelay({}, PEOPLE);
-    await createSpace(relay);
-  });
-  afterAll(async () => {
-    pool.destroyAll();
-    await relay.cleanup();
-  });
+  const env = useAbuseRelay();
+  const pool = env.pool;
 
   it('is refused before it is applied; a good writer’s edits keep arriving (p99 < 1 s)', async () => {
+    const relay = env.relay;
     // Crafted beforehand: building them is itself slow, and the test shares the relay's thread.
     const key = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
     const crafted = [0, 1, 2].map((m) => encodeUpdate(conflictingUpdate(2000, key, 10_000 + m * 2000)));

@@ -3,9 +3,10 @@
 // abuse-*.test.ts files and (in spirit) by bench/relay-abuse.mjs.
 import { editEntry, readPolicy, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import * as Y from 'yjs';
-import type { RunningRelay } from '../src/server/relay.js';
-import { runAdmin, waitFor } from './helpers.js';
-import type { TestClient , clientPool} from './helpers.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
+import { clientPool, runAdmin, startTestRelay, waitFor } from './helpers.js';
+import type { TestClient, TestRelay } from './helpers.js';
 
 export const GOOD_WRITER = 'alice';
 export const READER = 'bob';
@@ -142,4 +143,27 @@ export function conflictingUpdate(n: number, key: string, firstClient: number): 
     d.destroy();
   }
   return Y.mergeUpdates(updates);
+}
+
+/**
+ * One relay per abuse test file, with the three people and the space the attacks run in, and a
+ * client pool closed with it. Read `relay` inside a test (it exists once beforeAll has run).
+ */
+export function useAbuseRelay(options: Partial<RelayOptions> = {}) {
+  let relay: TestRelay | null = null;
+  const pool = clientPool(() => relay!);
+  beforeAll(async () => {
+    relay = await startTestRelay(options, PEOPLE);
+    await createSpace(relay);
+  });
+  afterAll(async () => {
+    pool.destroyAll();
+    await relay?.cleanup();
+  });
+  return {
+    pool,
+    get relay(): TestRelay {
+      return relay!;
+    },
+  };
 }

@@ -3,12 +3,11 @@
 // bound. The relay caps what may stay pending per outbox (= per person), refuses beyond it with an
 // error notice and 1013 (reconnect and resync), and everybody else's edits keep arriving.
 import { readOutbox, readSpace } from '@hearth/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/protocol/messages.js';
-import { ATTACKER, PEOPLE, attackerLegitPost, createSpace, goodWriter, healthProbe, p99 } from './abuse-harness.js';
-import { clientPool, rawClient, startTestRelay } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
+import { rawClient } from './helpers.js';
 
 /** The second half of a fresh client's writes: it depends on a first half the relay never gets. */
 function orphanUpdate(client: number, bytes: number): Uint8Array {
@@ -23,19 +22,11 @@ function orphanUpdate(client: number, bytes: number): Uint8Array {
 }
 
 describe('updates with missing dependencies', () => {
-  let relay: TestRelay;
-  const pool = clientPool(() => relay);
-
-  beforeAll(async () => {
-    relay = await startTestRelay({}, PEOPLE);
-    await createSpace(relay);
-  });
-  afterAll(async () => {
-    pool.destroyAll();
-    await relay.cleanup();
-  });
+  const env = useAbuseRelay();
+  const pool = env.pool;
 
   it('are kept pending only up to a cap; beyond it the sender is told and closed; others are unaffected', async () => {
+    const relay = env.relay;
     const orphans = Array.from({ length: 40 }, (_, i) => encodeUpdate(orphanUpdate(50_000 + i, 30_000)));
     const reader = await pool.open('bob', 'space/general');
     const legit = await attackerLegitPost(relay, pool, reader);

@@ -3,31 +3,22 @@
 // it their own messages wait — and an outbox quota: an update that would pass it is refused whole
 // (4413 and an error notice), nothing of it stored; what the person stored before is kept.
 import { readOutbox, readSpace } from '@hearth/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/protocol/messages.js';
-import { ATTACKER, PEOPLE, attackerLegitPost, createSpace, goodWriter, healthProbe, p99 } from './abuse-harness.js';
-import { clientPool, rawClient, startTestRelay } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
+import { rawClient } from './helpers.js';
 
 const CHUNK = 200 * 1024;
 const QUOTA = 2 * 1024 * 1024;
 
 describe('storage quota and write rate per person', () => {
-  let relay: TestRelay;
-  const pool = clientPool(() => relay);
-
-  beforeAll(async () => {
-    // Scaled down for a test: 2 MiB quota, 1 MiB/s with a 512 KiB burst.
-    relay = await startTestRelay({ personLimits: { maxOutboxBytes: QUOTA, writeRate: { bytesPerSecond: 1024 * 1024, burstBytes: 512 * 1024 } } }, PEOPLE);
-    await createSpace(relay);
-  });
-  afterAll(async () => {
-    pool.destroyAll();
-    await relay.cleanup();
-  });
+  // Scaled down for a test: 2 MiB quota, 1 MiB/s with a 512 KiB burst.
+  const env = useAbuseRelay({ personLimits: { maxOutboxBytes: QUOTA, writeRate: { bytesPerSecond: 1024 * 1024, burstBytes: 512 * 1024 } } });
+  const pool = env.pool;
 
   it('slows the writer to its rate, refuses past the quota whole, keeps earlier work', async () => {
+    const relay = env.relay;
     // Sixteen valid updates of 200 KiB, each a new text in a scratch map (3.2 MiB in all).
     const scratch = new Y.Doc();
     const chunks: Uint8Array[] = [];

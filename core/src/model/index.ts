@@ -1,6 +1,6 @@
 // Public surface of core/src/model; core/src/index.ts re-exports it.
 export type * from './types.js';
-export { POST_KINDS, SPACE_KINDS, SPACE_VISIBILITIES, REACTIONS, LIMITS, MENTION_PATTERN, JOIN_DECISIONS, JOIN_REQUEST_STATES } from './types.js';
+export { POST_KINDS, SPACE_KINDS, SPACE_VISIBILITIES, REACTIONS, LIMITS, MENTION_PATTERN, JOIN_DECISIONS, JOIN_REQUEST_STATES, NOTICE_KINDS } from './types.js';
 export * from './doc-layout.js';
 export * from './room-names.js';
 export * from './canonical-json.js';

@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ID_PATTERN } from './room-names.js';
-import { JOIN_REQUEST_STATES, POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
+import { JOIN_REQUEST_STATES, NOTICE_KINDS, POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
 import type {
   EntryStatus,
   JoinRequestView,
@@ -88,23 +88,7 @@ export const entryStatusSchema: z.ZodType<EntryStatus> = z.object({
 
 export const noticeSchema: z.ZodType<Notice> = z.object({
   id: z.string().min(1),
-  kind: z.enum([
-    'held',
-    'flagged',
-    'rejected',
-    'published-after-review',
-    'hidden',
-    'warning',
-    'waiting-acknowledgement',
-    'reply',
-    'mention',
-    'join-request',
-    'join-approved',
-    'join-declined',
-    'membership-removed',
-    'report-not-opened',
-    'escalated',
-  ]),
+  kind: z.enum(NOTICE_KINDS),
   createdAt: timestamp,
   message: z.string(),
   entryId: id.nullable(),

@@ -284,25 +284,37 @@ export interface StatusFinding {
   end?: number;
 }
 
-export type NoticeKind =
-  | 'held'
+/**
+ * Every kind of inbox notice, in one list: the type, the relay's writers and the readers' schema
+ * all come from it. Why one list: a kind added to the type but not to the schema was silently
+ * dropped by every reader. To add a notice kind, add it here (and to docs/protocol.md); the app
+ * decides in `desktop/src/renderer/notify/notice-rules.ts` whether it raises an OS notification.
+ */
+export const NOTICE_KINDS = [
+  'held',
   /** Published, and a moderation case opened: the author is told why (the findings' guidance). */
-  | 'flagged'
-  | 'rejected'
-  | 'published-after-review'
-  | 'hidden'
-  | 'warning'
-  | 'waiting-acknowledgement'
-  | 'reply'
-  | 'mention'
-  | 'join-request'
-  | 'join-approved'
-  | 'join-declined'
-  | 'membership-removed'
+  'flagged',
+  'rejected',
+  'published-after-review',
+  'hidden',
+  'warning',
+  'waiting-acknowledgement',
+  'reply',
+  'mention',
+  /** People reacted to one of the person's posts or comments (one notice per item and hour: batched). */
+  'reaction',
+  /** A direct message to the person (one notice per message). */
+  'message',
+  'join-request',
+  'join-approved',
+  'join-declined',
+  'membership-removed',
   /** A report could not become a moderation case (the item is gone): the reporter is told so. */
-  | 'report-not-opened'
+  'report-not-opened',
   /** A moderator escalated a case to a role the person holds (HR, legal, ...). */
-  | 'escalated';
+  'escalated',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {
   id: string;

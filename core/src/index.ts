@@ -2,3 +2,4 @@
 export * from './model/index.js';
 export * from './policy/index.js';
 export * from './identity/index.js';
+export * from './figures/index.js';

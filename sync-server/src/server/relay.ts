@@ -21,6 +21,8 @@ import type { RouteHandler } from '../http/respond.js';
 import { router } from '../http/router.js';
 import { scimRoute } from '../http/scim-route.js';
 import { sessionRoute } from '../http/session-route.js';
+import { figuresRoute } from '../figures/figures-route.js';
+import { FiguresService } from '../figures/figures-service.js';
 import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
 import { metrics } from '../metrics.js';
@@ -165,6 +167,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         oidc: options.oidc?.webClientId === undefined ? null : { issuer: options.oidc.issuer, clientId: options.oidc.webClientId, scopes: 'openid email profile offline_access' },
       }),
       sessionRoute(verifier),
+      figuresRoute(verifier, new FiguresService(host, storage.db)),
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));

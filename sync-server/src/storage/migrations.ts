@@ -271,11 +271,31 @@ function leases(engine: Engine): Migration {
   };
 }
 
+/** 0003: course progress (figures/course-progress-store.ts): one row per `module-done` entry. */
+function courseProgress(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('course_progress')
+        .addColumn('entry_id', 'text', (c) => c.primaryKey())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('space', 'text', (c) => c.notNull())
+        .addColumn('module', 'text', (c) => c.notNull())
+        .addColumn('done', t.int, (c) => c.notNull())
+        .addColumn('at', t.int, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('course_progress_space').on('course_progress').columns(['space', 'done']).execute();
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001_initial': initial(engine),
     '0002_leases': leases(engine),
+    '0003_course_progress': courseProgress(engine),
   };
 }
 

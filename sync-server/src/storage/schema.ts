@@ -34,6 +34,8 @@ export interface Tables {
   };
   membership_entries: { entry_id: string; person: string; type: string; space: string; at: number };
   relay_settings: { key: string; value: string };
+  /** One row per `module-done` entry; `done` 0 once the person took it back (retracted). */
+  course_progress: { entry_id: string; person: string; space: string; module: string; done: number; at: number };
   /** Per person: tokens issued (iat, seconds) before `not_before` are refused. */
   token_revocations: { person: string; not_before: number };
   case_chunks: { key: string; data: Uint8Array };

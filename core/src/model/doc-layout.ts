@@ -10,7 +10,13 @@ export const OUTBOX_ENTRIES = 'entries';
 export const META = 'meta';
 /** space/<spaceId>: personId → true for members of a private or secret space. */
 export const SPACE_MEMBERS = 'members';
-/** space/<spaceId>: entryId → PublishedPost. */
+/**
+ * space/<spaceId>: bucket key ('yyyy-mm') → BucketSummary, the index of the space's time buckets.
+ * space/<spaceId>/<yyyy-mm> (a bucket) holds META (id, bucket), SPACE_POSTS, SPACE_COMMENTS,
+ * SPACE_REACTIONS and MODERATION for the posts first published in that month and everything on them.
+ */
+export const SPACE_BUCKETS = 'buckets';
+/** space/<spaceId>/<yyyy-mm> (and space/<spaceId> before the bucket migration): entryId → PublishedPost. */
 export const SPACE_POSTS = 'posts';
 /** space/<spaceId>: entryId → PublishedComment. */
 export const SPACE_COMMENTS = 'comments';

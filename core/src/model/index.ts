@@ -10,6 +10,7 @@ export * from './outbox-writes.js';
 export * from './entry-limits.js';
 export * from './relay-publish.js';
 export * from './relay-space-writes.js';
+export * from './buckets.js';
 export * from './relay-inbox-writes.js';
 export * from './space-view.js';
 export * from './document-views.js';

@@ -203,8 +203,8 @@ describe('what the relay stamps and collects', () => {
 
 describe('publicationRoom', () => {
   it('names the room each entry type is published into', () => {
-    expect(publicationRoom(post('p1'))).toEqual({ kind: 'space', space: 'media-wing' });
-    expect(publicationRoom({ id: 'm', type: 'message', conversation: 'c1', to: null, body: '', createdAt: T, editedAt: null, retracted: false })).toEqual({ kind: 'dm', conversation: 'c1' });
-    expect(publicationRoom({ id: 'a', type: 'ack', policyVersion: 1, createdAt: T, editedAt: null, retracted: false })).toBeNull();
+    expect(publicationRoom(post('p1'), { at: T })).toEqual({ kind: 'bucket', space: 'media-wing', bucket: '2023-11' });
+    expect(publicationRoom({ id: 'm', type: 'message', conversation: 'c1', to: null, body: '', createdAt: T, editedAt: null, retracted: false }, { at: T })).toEqual({ kind: 'dm', conversation: 'c1' });
+    expect(publicationRoom({ id: 'a', type: 'ack', policyVersion: 1, createdAt: T, editedAt: null, retracted: false }, { at: T })).toBeNull();
   });
 });

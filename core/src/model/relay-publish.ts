@@ -6,7 +6,9 @@
 // a hidden item stays hidden when its author publishes a newer version.
 import type * as Y from 'yjs';
 import { DM_MESSAGES, ITEM_MAPS, META, MODERATION, SPACE_COMMENTS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
-import type { EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
+import { bucketKeyOf, bucketPostCount, initBucket } from './buckets.js';
+import { parseRoomName } from './room-names.js';
+import type { EntryId, EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
 
 export type PublishResult =
   | { ok: true; outcome: 'applied' | 'unchanged' | 'stale' }
@@ -31,22 +33,49 @@ export interface ModerationMark {
   at: Timestamp | null;
 }
 
+/** Where an entry's earlier versions and its parent item were published (the relay's own records). */
+export interface Placement {
+  /** The relay's time now (a new top-level item goes into the bucket of this month). */
+  at: Timestamp;
+  /** The room an earlier version of this entry was published into: an edit never moves an item. */
+  own?: string | null;
+  /** The room the parent item (parentItemOf) was published into: a comment or reaction joins it. */
+  parent?: string | null;
+}
+
 /**
- * The room an entry is published into: its space for posts, comments and reactions, its
- * conversation for messages; null for reports, acknowledgements and join requests, which the relay
- * acts on but never publishes.
+ * The item an entry hangs on, whose bucket it must share: a comment's post, a reaction's target.
+ * Null for top-level items. A new kind that hangs on another item adds itself here, and
+ * publicationRoom then puts it beside its parent.
  */
-export function publicationRoom(entry: OutboxEntry): RoomName | null {
+export function parentItemOf(entry: OutboxEntry): EntryId | null {
   switch (entry.type) {
-    case 'post':
     case 'comment':
+      return entry.post;
     case 'reaction':
-      return { kind: 'space', space: entry.space };
-    case 'message':
-      return { kind: 'dm', conversation: entry.conversation };
+      return entry.target;
     default:
       return null;
   }
+}
+
+/**
+ * The room an entry is published into: for a space item, a time bucket of its space
+ * (`space/<id>/<yyyy-mm>`, see buckets.ts) — where an earlier version went, else its parent's bucket,
+ * else the bucket of the month of publication; for a message, its conversation; null for reports,
+ * acknowledgements and join requests, which the relay acts on but never publishes. Rooms from the
+ * placement are used only if they belong to the entry's own space (a legacy `space/<id>` room
+ * included, for data not yet migrated), so a forged record can never move an item elsewhere.
+ */
+export function publicationRoom(entry: OutboxEntry, placement: Placement): RoomName | null {
+  if (entry.type === 'message') return { kind: 'dm', conversation: entry.conversation };
+  if (ITEM_MAP_OF[entry.type] === undefined || !('space' in entry) || typeof entry.space !== 'string') return null;
+  const space = entry.space;
+  for (const candidate of [placement.own, placement.parent]) {
+    const room = candidate == null ? null : parseRoomName(candidate);
+    if ((room?.kind === 'bucket' || room?.kind === 'space') && room.space === space) return room;
+  }
+  return { kind: 'bucket', space, bucket: bucketKeyOf(placement.at) };
 }
 
 export function publishEntry(
@@ -184,4 +213,33 @@ function versionOf(v: unknown): number | null {
 
 function authorOf(v: unknown): unknown {
   return isRecord(v) ? v.authorId : undefined;
+}
+
+/** What a publication into a bucket tells the space's index (noteBucketItem), null when nothing. */
+export interface BucketNote {
+  space: string;
+  bucket: string;
+  posts: number;
+  createdAt: Timestamp;
+}
+
+/**
+ * publishEntry into the room publicationRoom chose: a bucket gets its meta first (initBucket), and
+ * a new or edited top-level item yields the note for the space's bucket index, which the relay then
+ * writes into `space/<id>` (noteBucketItem). Why one function: whoever publishes (the publisher,
+ * the demo loader, a new kind's code) keeps bucket and index in step without knowing the layout.
+ */
+export function publishInto(
+  doc: Y.Doc,
+  room: RoomName,
+  p: { author: PersonId; entry: OutboxEntry; version: number; publishedAt?: number },
+): { result: PublishResult; note: BucketNote | null } {
+  if (room.kind === 'bucket') initBucket(doc, room.space, room.bucket);
+  const result = publishEntry(doc, p);
+  if (room.kind !== 'bucket' || !result.ok || parentItemOf(p.entry) !== null) return { result, note: null };
+  const map = ITEM_MAP_OF[p.entry.type];
+  const item = map === undefined ? undefined : doc.getMap<unknown>(map).get(p.entry.id);
+  const createdAt = isRecord(item) && typeof item.createdAt === 'number' ? item.createdAt : null;
+  if (createdAt === null) return { result, note: null };
+  return { result, note: { space: room.space, bucket: room.bucket, posts: bucketPostCount(doc), createdAt } };
 }

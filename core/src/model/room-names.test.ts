@@ -7,6 +7,7 @@ describe('room names', () => {
     [{ kind: 'outbox', person: 'ana.lima' }, 'outbox/ana.lima'],
     [{ kind: 'inbox', person: '01J9ZQ3X7Q8K2M4N6P8R0T2V4W' }, 'inbox/01J9ZQ3X7Q8K2M4N6P8R0T2V4W'],
     [{ kind: 'space', space: 'media-wing' }, 'space/media-wing'],
+    [{ kind: 'bucket', space: 'media-wing', bucket: '2026-11' }, 'space/media-wing/2026-11'],
     [{ kind: 'dm', conversation: '01J9ZQ3X7Q8K2M4N6P8R0T2V4W' }, 'dm/01J9ZQ3X7Q8K2M4N6P8R0T2V4W'],
     [{ kind: 'directory' }, 'directory'],
     [{ kind: 'policy' }, 'policy'],
@@ -33,6 +34,13 @@ describe('room names', () => {
     '/directory',
     'moderation/x',
     'outbox/ana%2Fbob',
+    'space/media-wing/2026-13',
+    'space/media-wing/26-11',
+    'space/media-wing/2026-11/x',
+    'space/media-wing/',
+    'space//2026-11',
+    'space/../2026-11',
+    'dm/c1/2026-11',
   ])('refuses %j', (name) => {
     expect(parseRoomName(name)).toBeNull();
   });

@@ -48,15 +48,51 @@ export function readSpace(doc: Y.Doc): SpaceView {
   return buildSpaceView(readSpaceParts(doc));
 }
 
+/**
+ * Reads a space across its buckets: meta and members from the space document, items from the
+ * space document (data not yet migrated) and from every bucket document given — the ones the client
+ * has open. An item found twice (a migration caught half-way) counts once, the newer version.
+ * Buckets of another space are ignored. Never throws.
+ */
+export function readSpaceAcross(spaceDoc: Y.Doc, buckets: Iterable<Y.Doc>): SpaceView {
+  const parts = readSpaceParts(spaceDoc);
+  const id = parts.meta?.id;
+  for (const bucket of buckets) {
+    if (id === undefined || bucket.getMap<unknown>(META).get('id') !== id) continue;
+    const items = readItemParts(bucket);
+    parts.posts.push(...items.posts);
+    parts.comments.push(...items.comments);
+    parts.reactions.push(...items.reactions);
+    parts.hidden.push(...items.hidden);
+  }
+  parts.posts = newestVersions(parts.posts);
+  parts.comments = newestVersions(parts.comments);
+  return buildSpaceView(parts);
+}
+
+function newestVersions<T extends { id: string; editedAt: number | null }>(items: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const seen = byId.get(item.id);
+    if (seen === undefined || (item.editedAt ?? 0) > (seen.editedAt ?? 0)) byId.set(item.id, item);
+  }
+  return byId.size === items.length ? items : [...byId.values()];
+}
+
 function readSpaceParts(doc: Y.Doc): SpaceParts {
   const metaMap = doc.getMap<unknown>(META);
   const meta = parseOrNull(spaceMetaSchema, Object.fromEntries(metaMap.entries()));
   const members = [...doc.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([k, v]) => v === true && isValidId(k)).map(([k]) => k);
+  return { meta, members, ...readItemParts(doc) };
+}
+
+/** The published items of a space or bucket document (same maps in both). */
+function readItemParts(doc: Y.Doc): Omit<SpaceParts, 'meta' | 'members'> {
   const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);
   const comments = readVisibleItems(doc, SPACE_COMMENTS, publishedCommentSchema).map(withoutVersion);
   const reactions = readVisibleItems(doc, SPACE_REACTIONS, publishedReactionSchema).map((r) => ({ target: r.target, emoji: r.emoji, person: r.authorId }));
   const hidden = readHiddenIds(doc, [SPACE_POSTS, SPACE_COMMENTS, SPACE_REACTIONS], MODERATION);
-  return { meta, members, posts, comments, reactions, hidden };
+  return { posts, comments, reactions, hidden };
 }
 
 /** Threads, aggregates and orders the parts of a space into the view the app renders. */

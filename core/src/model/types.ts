@@ -367,10 +367,25 @@ export const MENTION_PATTERN = /<@([a-z0-9][a-z0-9._-]{0,63})>/g;
 // ---------------------------------------------------------------------------------------------
 // Room names.
 
+/** A space's time bucket: the calendar month (UTC) of its posts' first publication, 'yyyy-mm'. */
+export type BucketKey = string;
+
+/** One line of a space's bucket index (`Y.Map('buckets')` of the space document). */
+export interface BucketSummary {
+  key: BucketKey;
+  /** Posts in the bucket (retracted ones included: they keep their place). */
+  posts: number;
+  /** createdAt of the oldest and newest post in the bucket. */
+  first: Timestamp;
+  last: Timestamp;
+}
+
 export type RoomName =
   | { kind: 'outbox'; person: PersonId }
   | { kind: 'inbox'; person: PersonId }
   | { kind: 'space'; space: SpaceId }
+  /** One time bucket of a space: the posts published in one calendar month (UTC), 'yyyy-mm'. */
+  | { kind: 'bucket'; space: SpaceId; bucket: BucketKey }
   | { kind: 'dm'; conversation: ConversationId }
   | { kind: 'directory' }
   | { kind: 'policy' }

@@ -21,3 +21,4 @@ export * from './relay-retention.js';
 export * from './moderation-case.js';
 export * from './relay-notice.js';
 export * from './presence.js';
+export * from './relay-reaction-notices.js';

@@ -95,6 +95,9 @@ export const noticeSchema: z.ZodType<Notice> = z.object({
   space: id.nullable(),
   about: id.nullable(),
   findings: z.array(findingSchema),
+  post: id.optional(),
+  conversation: id.optional(),
+  people: z.array(id).max(1000).optional(),
 });
 
 export const joinRequestSchema: z.ZodType<JoinRequestView> = z.object({

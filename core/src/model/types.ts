@@ -326,6 +326,15 @@ export interface Notice {
   /** The person the notice is about (the replier, the requester, the moderator), if any. */
   about: PersonId | null;
   findings: StatusFinding[];
+  /**
+   * The post that holds the item, when the item is a comment or a reaction (so "Open" lands on the
+   * item itself without the space's history). Absent on older notices and on notices about posts.
+   */
+  post?: EntryId;
+  /** The conversation of a `message` notice. */
+  conversation?: ConversationId;
+  /** Everyone a batched `reaction` notice is about, first reactor first (`about` is the first). */
+  people?: PersonId[];
 }
 
 export const JOIN_REQUEST_STATES = ['pending', 'approved', 'declined', 'withdrawn'] as const;

@@ -74,6 +74,8 @@ export function authorNotice(kind: 'held' | 'rejected' | 'waiting-acknowledgemen
     space: 'space' in entry ? entry.space : null,
     about: null,
     findings,
+    ...(entry.type === 'comment' ? { post: entry.post } : {}),
+    ...(entry.type === 'message' ? { conversation: entry.conversation } : {}),
   };
 }
 
@@ -92,21 +94,5 @@ export function membershipRefusal(entry: OutboxEntry, version: number, problems:
     space: 'space' in entry ? entry.space : null,
     about: null,
     findings: problems.map((p) => ({ rule: `validation.${p.code}`, severity: 'reject', message: p.message, guidance: '', field: 'entry' })),
-  };
-}
-
-/** A notice to someone other than the author (a reply, a mention). */
-export function otherNotice(kind: 'reply' | 'mention', entry: OutboxEntry, author: string, authorName: string, now: number): Notice {
-  const where = 'space' in entry && entry.space ? ` in ${entry.space}` : '';
-  const message = kind === 'reply' ? `${authorName} replied to you${where}.` : `${authorName} mentioned you${where}.`;
-  return {
-    id: `${entry.id}:${kind}`,
-    kind,
-    createdAt: now,
-    message,
-    entryId: entry.id,
-    space: 'space' in entry ? entry.space : null,
-    about: author,
-    findings: [],
   };
 }

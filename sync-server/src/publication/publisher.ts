@@ -9,8 +9,6 @@ import {
   displayName,
   evaluate,
   initConversation,
-  mentionNoticeLimit,
-  mentionsToNotify,
   publishEntry,
   readDirectory,
   readPolicy,
@@ -21,7 +19,6 @@ import {
   type DirectoryRecord,
   type DistributedPolicy,
   type Draft,
-  type Notice,
   type OutboxEntry,
   type StatusFinding,
 } from '@hearth/core';
@@ -34,7 +31,8 @@ import { buildEntryContext, spaceOf } from './entry-context.js';
 import { fingerprint } from './fingerprint.js';
 import { FairLanes } from './fair-lanes.js';
 import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
-import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, otherNotice, status } from './notices.js';
+import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, status } from './notices.js';
+import { otherNotices } from './other-notices.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
@@ -410,36 +408,17 @@ export class Publisher {
     });
   }
 
-  /** Replies and mentions reach the people concerned, once per entry, if they can read it. */
+  /**
+   * Mentions, replies, reactions and direct messages reach the people concerned, once per entry, if
+   * they may read where it is (other-notices.ts).
+   */
   private async tellOthers(pass: Pass, entry: Publishable): Promise<void> {
-    if (entry.type === 'reaction') return;
-    const author = pass.directory.get(pass.person);
-    const name = author ? displayName(author) : pass.person;
-    const notices = new Map<string, Notice>();
-    const now = this.now();
-    const readers = await this.readersOf(entry);
-    const mentioned = mentionsToNotify(entry.body, {
-      author: pass.person,
-      limit: mentionNoticeLimit(pass.policy),
-      mayNotify: (p) => pass.directory.has(p) && (readers === 'everyone' || readers.has(p)),
-    });
-    for (const p of mentioned) notices.set(p, otherNotice('mention', entry, pass.person, name, now));
-    if (entry.type === 'comment') {
-      const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
-      const repliedTo = context.targetComment?.authorId ?? context.targetPost?.authorId;
-      if (repliedTo && repliedTo !== pass.person && !notices.has(repliedTo)) notices.set(repliedTo, otherNotice('reply', entry, pass.person, name, now));
-    }
-    for (const [person, notice] of notices) {
-      await this.opts.host.write(roomName({ kind: 'inbox', person }), (doc) => addNotice(doc, notice));
-    }
-  }
-
-  private async readersOf(entry: Publishable): Promise<Set<string> | 'everyone'> {
-    if (entry.type === 'message') {
-      const context = await buildEntryContext(entry, { host: this.opts.host, directory: new Map(), author: '', outboxEntries: [], record: null });
-      return new Set(context.conversation?.participants ?? []);
-    }
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: new Map(), author: '', outboxEntries: [], record: null });
-    return context.space?.visibility === 'public' ? 'everyone' : new Set(context.members);
+    const nameOf = (p: string) => {
+      const record = pass.directory.get(p);
+      return record ? displayName(record) : p;
+    };
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
+    const writes = otherNotices({ entry, author: pass.person, authorName: nameOf(pass.person), nameOf, directory: pass.directory, policy: pass.policy, context, now: this.now() });
+    for (const { person, write } of writes) await this.opts.host.write(roomName({ kind: 'inbox', person }), write);
   }
 }

@@ -4,12 +4,15 @@
 //   outbox/<p>       p only, read-write (the one room a client writes)
 //   inbox/<p>        p only, read-only
 //   space/<s>        public: every active person; private/secret: members and facilitators
+//   space/<s>/<yyyy-mm>  a time bucket of space s: exactly who may read space s (decided on s's
+//                    document, so a removed member loses every bucket with the space); the bucket
+//                    need not exist yet (the current month before its first post)
 //   dm/<c>           participants
 // Why a secret space and a conversation answer an outsider exactly as a room that does not exist
 // (4404, same reason): outsiders are not meant to know they exist, and a different code would let
 // anyone test ids. A private space is listed in the catalogue, so "not a member" (4403) tells nothing.
 //   directory, policy, spaces   every active person, read-only
-import { parseRoomName } from '@hearth/core';
+import { parseRoomName, roomName } from '@hearth/core';
 import type { RoomName } from '@hearth/core';
 import type * as Y from 'yjs';
 import type { DocHost } from '../rooms/doc-host.js';
@@ -35,9 +38,11 @@ export async function authorize(host: DocHost, personId: string, name: string): 
     case 'policy':
     case 'spaces':
       return { ok: true, room, mode: 'read-only' };
-    case 'space': {
-      if (!(await host.exists(name))) return NO_SUCH_SPACE;
-      const space = spaceAccess(await host.open(name));
+    case 'space':
+    case 'bucket': {
+      const spaceRoom = roomName({ kind: 'space', space: room.space });
+      if (!(await host.exists(spaceRoom))) return NO_SUCH_SPACE;
+      const space = spaceAccess(await host.open(spaceRoom));
       if (!space.exists) return NO_SUCH_SPACE;
       if (space.visibility === 'public' || space.readers.has(personId)) return { ok: true, room, mode: 'read-only' };
       if (space.visibility === 'secret') return NO_SUCH_SPACE;
@@ -61,6 +66,9 @@ export function accessCheck(name: string, doc: Y.Doc): ((personId: string) => st
     return (personId) => (directoryPerson(doc, personId)?.status === 'active' ? null : 'person not active');
   }
   if (name.startsWith('space/')) {
+    // A bucket's readers are its space's: they are checked when the space document changes (the gateway
+    // applies a space's check to its buckets' connections too).
+    if (parseRoomName(name)?.kind !== 'space') return null;
     const space = spaceAccess(doc);
     if (space.visibility === 'public') return null;
     return (personId) => (space.readers.has(personId) ? null : 'not a member');

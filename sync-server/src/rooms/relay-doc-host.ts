@@ -124,10 +124,13 @@ export class RelayDocHost implements DocHost {
     return () => this.outboxListeners.delete(listener);
   }
 
+  /** Also closes the person's connections to the room's time buckets when `name` is a space (`space/<s>/…`). */
   disconnect(name: string, personId: string, code: number, reason: string): void {
-    const room = this.rooms.get(name);
-    if (room === undefined) return;
-    for (const member of [...room.members.keys()]) if (member.personId === personId) member.close(code, reason);
+    const buckets = name.startsWith('space/') ? `${name}/` : null;
+    for (const [roomName, room] of this.rooms) {
+      if (roomName !== name && (buckets === null || !roomName.startsWith(buckets))) continue;
+      for (const member of [...room.members.keys()]) if (member.personId === personId) member.close(code, reason);
+    }
   }
 
   /** Tells the logic that `personId`'s outbox changed. Never awaited; errors are logged. */

@@ -160,7 +160,13 @@ export class WsGateway {
   private recheck(room: Room): void {
     const check = accessCheck(room.name, room.doc);
     if (check === null) return;
-    const affected = room.name === 'directory' ? [...this.sockets.values()].map((s) => s.connection) : [...room.members.keys()];
+    // A space's readers are also its buckets' readers (space/<s>/<yyyy-mm>): one check covers both.
+    const buckets = room.name.startsWith('space/') ? `${room.name}/` : null;
+    const everyone = () => [...this.sockets.values()].map((s) => s.connection);
+    const affected =
+      room.name === 'directory' ? everyone()
+      : buckets !== null ? [...room.members.keys(), ...everyone().filter((c) => c?.roomName.startsWith(buckets) === true)]
+      : [...room.members.keys()];
     for (const member of affected) {
       const reason = member === null ? null : check(member.personId);
       if (reason !== null) member?.close(CloseCode.forbidden, reason);

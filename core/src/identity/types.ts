@@ -2,7 +2,8 @@
 // (displayName); nobody types a display name.
 import type { PersonId } from '../model/types.js';
 
-export const ROLES = ['employee', 'facilitator', 'moderator', 'comms', 'admin'] as const;
+/** `leader`: a company leader, marked as such wherever they appear and the only one who opens an "ask me anything". */
+export const ROLES = ['employee', 'facilitator', 'moderator', 'comms', 'admin', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERSON_STATUSES = ['active', 'suspended', 'left'] as const;

@@ -22,6 +22,8 @@ export const SPACE_POSTS = 'posts';
 export const SPACE_COMMENTS = 'comments';
 /** space/<spaceId>: entryId → PublishedReaction. */
 export const SPACE_REACTIONS = 'reactions';
+/** space/<spaceId>: question post id → AcceptedAnswer. */
+export const SPACE_ANSWERS = 'answers';
 /** dm/<conversationId>: entryId → PublishedMessage. */
 export const DM_MESSAGES = 'messages';
 /** space/<spaceId> and dm/<conversationId>: entryId → ModerationMark, for hidden items. */
@@ -37,6 +39,9 @@ export const INBOX_CONVERSATIONS = 'conversations';
 export const INBOX_MEMBERSHIPS = 'memberships';
 /** inbox/<personId>: request entryId → JoinRequestView (own requests, and requests to decide). */
 export const INBOX_JOIN_REQUESTS = 'joinRequests';
+
+/** inbox/<personId>: post id → Reach of a must-read announcement (its author and comms only). */
+export const INBOX_REACH = 'reach';
 
 /** directory: personId → DirectoryRecord. */
 export const DIRECTORY_PEOPLE = 'people';

@@ -11,6 +11,7 @@ import {
   INBOX_JOIN_REQUESTS,
   INBOX_MEMBERSHIPS,
   INBOX_NOTICES,
+  INBOX_REACH,
   INBOX_STATUSES,
   META,
   MODERATION,
@@ -22,6 +23,7 @@ import {
   noticeSchema,
   parseOrNull,
   publishedMessageSchema,
+  reachSchema,
   readHiddenIds,
   readVisibleItems,
   spaceMetaSchema,
@@ -30,7 +32,7 @@ import {
 import { isValidId } from './room-names.js';
 import { oldestFirst } from './space-view.js';
 import type { z } from 'zod';
-import type { ConversationView, EntryId, EntryStatus, InboxView, JoinRequestView, Notice, SpaceMeta } from './types.js';
+import type { ConversationView, EntryId, EntryStatus, InboxView, JoinRequestView, Notice, Reach, SpaceMeta } from './types.js';
 
 /** Parses every value of a map, keeping those that parse and are filed under their own key. */
 function parsedValues<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>, keyOf: (v: T) => string): T[] {
@@ -54,7 +56,10 @@ export function readInbox(doc: Y.Doc): InboxView {
     .sort();
   const joinRequests: Record<EntryId, JoinRequestView> = {};
   for (const r of parsedValues<JoinRequestView>(doc, INBOX_JOIN_REQUESTS, joinRequestSchema, (r) => r.id)) joinRequests[r.id] = r;
-  return { notices, statuses, memberships, joinRequests };
+  const view: InboxView = { notices, statuses, memberships, joinRequests };
+  const reach = parsedValues<Reach>(doc, INBOX_REACH, reachSchema, (r) => r.post);
+  if (reach.length > 0) view.reach = Object.fromEntries(reach.map((r) => [r.post, r]));
+  return view;
 }
 
 /** Everyone in the directory, sorted by family name, then given name, then id. */

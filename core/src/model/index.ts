@@ -22,3 +22,5 @@ export * from './moderation-case.js';
 export * from './relay-notice.js';
 export * from './presence.js';
 export * from './relay-reaction-notices.js';
+export * from './relay-engagement.js';
+export * from './engagement-views.js';

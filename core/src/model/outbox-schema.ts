@@ -20,7 +20,7 @@ const base = {
 };
 
 const entrySchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string() }),
+  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string(), mustRead: z.boolean().optional() }),
   z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable().default(null), body: z.string() }),
   z.object({ ...base, type: z.literal('reaction'), space: id, target: id, emoji: z.enum(REACTIONS) }),
   z.object({ ...base, type: z.literal('report'), space: id.nullable(), target: id, reason: z.string() }),
@@ -29,6 +29,8 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('join'), space: id }),
   z.object({ ...base, type: z.literal('leave'), space: id }),
   z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
+  z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
+  z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
 ]);
 
 export type OutboxEntryResult =

@@ -50,10 +50,22 @@ function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, texts: Reco
 
 export function writePost(
   outbox: Y.Doc,
-  p: { space: SpaceId; kind?: PostKind; title?: string; body: string },
+  p: { space: SpaceId; kind?: PostKind; title?: string; body: string; mustRead?: boolean },
   opts?: WriteOptions,
 ): EntryId {
-  return createEntry(outbox, 'post', { space: p.space, kind: p.kind ?? 'discussion' }, { title: p.title ?? '', body: p.body }, opts);
+  // mustRead is written only when set: see PostEntry.
+  const fields: Fields = { space: p.space, kind: p.kind ?? 'discussion', ...(p.mustRead === true ? { mustRead: true } : {}) };
+  return createEntry(outbox, 'post', fields, { title: p.title ?? '', body: p.body }, opts);
+}
+
+/** Accept `comment` as the answer to the question `post` (null: take the acceptance back). */
+export function writeAcceptAnswer(outbox: Y.Doc, p: { space: SpaceId; post: EntryId; comment: EntryId | null }, opts?: WriteOptions): EntryId {
+  return createEntry(outbox, 'accept-answer', { space: p.space, post: p.post, comment: p.comment }, {}, opts);
+}
+
+/** "I have read it": acknowledges the must-read announcement `post`. */
+export function writeReadAck(outbox: Y.Doc, p: { space: SpaceId; post: EntryId }, opts?: WriteOptions): EntryId {
+  return createEntry(outbox, 'read-ack', { space: p.space, post: p.post }, {}, opts);
 }
 
 export function writeComment(
@@ -167,7 +179,8 @@ export type RetractResult = { ok: true } | { ok: false; error: 'not-found' | 'ma
 export function retractEntry(outbox: Y.Doc, entryId: EntryId): RetractResult {
   const found = editableMap(outbox, entryId);
   if (!found.ok) return found.error === 'retracted' ? { ok: true } : { ok: false, error: found.error };
-  if (found.type === 'ack') return { ok: false, error: 'not-retractable' };
+  // What was acknowledged was read: an acknowledgement is a record, not an opinion to take back.
+  if (found.type === 'ack' || found.type === 'read-ack') return { ok: false, error: 'not-retractable' };
   outbox.transact(() => found.map.set('retracted', true));
   return { ok: true };
 }

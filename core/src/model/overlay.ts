@@ -89,7 +89,28 @@ export function overlayOutbox(view: SpaceView, outbox: OutboxSource, opts: Overl
     parts.comments = mergeOwn(parts.comments, e, me, own, (c) => c.body === e.body);
   }
   parts.reactions = overlayReactions(parts.reactions, entries, me);
+  parts.posts = overlayAcceptances(parts.posts, entries, statuses);
   return buildSpaceView(parts);
+}
+
+/**
+ * Own acceptances the relay has not answered yet (no inbox status) show at once, the newest per
+ * question; once answered, the space document is the truth (a facilitator may have chosen since).
+ */
+function overlayAcceptances(posts: PostItem[], entries: OutboxEntry[], statuses?: Record<EntryId, EntryStatus>): PostItem[] {
+  const latest = new Map<EntryId, Extract<OutboxEntry, { type: 'accept-answer' }>>();
+  for (const e of entries) {
+    if (e.type !== 'accept-answer' || e.retracted || statuses?.[e.id] !== undefined) continue;
+    const seen = latest.get(e.post);
+    if (seen === undefined || oldestFirst(seen, e) < 0) latest.set(e.post, e);
+  }
+  if (latest.size === 0) return posts;
+  return posts.map((p) => {
+    const e = latest.get(p.id);
+    if (e === undefined || p.kind !== 'question') return p;
+    const { acceptedAnswer: _was, ...rest } = p;
+    return e.comment === null ? rest : { ...rest, acceptedAnswer: e.comment };
+  });
 }
 
 /**

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { ID_PATTERN } from './room-names.js';
 import { JOIN_REQUEST_STATES, NOTICE_KINDS, POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
 import type {
+  AcceptedAnswer,
   EntryStatus,
+  Reach,
   JoinRequestView,
   Notice,
   PublishedComment,
@@ -35,6 +37,18 @@ export const publishedPostSchema: z.ZodType<PublishedPost> = z.object({
   kind: z.enum(POST_KINDS),
   title: z.string(),
   body: z.string(),
+  mustRead: z.boolean().optional(),
+});
+
+export const acceptedAnswerSchema: z.ZodType<AcceptedAnswer> = z.object({ post: id, comment: id, by: id, entry: id, at: timestamp });
+
+export const reachSchema: z.ZodType<Reach> = z.object({
+  post: id,
+  space: id,
+  title: z.string(),
+  acknowledged: z.number().int().nonnegative(),
+  audience: z.number().int().nonnegative(),
+  updatedAt: timestamp,
 });
 
 export const publishedCommentSchema: z.ZodType<PublishedComment> = z.object({

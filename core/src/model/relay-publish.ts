@@ -153,7 +153,16 @@ function publishedItem(
   const dated = { createdAt: dates.createdAt, editedAt: dates.editedAt };
   switch (entry.type) {
     case 'post':
-      return { ...common, ...dated, space: entry.space, kind: entry.kind, title: blank ? '' : entry.title, body: blank ? '' : entry.body };
+      return {
+        ...common,
+        ...dated,
+        space: entry.space,
+        kind: entry.kind,
+        title: blank ? '' : entry.title,
+        body: blank ? '' : entry.body,
+        // Only announcements can be must-read (validateEntry); written only when set.
+        ...(entry.mustRead === true && entry.kind === 'announcement' ? { mustRead: true } : {}),
+      };
     case 'comment':
       return { ...common, ...dated, post: entry.post, replyTo: entry.replyTo, body: blank ? '' : entry.body };
     case 'reaction':

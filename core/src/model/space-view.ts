@@ -15,6 +15,7 @@ import {
   spaceMetaSchema,
 } from './published-schemas.js';
 import { isValidId } from './room-names.js';
+import { readAcceptedAnswers } from './relay-engagement.js';
 import { REACTIONS } from './types.js';
 import type {
   CommentView,
@@ -45,7 +46,22 @@ export interface SpaceParts {
 
 /** Reads a space document. Never throws; values that do not parse are skipped. */
 export function readSpace(doc: Y.Doc): SpaceView {
-  return buildSpaceView(readSpaceParts(doc));
+  const parts = readSpaceParts(doc);
+  attachAnswers(parts.posts, doc);
+  return buildSpaceView(parts);
+}
+
+/**
+ * Accepted answers live in the space document (whichever bucket holds the question): each question
+ * with one gets its comment id. Whether that comment is visible is buildSpaceView's business.
+ */
+function attachAnswers(posts: PostItem[], spaceDoc: Y.Doc): void {
+  const answers = readAcceptedAnswers(spaceDoc);
+  if (answers.size === 0) return;
+  for (const post of posts) {
+    const answer = answers.get(post.id);
+    if (answer !== undefined && post.kind === 'question') post.acceptedAnswer = answer.comment;
+  }
 }
 
 /**
@@ -67,6 +83,7 @@ export function readSpaceAcross(spaceDoc: Y.Doc, buckets: Iterable<Y.Doc>): Spac
   }
   parts.posts = newestVersions(parts.posts);
   parts.comments = newestVersions(parts.comments);
+  attachAnswers(parts.posts, spaceDoc);
   return buildSpaceView(parts);
 }
 
@@ -106,7 +123,17 @@ export function buildSpaceView(parts: SpaceParts): SpaceView {
   }
   const posts = [...parts.posts].sort((a, b) => -oldestFirst(a, b)).map((post): PostView => {
     const comments = commentsByPost.get(post.id) ?? [];
-    return { ...post, comments: threadComments(comments, reactions), commentCount: comments.length, reactions: reactions.get(post.id) ?? {} };
+    const { acceptedAnswer, ...rest } = post;
+    const threaded = threadComments(comments, reactions);
+    const view: PostView = { ...rest, comments: threaded, commentCount: comments.length, reactions: reactions.get(post.id) ?? {} };
+    // An accepted answer counts only while it is a visible comment of the question; at the top
+    // level it is shown first (the rest keep their order).
+    if (acceptedAnswer !== undefined && comments.some((c) => c.id === acceptedAnswer)) {
+      view.acceptedAnswer = acceptedAnswer;
+      const at = threaded.findIndex((c) => c.id === acceptedAnswer);
+      if (at > 0) view.comments = [threaded[at]!, ...threaded.slice(0, at), ...threaded.slice(at + 1)];
+    }
+    return view;
   });
   const view: SpaceView = { meta: parts.meta, members: [...new Set(parts.members)].sort(), posts };
   if (parts.hidden.length > 0) view.hidden = [...new Set(parts.hidden)].sort();

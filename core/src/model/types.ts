@@ -16,7 +16,8 @@ export type ConversationId = string;
 /** Milliseconds since the epoch (UTC). */
 export type Timestamp = number;
 
-export const POST_KINDS = ['discussion', 'question', 'announcement'] as const;
+/** `ama`: a leader's "ask me anything" (questions are its comments, voted up with 👍). */
+export const POST_KINDS = ['discussion', 'question', 'announcement', 'ama'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
 export const SPACE_KINDS = ['discussion', 'news', 'course'] as const;
@@ -61,6 +62,11 @@ export interface PostEntry extends EntryBase {
   kind: PostKind;
   title: string;
   body: string;
+  /**
+   * An announcement everyone in its audience must acknowledge (ReadAckEntry). Absent when not
+   * (written only when true, so posts from before it keep their content fingerprint).
+   */
+  mustRead?: boolean;
 }
 
 export interface CommentEntry extends EntryBase {
@@ -131,7 +137,28 @@ export interface JoinDecisionEntry extends EntryBase {
   decision: JoinDecision;
 }
 
+/**
+ * The asker of a question (or a facilitator of its space) accepts one of its comments as the
+ * answer; `comment: null` takes the acceptance back. The latest acceptance of a question wins;
+ * retracting the entry that holds it withdraws it.
+ */
+export interface AcceptAnswerEntry extends EntryBase {
+  type: 'accept-answer';
+  space: SpaceId;
+  post: EntryId;
+  comment: EntryId | null;
+}
+
+/** The author has read a must-read announcement. Cannot be withdrawn. */
+export interface ReadAckEntry extends EntryBase {
+  type: 'read-ack';
+  space: SpaceId;
+  post: EntryId;
+}
+
 export type OutboxEntry =
+  | AcceptAnswerEntry
+  | ReadAckEntry
   | PostEntry
   | CommentEntry
   | ReactionEntry
@@ -164,6 +191,29 @@ export interface PublishedPost {
   version: number;
   /** When the relay published this version. */
   publishedAt?: Timestamp;
+  /** A must-read announcement (present only when true). */
+  mustRead?: boolean;
+}
+
+/** space/<id> `answers`: the accepted answer of a question, keyed by the question's id. */
+export interface AcceptedAnswer {
+  post: EntryId;
+  comment: EntryId;
+  /** Who accepted it (the asker or a facilitator). */
+  by: PersonId;
+  /** The accept-answer entry that holds it. */
+  entry: EntryId;
+  at: Timestamp;
+}
+
+/** inbox/<id> `reach`: how many of a must-read announcement's audience acknowledged it (counts only, never who). */
+export interface Reach {
+  post: EntryId;
+  space: SpaceId;
+  title: string;
+  acknowledged: number;
+  audience: number;
+  updatedAt: Timestamp;
 }
 
 export interface PublishedComment {
@@ -231,6 +281,8 @@ export interface PostView extends Omit<PublishedPost, 'version'> {
   commentCount: number;
   reactions: Partial<Record<Reaction, PersonId[]>>;
   pending?: PendingMark;
+  /** A question's accepted answer: the id of a visible comment of it, when there is one. */
+  acceptedAnswer?: EntryId;
 }
 
 /** How an unpublished own entry is shown: waiting for the relay, or held by the policy. */
@@ -365,6 +417,8 @@ export interface InboxView {
   memberships: SpaceId[];
   /** Join requests: the person's own, and those waiting in spaces they facilitate. */
   joinRequests: Record<EntryId, JoinRequestView>;
+  /** Reach of must-read announcements this person wrote or (comms) oversees, by post id. Absent means none. */
+  reach?: Record<EntryId, Reach>;
 }
 
 /**

@@ -42,15 +42,23 @@ export function checkSpaceAccess(author: PersonId, place: PostingPlace): EntryPr
   return null;
 }
 
-/** News spaces are the communications team's; announcements are made by comms or the space's facilitators. Assumes checkSpaceAccess passed. */
+/**
+ * News spaces are the communications team's (and the people it names as the space's facilitators);
+ * announcements are made by comms or the space's facilitators; an "ask me anything" by a leader.
+ * Assumes checkSpaceAccess passed.
+ */
 export function checkPostKind(author: DirectoryRecord, meta: SpaceMeta, kind: PostKind): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const comms = author.roles.includes('comms');
-  if (meta.kind === 'news' && !comms) {
+  const named = meta.facilitators.includes(author.id);
+  if (meta.kind === 'news' && !comms && !named) {
     problems.push({ code: 'news-comms-only', message: `Only the communications team posts in ${meta.name}. You can comment on its posts.`, field: 'space' });
   }
   if (kind === 'announcement' && !comms && !meta.facilitators.includes(author.id)) {
     problems.push({ code: 'announcement-not-allowed', message: `Announcements in ${meta.name} are made by its facilitators or the communications team. Post it as a discussion instead.`, field: 'kind' });
+  }
+  if (kind === 'ama' && !author.roles.includes('leader')) {
+    problems.push({ code: 'ama-leaders-only', message: 'An "ask me anything" is opened by a company leader. Post a question instead.', field: 'kind' });
   }
   return problems;
 }

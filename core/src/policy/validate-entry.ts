@@ -17,6 +17,7 @@ import type {
   JoinRequestState,
   OutboxEntry,
   PersonId,
+  PostKind,
   Reaction,
   SpaceId,
   SpaceMeta,
@@ -24,6 +25,7 @@ import type {
 import { displayName } from '../identity/display-name.js';
 import type { DirectoryRecord } from '../identity/types.js';
 import { checkAuthorActive, checkPostKind, checkSpaceAccess as checkAccess, unknownAuthor } from './posting-rights.js';
+import { checkAcceptAnswer, checkMustRead, checkReadAck, type EngagementProblemCode } from './engagement-rules.js';
 
 /** What the relay knows around one entry. Every field is read from a document the relay writes. */
 export interface EntryContext {
@@ -34,7 +36,7 @@ export interface EntryContext {
   /** Members of that space when it is private or secret (its space document); ignored for public spaces. */
   members: readonly PersonId[];
   /** The post the entry refers to — a comment's `post`, or a reaction's or report's `target` when that is a post — as published in the space document; null when it is not there. */
-  targetPost: { id: EntryId; space: SpaceId; authorId: PersonId; state: ItemState } | null;
+  targetPost: { id: EntryId; space: SpaceId; authorId: PersonId; state: ItemState; kind?: PostKind; mustRead?: boolean } | null;
   /** The comment the entry refers to — a comment's `replyTo`, or a reaction's or report's `target` when that is a comment — from the same space document; null when none. */
   targetComment: { id: EntryId; post: EntryId; authorId: PersonId; state: ItemState } | null;
   /** For a report on a direct message: that message, from the dm document named by `conversation`; null otherwise. */
@@ -99,7 +101,8 @@ export type EntryProblemCode =
   | 'too-many-recipients'
   | 'unknown-recipient'
   | 'inactive-recipient'
-  | 'not-current-policy';
+  | 'not-current-policy'
+  | EngagementProblemCode;
 
 export interface EntryProblem {
   code: EntryProblemCode;
@@ -117,7 +120,7 @@ const base = { id, createdAt: timestamp, editedAt: timestamp.nullable(), retract
 // Strings are not capped here: an over-long title is well formed and gets its own, clearer problem.
 // Unknown fields (an `authorId`, say) are dropped: the author is always the outbox owner.
 const entrySchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string() }),
+  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string(), mustRead: z.boolean().optional() }),
   z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable(), body: z.string() }),
   z.object({ ...base, type: z.literal('reaction'), space: id, target: id, emoji: z.string().max(32) }),
   z.object({ ...base, type: z.literal('report'), space: id.nullable(), target: id, reason: z.string() }),
@@ -126,6 +129,8 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('join'), space: id }),
   z.object({ ...base, type: z.literal('leave'), space: id }),
   z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
+  z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
+  z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
 ]);
 
 const LIMIT_MESSAGES = {
@@ -224,7 +229,9 @@ function checkSpaceAccess(space: SpaceId, author: PersonId, ctx: EntryContext): 
 function checkSpaceEntry(entry: OutboxEntry, author: DirectoryRecord, ctx: EntryContext): EntryProblem[] {
   const meta = ctx.space as SpaceMeta; // checked by checkSpaceAccess
   // The same rule the composer asks before offering a space and a kind (postingRights).
-  if (entry.type === 'post') return checkPostKind(author, meta, entry.kind);
+  if (entry.type === 'post') return [...checkPostKind(author, meta, entry.kind), ...checkMustRead(entry)];
+  if (entry.type === 'accept-answer') return checkAcceptAnswer(entry, author, ctx);
+  if (entry.type === 'read-ack') return checkReadAck(entry, author, ctx);
   if (entry.type === 'comment') {
     const post = ctx.targetPost;
     if (post === null || post.id !== entry.post || post.space !== entry.space) {

@@ -112,7 +112,7 @@ function fillTargets(entry: OutboxEntry, doc: Y.Doc, context: EntryContext, auth
   const comments = doc.getMap<PublishedComment>(SPACE_COMMENTS);
   const asPost = (id: string) => {
     const p = posts.get(id);
-    return p ? { id: p.id, space: p.space, authorId: p.authorId, state: p.state } : null;
+    return p ? { id: p.id, space: p.space, authorId: p.authorId, state: p.state, kind: p.kind, mustRead: p.mustRead === true } : null;
   };
   const asComment = (id: string) => {
     const c = comments.get(id);
@@ -121,6 +121,9 @@ function fillTargets(entry: OutboxEntry, doc: Y.Doc, context: EntryContext, auth
   if (entry.type === 'comment') {
     context.targetPost = asPost(entry.post);
     if (entry.replyTo !== null) context.targetComment = asComment(entry.replyTo);
+  } else if (entry.type === 'accept-answer' || entry.type === 'read-ack') {
+    context.targetPost = asPost(entry.post);
+    if (entry.type === 'accept-answer' && entry.comment !== null) context.targetComment = asComment(entry.comment);
   } else if (entry.type === 'reaction' || entry.type === 'report') {
     context.targetPost = asPost(entry.target);
     context.targetComment = asComment(entry.target);

@@ -14,6 +14,8 @@ const WHAT: Record<OutboxEntry['type'], string> = {
   join: 'request to join',
   leave: 'request to leave',
   'join-decision': 'decision on a request to join',
+  'accept-answer': 'accepted answer',
+  'read-ack': 'acknowledgement of an announcement',
 };
 
 export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] {

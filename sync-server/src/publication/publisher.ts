@@ -31,6 +31,7 @@ import { buildEntryContext, spaceOf } from './entry-context.js';
 import { fingerprint } from './fingerprint.js';
 import { FairLanes } from './fair-lanes.js';
 import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
+import { EngagementDesk } from './engagement-desk.js';
 import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, status } from './notices.js';
 import { otherNotices } from './other-notices.js';
 import { PersonQueue } from './person-queue.js';
@@ -86,6 +87,8 @@ export interface PublisherOptions {
    * over and its pending entries are published once.
    */
   leases?: Leases;
+  /** Accepted answers and must-read acknowledgements (engagement-desk.ts); made from `store` when absent. */
+  engagement?: EngagementDesk;
 }
 
 /** Entries judged per slice, and the time a slice may take, before the lane is given up. */
@@ -101,9 +104,11 @@ export class Publisher {
   private readonly retries = new Map<string, NodeJS.Timeout>();
   private stopped = false;
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
+  private readonly engagement: EngagementDesk;
 
   constructor(private readonly opts: PublisherOptions) {
     this.now = opts.now ?? Date.now;
+    this.engagement = opts.engagement ?? new EngagementDesk({ host: opts.host, db: opts.store.db, now: () => this.now() });
   }
 
   /** Judge and publish whatever is new in `person`'s outbox. Passes for one person never overlap. */
@@ -273,6 +278,11 @@ export class Publisher {
         await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: Math.min(entry.createdAt, this.now()) });
         await store.recordReport(entry.id, pass.person, entry.space, entry.target, entry.reason, this.now());
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
+      case 'accept-answer':
+      case 'read-ack':
+        await this.engagement.handle({ person: pass.person, entry, version, directory: pass.directory });
+        // publishedVersion set: a later retraction is checked as the same person's, in the same place.
+        return save('recorded', roomName({ kind: 'space', space: entry.space }), version);
       default:
         return this.publishOrHold(pass, entry, version, record, save, event);
     }
@@ -359,6 +369,8 @@ export class Publisher {
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
+    // A must-read announcement's reach starts at 0 of its audience (and follows a title edit).
+    if (entry.type === 'post' && entry.mustRead === true && !entry.retracted) await this.engagement.updateReach(entry.space, entry.id, pass.directory);
     await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }
 

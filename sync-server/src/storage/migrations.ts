@@ -290,12 +290,31 @@ function courseProgress(engine: Engine): Migration {
   };
 }
 
+/** 0004: who acknowledged which must-read announcement (publication/engagement-desk.ts); the relay publishes counts only. */
+function readReceipts(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('read_receipts')
+        .ifNotExists()
+        .addColumn('post', 'text', (c) => c.notNull())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('at', t.int, (c) => c.notNull())
+        .addPrimaryKeyConstraint('read_receipts_pk', ['post', 'person'])
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001_initial': initial(engine),
     '0002_leases': leases(engine),
     '0003_course_progress': courseProgress(engine),
+    '0004_read_receipts': readReceipts(engine),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Tables {
     published_at: number | null;
   };
   acknowledgements: { person: string; policy_version: number; entry_id: string; at: number };
+  /** One row per person who acknowledged a must-read announcement (`post`). */
+  read_receipts: { post: string; person: string; entry_id: string; at: number };
   reports: { entry_id: string; reporter: string; space: string | null; target: string; reason: string; at: number };
   memberships: { space: string; person: string };
   join_requests: {

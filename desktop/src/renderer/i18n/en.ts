@@ -76,6 +76,7 @@ export const en = {
   'kind.discussion': 'Discussion',
   'kind.question': 'Question',
   'kind.announcement': 'Announcement',
+  'kind.ama': 'Ask me anything',
   'post.inSpace': 'in {space}',
   'post.edited': 'edited',
   'post.comments': { one: '{count} comment', zero: 'No comments', other: '{count} comments' },

@@ -1,0 +1,58 @@
+// The relay's writes for answered questions and must-read reach. Why their own maps and not fields
+// of the published post: a post is rewritten whole at each new version (relay-publish.ts), which
+// would drop an acceptance written into it; and the question's author is not the only one who may
+// accept (a facilitator may), so the acceptance is not the post author's content. Reach goes to
+// inboxes, not to the space: only the author and the communications team see it, as counts.
+import type * as Y from 'yjs';
+import { INBOX_REACH, SPACE_ANSWERS } from './doc-layout.js';
+import { acceptedAnswerSchema, parseOrNull } from './published-schemas.js';
+import type { AcceptedAnswer, EntryId, PersonId, Reach, Timestamp } from './types.js';
+
+export type AnswerWrite = 'accepted' | 'cleared' | 'unchanged';
+
+/**
+ * Carries out an accept-answer entry (already validated) in a space document. The latest
+ * acceptance of a question wins (relay time `at`, then entry id, so a replay of an older entry
+ * never overrides a newer one); `comment: null` or a retraction clears it — a retraction only when
+ * this entry is the one that holds it.
+ */
+export function applyAcceptAnswer(
+  space: Y.Doc,
+  p: { entry: EntryId; post: EntryId; comment: EntryId | null; by: PersonId; at: Timestamp; retracted: boolean },
+): AnswerWrite {
+  const answers = space.getMap<unknown>(SPACE_ANSWERS);
+  const current = parseOrNull(acceptedAnswerSchema, answers.get(p.post));
+  if (p.retracted) {
+    if (current === null || current.entry !== p.entry) return 'unchanged';
+    space.transact(() => answers.delete(p.post));
+    return 'cleared';
+  }
+  if (current !== null && current.entry !== p.entry && (current.at > p.at || (current.at === p.at && current.entry > p.entry))) return 'unchanged';
+  if (p.comment === null) {
+    if (current === null) return 'unchanged';
+    space.transact(() => answers.delete(p.post));
+    return 'cleared';
+  }
+  if (current !== null && current.entry === p.entry && current.comment === p.comment) return 'unchanged';
+  const value: AcceptedAnswer = { post: p.post, comment: p.comment, by: p.by, entry: p.entry, at: p.at };
+  space.transact(() => answers.set(p.post, value));
+  return 'accepted';
+}
+
+/** question id → accepted comment id, as the relay recorded them (visibility is the view's business). */
+export function readAcceptedAnswers(space: Y.Doc): Map<EntryId, AcceptedAnswer> {
+  const out = new Map<EntryId, AcceptedAnswer>();
+  for (const [key, value] of space.getMap<unknown>(SPACE_ANSWERS).entries()) {
+    const a = parseOrNull(acceptedAnswerSchema, value);
+    if (a !== null && a.post === key) out.set(key, a);
+  }
+  return out;
+}
+
+/** Writes the reach of a must-read announcement into one inbox (its author's or a comms person's). */
+export function setReach(inbox: Y.Doc, reach: Reach): void {
+  const map = inbox.getMap<unknown>(INBOX_REACH);
+  const old = map.get(reach.post) as Partial<Reach> | undefined;
+  if (old && old.acknowledged === reach.acknowledged && old.audience === reach.audience && old.title === reach.title) return;
+  inbox.transact(() => map.set(reach.post, reach));
+}

@@ -1,0 +1,145 @@
+// Questions, must-read announcements and AMAs through a real relay: what it publishes, and what it
+// refuses when a modified client writes entries its person may not (accepting an answer to someone
+// else's question, an answer from another post, inflating reach, an employee's news post).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  putDirectoryRecords,
+  readInbox,
+  readSpace,
+  retractEntry,
+  writeAcceptAnswer,
+  writeAcknowledgement,
+  writeComment,
+  writePost,
+  writeReadAck,
+  type EntryProblemCode,
+} from '@hearth/core';
+import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import type { TestRelay } from './helpers.js';
+
+const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
+const PEOPLE = ['alice', 'bob', 'carol', 'erin', 'seema', 'ines'];
+
+describe('engagement: answers, must-read reach, AMAs', () => {
+  let relay: TestRelay;
+  const clients = clientPool(() => relay);
+  const open = clients.open;
+  const outbox = async (p: string) => {
+    const c = await open(p, `outbox/${p}`);
+    writeAcknowledgement(c.doc, { policyVersion: 3 });
+    return c.doc;
+  };
+  /** The rule codes of a refused entry, from its author's inbox. */
+  const refusal = async (p: string, id: string): Promise<string[]> => {
+    const inbox = await open(p, `inbox/${p}`);
+    await waitFor(() => readInbox(inbox.doc).statuses[id] !== undefined, 5000, `status of ${id}`);
+    const status = readInbox(inbox.doc).statuses[id]!;
+    return status.state === 'rejected' ? status.findings.map((f) => f.rule) : [];
+  };
+  const code = (c: EntryProblemCode) => `validation.${c}`;
+
+  beforeAll(async () => {
+    relay = await startTestRelay({}, PEOPLE);
+    await relay.host.write('directory', (doc) =>
+      putDirectoryRecords(doc, [
+        ...PEOPLE.filter((p) => p !== 'seema' && p !== 'ines').map((p) => person(p)),
+        person('seema', { roles: ['employee', 'comms'] }),
+        person('ines', { roles: ['employee', 'leader'] }),
+        person('dave', { status: 'left' }),
+      ]),
+    );
+    await admin(relay, 'policy-set', { source: demoPolicy });
+    await admin(relay, 'space-create', { id: 'help', name: 'Help desk', facilitators: ['carol'] });
+    await admin(relay, 'space-create', { id: 'news', name: 'Company news', kind: 'news', facilitators: [] });
+  });
+  afterAll(async () => {
+    clients.destroyAll();
+    await relay.cleanup();
+  });
+
+  it('the asker accepts an answer: it is marked and shown first; a facilitator may change it; withdrawing clears it', async () => {
+    const alice = await outbox('alice');
+    const bob = await outbox('bob');
+    const carol = await outbox('carol');
+    const space = await open('erin', 'space/help');
+    const q = writePost(alice, { space: 'help', kind: 'question', title: 'Where is the VPN guide?', body: 'I cannot find it.' });
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === q), 5000, 'question');
+    const first = writeComment(carol, { space: 'help', post: q, body: 'Ask IT.' });
+    const good = writeComment(bob, { space: 'help', post: q, body: 'On the intranet, under IT > Remote work.' });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
+    const accept = writeAcceptAnswer(alice, { space: 'help', post: q, comment: good });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'accepted');
+    expect(readSpace(space.doc).posts.find((p) => p.id === q)!.comments.map((c) => c.id)).toEqual([good, first]);
+
+    writeAcceptAnswer(carol, { space: 'help', post: q, comment: first });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === first, 5000, 'facilitator changed it');
+    const back = writeAcceptAnswer(alice, { space: 'help', post: q, comment: good });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'asker chose again');
+    retractEntry(alice, accept); // an older acceptance: nothing changes
+    retractEntry(alice, back);
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === undefined, 5000, 'withdrawn');
+  });
+
+  it("refuses an acceptance on someone else's question, an answer from another post, and a post that is not a question", async () => {
+    const alice = await outbox('alice');
+    const erin = await outbox('erin');
+    const space = await open('erin', 'space/help');
+    const q = writePost(alice, { space: 'help', kind: 'question', title: 'Printer on 3?', body: 'Which one is it?' });
+    const other = writePost(alice, { space: 'help', kind: 'discussion', title: 'Printers', body: 'Notes about printers.' });
+    await waitFor(() => readSpace(space.doc).posts.filter((p) => p.id === q || p.id === other).length === 2, 5000, 'posts');
+    const onOther = writeComment(erin, { space: 'help', post: other, body: 'The one by the window.' });
+    const onQ = writeComment(erin, { space: 'help', post: q, body: 'The one by the window.' });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 1, 5000, 'comment');
+
+    expect(await refusal('erin', writeAcceptAnswer(erin, { space: 'help', post: q, comment: onQ }))).toEqual([code('not-the-asker')]);
+    expect(await refusal('alice', writeAcceptAnswer(alice, { space: 'help', post: q, comment: onOther }))).toEqual([code('answer-not-on-question')]);
+    expect(await refusal('alice', writeAcceptAnswer(alice, { space: 'help', post: other, comment: onOther }))).toEqual([code('not-a-question')]);
+    expect(readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer).toBeUndefined();
+  });
+
+  it('a must-read announcement: reach starts at 0 of the audience, moves as people acknowledge, counts only, for the author and comms', async () => {
+    const seema = await outbox('seema');
+    const alice = await outbox('alice');
+    const bob = await outbox('bob');
+    const news = await open('alice', 'space/news');
+    const seemaInbox = await open('seema', 'inbox/seema');
+    const post = writePost(seema, { space: 'news', kind: 'announcement', title: 'New expense tool', body: 'Everyone uses it from Monday.', mustRead: true });
+    await waitFor(() => readSpace(news.doc).posts.some((p) => p.id === post), 5000, 'announcement');
+    expect(readSpace(news.doc).posts.find((p) => p.id === post)?.mustRead).toBe(true);
+    // Audience: the five other active people.
+    await waitFor(() => readInbox(seemaInbox.doc).reach?.[post]?.audience === 5, 5000, 'reach');
+    expect(readInbox(seemaInbox.doc).reach?.[post]).toMatchObject({ acknowledged: 0, audience: 5, title: 'New expense tool' });
+
+    writeReadAck(alice, { space: 'news', post });
+    writeReadAck(alice, { space: 'news', post }); // a second device: counted once
+    writeReadAck(bob, { space: 'news', post });
+    await waitFor(() => readInbox(seemaInbox.doc).reach?.[post]?.acknowledged === 2, 5000, 'reach moves');
+    expect(JSON.stringify(readInbox(seemaInbox.doc).reach)).not.toMatch(/alice|bob/);
+    // Nobody else's inbox gets it.
+    const aliceInbox = await open('alice', 'inbox/alice');
+    expect(readInbox(aliceInbox.doc).reach?.[post]).toBeUndefined();
+  });
+
+  it('refuses acknowledging a post that is not must-read (inflating reach), and an employee posting in news', async () => {
+    const seema = await outbox('seema');
+    const alice = await outbox('alice');
+    const news = await open('alice', 'space/news');
+    const plain = writePost(seema, { space: 'news', kind: 'announcement', title: 'Canteen', body: 'Soup on Friday.' });
+    await waitFor(() => readSpace(news.doc).posts.some((p) => p.id === plain), 5000, 'plain announcement');
+    expect(await refusal('alice', writeReadAck(alice, { space: 'news', post: plain }))).toEqual([code('not-must-read')]);
+    const own = writePost(alice, { space: 'news', kind: 'announcement', title: 'Me', body: 'Read this.', mustRead: true });
+    expect(await refusal('alice', own)).toEqual([code('news-comms-only'), code('announcement-not-allowed')]);
+    const notAnnouncement = writePost(alice, { space: 'help', kind: 'discussion', body: 'Read this!', mustRead: true });
+    expect(await refusal('alice', notAnnouncement)).toEqual([code('must-read-not-announcement')]);
+  });
+
+  it('only a leader opens an AMA', async () => {
+    const ines = await outbox('ines');
+    const alice = await outbox('alice');
+    const space = await open('alice', 'space/help');
+    const ama = writePost(ines, { space: 'help', kind: 'ama', title: 'Ask me anything: the 2027 plan', body: 'Questions welcome.' });
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === ama), 5000, 'AMA');
+    expect(await refusal('alice', writePost(alice, { space: 'help', kind: 'ama', title: 'AMA', body: 'Me too.' }))).toEqual([code('ama-leaders-only')]);
+  });
+});

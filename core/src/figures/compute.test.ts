@@ -76,7 +76,10 @@ describe('figures: the five-person rule', () => {
     const course: SpaceActivity = {
       meta: meta('c', 'course'),
       members: [...learners, 'fay'],
-      posts: [0, 1].map((i) => ({ id: `m${i}`, authorId: 'fay', kind: 'discussion' as const, title: `Module ${i + 1}`, createdAt: from + i })),
+      posts: [
+        ...[0, 1].map((i) => ({ id: `m${i}`, authorId: 'fay', kind: 'discussion' as const, title: `Module ${i + 1}`, createdAt: from + i })),
+        { id: 'learner-q', authorId: 'p0', kind: 'question' as const, title: 'Not a module', createdAt: from + 5 },
+      ],
       comments: learners.map((p, i) => ({ id: `k${i}`, authorId: p, post: 'm1', body: i < 5 ? 'Why does this hold?' : 'Thanks', createdAt: from + 10 })),
       reactions: [],
     };

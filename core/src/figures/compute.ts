@@ -134,7 +134,9 @@ export function computeFigures(input: FiguresInput): FiguresReport {
 }
 
 function courseFigures(s: SpaceActivity, completions: CompletionFact[], to: number): CourseFigures {
-  const modules = s.posts.filter((p) => p.createdAt < to).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  // A course's modules are the posts of its facilitators; learners' own posts (questions, notes) are discussion.
+  const facilitators = new Set(s.meta!.facilitators);
+  const modules = s.posts.filter((p) => p.createdAt < to && facilitators.has(p.authorId)).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const moduleIds = new Set(modules.map((m) => m.id));
   const doneBy = new Map<string, Set<string>>();
   const learners = new Set(s.members);

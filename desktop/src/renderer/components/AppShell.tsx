@@ -9,8 +9,8 @@ import { useStrings } from '../i18n/index.js';
 import { initials } from './PostCard.js';
 
 export interface AppShellProps {
-  /** The current place; 'review' is the moderation review pane (only with `review`). */
-  current: NavKey | 'review';
+  /** The current place; 'review' is the moderation review pane (only with `review`), 'figures' the Figures screen. */
+  current: NavKey | 'review' | 'figures';
   onNavigate: (key: NavKey) => void;
   /** The address of each place, so links can be opened, copied and read as links. Default `#/key`. */
   hrefOf?: (key: NavKey) => string;
@@ -27,6 +27,8 @@ export interface AppShellProps {
   banner?: ReactNode;
   /** The review pane's nav entry, shown only to moderators and facilitators. */
   review?: { href: string; onOpen: () => void };
+  /** The Figures screen's nav entry, shown only to comms, admins and facilitators. */
+  figures?: { href: string; label: string; onOpen: () => void };
   children: ReactNode;
 }
 
@@ -54,6 +56,7 @@ export function AppShell({
   connection,
   banner,
   review,
+  figures,
   children,
 }: AppShellProps) {
   const s = useStrings();
@@ -123,6 +126,21 @@ export function AppShell({
                 }}
               >
                 <span>{s.t('nav.review')}</span>
+              </a>
+            </li>
+          )}
+          {figures !== undefined && (
+            <li>
+              <a
+                href={figures.href}
+                aria-current={current === 'figures' ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  figures.onOpen();
+                }}
+              >
+                <span>{figures.label}</span>
               </a>
             </li>
           )}

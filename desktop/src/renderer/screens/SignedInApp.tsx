@@ -1,6 +1,6 @@
 // The signed-in app: makes the session's services, keeps every readable room open, indexes for
 // search, and frames the current screen in the UI engineer's AppShell.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AppShell } from '../components/AppShell.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { StorageErrorBanner } from '../components/StorageErrorBanner.js';
@@ -20,6 +20,11 @@ import { ReviewScreen } from '../moderation/ReviewScreen.js';
 import { REVIEW_HREF, openReview, useReviewRoute } from '../moderation/review-route.js';
 import { useModerationSync } from '../moderation/use-case-client.js';
 import { Screen } from './Screen.js';
+import { FIGURES_HREF, mayAskForFigures, openFigures, useFiguresRoute } from '../figures/figures-route.js';
+import { figureText } from '../figures/strings.js';
+
+// The charting library comes with the Figures screen only (a chunk of its own).
+const FiguresScreen = lazy(() => import('../figures/FiguresScreen.js'));
 
 export function SignedInApp({ session }: { session: Session }) {
   const [services, setServices] = useState<Services | null>(null);
@@ -69,6 +74,7 @@ function Frame() {
   // Moderators and facilitators: their case files sync in the background; the review pane is theirs.
   const mayReview = useModerationSync();
   const reviewing = useReviewRoute();
+  const figuring = useFiguresRoute();
   const connection = useConnection();
   const unsynced = useUnsynced();
   const storage = useStorageStatus();
@@ -76,6 +82,7 @@ function Frame() {
   const nameOf = useNameOf();
   const inbox = useInbox();
   const record = directory.get(me);
+  const mayFigure = mayAskForFigures(record?.roles);
   const { isRead } = useReadState();
   const attention = inbox.notices.filter((n) => !isRead(n.id) && (n.kind === 'held' || n.kind === 'rejected' || n.kind === 'mention' || n.kind === 'reply')).length;
   useNotifications(attention);
@@ -90,7 +97,7 @@ function Frame() {
     );
   return (
     <AppShell
-      current={reviewing ? 'review' : NAV_OF[route.name]}
+      current={reviewing ? 'review' : figuring && mayFigure ? 'figures' : NAV_OF[route.name]}
       onNavigate={(key) => navigate({ name: key } as Route)}
       inboxUnread={attention}
       me={{ name: nameOf(me), ...(record?.title ? { title: record.title } : {}) }}
@@ -98,8 +105,17 @@ function Frame() {
       connection={<ConnectionStatus state={connection} unsavedCount={unsynced} onRetry={() => hub.setOnline(navigator.onLine)} />}
       banner={banner}
       {...(mayReview ? { review: { href: REVIEW_HREF, onOpen: openReview } } : {})}
+      {...(mayFigure ? { figures: { href: FIGURES_HREF, label: figureText.nav, onOpen: openFigures } } : {})}
     >
-      {reviewing ? <ReviewScreen allowed={mayReview} /> : <Screen route={route} />}
+      {reviewing ? (
+        <ReviewScreen allowed={mayReview} />
+      ) : figuring && mayFigure ? (
+        <Suspense fallback={<p role="status">{figureText.loading}</p>}>
+          <FiguresScreen />
+        </Suspense>
+      ) : (
+        <Screen route={route} />
+      )}
     </AppShell>
   );
 }

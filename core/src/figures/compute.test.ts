@@ -14,7 +14,7 @@ function space(id: string, authors: string[], extra: Partial<SpaceActivity> = {}
   return {
     meta: meta(id),
     members: [],
-    posts: authors.map((a, i) => ({ id: `${id}-post${i}`, authorId: a, kind: 'discussion', title: 't', createdAt: from + i * 1000 })),
+    posts: authors.map((a, i) => ({ id: `${id}-post${i}`, authorId: a, kind: 'discussion', title: 't', createdAt: from + i * 1000, acceptedAnswer: null, mustRead: false })),
     comments: [],
     reactions: [],
     ...extra,
@@ -52,14 +52,28 @@ describe('figures: the five-person rule', () => {
     expect(r.weeks).toEqual([{ week: '2026-11-02', activePeople: 7 }]);
   });
 
-  it('time to first answer and the unanswered share count answers by others only', () => {
+  it('time to first answer counts answers by others only; unanswered means no accepted answer', () => {
     const askers = people(6);
-    const posts = askers.map((a, i) => ({ id: `q${i}`, authorId: a, kind: 'question' as const, title: '?', createdAt: from }));
+    // q0 and q1 have an accepted answer: the rest count as unanswered, as in the app's list.
+    const posts = askers.map((a, i) => ({ id: `q${i}`, authorId: a, kind: 'question' as const, title: '?', createdAt: from, acceptedAnswer: i < 2 ? `c${i}` : null, mustRead: false }));
     // q0..q3 answered after 1, 2, 3, 4 hours by someone else; q4 answered by its asker only; q5 not at all.
     const comments = [0, 1, 2, 3].map((i) => ({ id: `c${i}`, authorId: 'helper', post: `q${i}`, body: 'Yes.', createdAt: from + (i + 1) * 3_600_000 }));
     comments.push({ id: 'self', authorId: 'p4', post: 'q4', body: 'Anyone?', createdAt: from + 1 });
     const r = computeFigures({ from, to, scope: 'organisation', spaces: [{ ...space('qa', []), posts, comments }], journal: [], completions: [] });
-    expect(r.spaces[0]).toMatchObject({ questions: 6, unansweredShare: 0.333, medianHoursToFirstAnswer: 2.5 });
+    expect(r.spaces[0]).toMatchObject({ questions: 6, unansweredShare: 0.667, medianHoursToFirstAnswer: 2.5 });
+  });
+
+  it('announcements: reach (commenters and reactors but the author) and must-read acknowledgements, under the rule', () => {
+    const posts = [
+      { id: 'must', authorId: 'comms', kind: 'announcement' as const, title: 'Read me', createdAt: from, acceptedAnswer: null, mustRead: true },
+      { id: 'plain', authorId: 'comms', kind: 'announcement' as const, title: 'FYI', createdAt: from, acceptedAnswer: null, mustRead: false },
+    ];
+    const reactions = people(5).map((p, i) => ({ id: `r${i}`, authorId: p, target: 'plain', at: from + 1 }));
+    const readReceipts = [...people(6).map((person) => ({ post: 'must', person })), ...people(3).map((person) => ({ post: 'plain', person }))];
+    const r = computeFigures({ from, to, scope: 'organisation', spaces: [{ ...space('news', []), posts, reactions }], journal: [], completions: [], readReceipts });
+    expect(r.spaces[0]).toMatchObject({ announcements: 2, announcementReach: 5, mustReadAcknowledgements: 6 });
+    const few = computeFigures({ from, to, scope: 'organisation', spaces: [{ ...space('news', []), posts }], journal: [], completions: [], readReceipts: readReceipts.slice(0, 4) });
+    expect(few.spaces[0]).toMatchObject({ announcements: 2, announcementReach: 0, mustReadAcknowledgements: null });
   });
 
   it('holds and reports per space from the journal, by distinct people', () => {
@@ -77,8 +91,8 @@ describe('figures: the five-person rule', () => {
       meta: meta('c', 'course'),
       members: [...learners, 'fay'],
       posts: [
-        ...[0, 1].map((i) => ({ id: `m${i}`, authorId: 'fay', kind: 'discussion' as const, title: `Module ${i + 1}`, createdAt: from + i })),
-        { id: 'learner-q', authorId: 'p0', kind: 'question' as const, title: 'Not a module', createdAt: from + 5 },
+        ...[0, 1].map((i) => ({ id: `m${i}`, authorId: 'fay', kind: 'discussion' as const, title: `Module ${i + 1}`, createdAt: from + i, acceptedAnswer: null, mustRead: false })),
+        { id: 'learner-q', authorId: 'p0', kind: 'question' as const, title: 'Not a module', createdAt: from + 5, acceptedAnswer: null, mustRead: false },
       ],
       comments: learners.map((p, i) => ({ id: `k${i}`, authorId: p, post: 'm1', body: i < 5 ? 'Why does this hold?' : 'Thanks', createdAt: from + 10 })),
       reactions: [],

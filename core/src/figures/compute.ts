@@ -32,6 +32,8 @@ export interface FiguresInput {
    */
   journal: JournalFact[];
   completions: CompletionFact[];
+  /** Must-read acknowledgements (the relay's read receipts) of posts in these spaces: who acknowledged which post. */
+  readReceipts?: { post: string; person: string }[];
 }
 
 /** Journal kinds that mean a person did something themselves (not a moderator's or the relay's act). */
@@ -83,6 +85,8 @@ export function computeFigures(input: FiguresInput): FiguresReport {
     for (const c of s.comments) if (c.createdAt < to) commentsOn.set(c.post, [...(commentsOn.get(c.post) ?? []), c]);
     const questions = posts.filter((p) => p.kind === 'question');
     const waits: number[] = [];
+    // Unanswered as the app lists them: no accepted answer (core's unansweredQuestions).
+    const unanswered = questions.filter((q) => q.acceptedAnswer === null).length;
     for (const q of questions) {
       const answers = (commentsOn.get(q.id) ?? []).filter((c) => c.authorId !== q.authorId);
       if (answers.length > 0) waits.push(Math.max(0, Math.min(...answers.map((a) => a.createdAt)) - q.createdAt));
@@ -94,6 +98,8 @@ export function computeFigures(input: FiguresInput): FiguresReport {
     for (const c of s.comments) if (announced.has(c.post) && c.createdAt < to) reached.add(c.authorId);
     for (const r of s.reactions) if (announced.has(r.target)) reached.add(r.authorId);
     for (const a of announcements) reached.delete(a.authorId);
+    const mustRead = new Set(announcements.filter((a) => a.mustRead).map((a) => a.id));
+    const receipts = (input.readReceipts ?? []).filter((r) => mustRead.has(r.post));
     const journalOf = (kind: string) => {
       const facts = input.journal.filter((f) => f.kind === kind && f.space === s.meta!.id);
       return guarded(facts.length, new Set(facts.map((f) => f.actor)).size);
@@ -107,11 +113,11 @@ export function computeFigures(input: FiguresInput): FiguresReport {
       comments: count(comments),
       reactions: count(reactions),
       questions: guarded(questions.length, askers),
-      unansweredShare: questions.length === 0 ? null : guarded(round(1 - waits.length / questions.length, 3), askers),
+      unansweredShare: questions.length === 0 ? null : guarded(round(unanswered / questions.length, 3), askers),
       medianHoursToFirstAnswer: waits.length === 0 ? null : guarded(round(median(waits) / 3_600_000, 1), askers),
       announcements: guarded(announcements.length, reached.size),
       announcementReach: guarded(reached.size, reached.size),
-      mustReadAcknowledgements: null,
+      mustReadAcknowledgements: guarded(receipts.length, new Set(receipts.map((r) => r.person)).size),
       holds: journalOf('hold'),
       reports: journalOf('report'),
     });

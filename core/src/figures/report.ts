@@ -42,15 +42,15 @@ export interface SpaceFigures {
   reactions: Figure;
   /** Questions (posts of kind `question`) asked in the period. */
   questions: Figure;
-  /** Share (0–1) of those questions nobody but the asker has answered yet. */
+  /** Share (0–1) of those questions without an accepted answer (as the app's unanswered list). */
   unansweredShare: Figure;
-  /** Median hours from a question to its first answer by someone else (answered questions only). */
+  /** Median hours from a question to its first comment by someone else (questions with one only). */
   medianHoursToFirstAnswer: Figure;
   /** Announcements published in the period (group: their audience, `announcementReach`'s people). */
   announcements: Figure;
   /** Distinct people who commented on or reacted to those announcements. */
   announcementReach: Figure;
-  /** Must-read acknowledgements of those announcements: not computed yet (needs must-read, issue 12). */
+  /** Acknowledgements of those announcements that were must-read (the relay's read receipts; group: the people who acknowledged). */
   mustReadAcknowledgements: Figure;
   /** Entries held by the policy in the space, and reports filed on its items (from the journal). */
   holds: Figure;

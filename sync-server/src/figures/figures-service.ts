@@ -4,7 +4,18 @@
 // inbox or dm room. Access is decided here, on the relay: comms and admins see every space and the
 // company-wide activity; a facilitator sees the spaces they facilitate (their meta's
 // `facilitators`) and activity in those only; anyone else is refused.
-import { DIRECTORY_PEOPLE, META, computeFigures, readSpaceActivity, type FiguresReport, type JournalFact } from '@hearth/core';
+import {
+  DIRECTORY_PEOPLE,
+  META,
+  bucketRoomName,
+  computeFigures,
+  parseRoomName,
+  readBucketIndex,
+  readSpaceActivity,
+  type FiguresReport,
+  type JournalFact,
+} from '@hearth/core';
+import type * as Y from 'yjs';
 import type { DocHost } from '../rooms/doc-host.js';
 import type { Db } from '../storage/schema.js';
 import { CourseProgressStore } from './course-progress-store.js';
@@ -38,7 +49,8 @@ export class FiguresService {
   async figures(q: FiguresQuery): Promise<FiguresAnswer> {
     const roles = await this.rolesOf(q.person);
     const organisation = roles.includes('comms') || roles.includes('admin');
-    const rooms = (await this.host.listRooms('space/')).sort();
+    // Space documents only: their time buckets (space/<id>/<yyyy-mm>) are read with their space.
+    const rooms = (await this.host.listRooms('space/')).filter((r) => parseRoomName(r)?.kind === 'space').sort();
     const visible: string[] = [];
     for (const room of rooms) {
       const doc = await this.host.open(room);
@@ -55,7 +67,12 @@ export class FiguresService {
     const to = (Math.floor(q.until / DAY) + 1) * DAY;
     const from = to - q.days * DAY;
     const scope = organisation && q.space == null ? 'organisation' : 'spaces';
-    const activity = await Promise.all(spaces.map(async (s) => readSpaceActivity(await this.host.open(`space/${s}`))));
+    const activity = [];
+    for (const s of spaces) {
+      const doc = await this.host.open(`space/${s}`);
+      activity.push(readSpaceActivity(doc, await this.bucketsOf(s, doc)));
+    }
+    const posts = activity.flatMap((a) => a.posts.filter((p) => p.mustRead).map((p) => p.id));
     return {
       ok: true,
       report: computeFigures({
@@ -65,8 +82,19 @@ export class FiguresService {
         spaces: activity,
         journal: await this.journal(from, to, scope === 'organisation' ? null : spaces),
         completions: await this.progress.completions(spaces),
+        readReceipts: posts.length === 0 ? [] : await this.db.selectFrom('read_receipts').select(['post', 'person']).where('post', 'in', posts).execute(),
       }),
     };
+  }
+
+  /** The space's time buckets that exist (listed in its index). */
+  private async bucketsOf(space: string, doc: Y.Doc): Promise<Y.Doc[]> {
+    const out: Y.Doc[] = [];
+    for (const { key } of readBucketIndex(doc)) {
+      const room = bucketRoomName(space, key);
+      if (await this.host.exists(room)) out.push(await this.host.open(room));
+    }
+    return out;
   }
 
   private async rolesOf(person: string): Promise<string[]> {

@@ -4,12 +4,10 @@
 // stored outboxes in the background, and /healthz says while it is still catching up.
 import { readSpace } from '@hearth/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log.js';
 import { encodeUpdate } from '../src/protocol/messages.js';
-import { startRelay } from '../src/server/relay.js';
 import type { RunningRelay } from '../src/server/relay.js';
 import { ATTACKER, PEOPLE, attackerLegitPost, conflictingUpdate, createSpace } from './abuse-harness.js';
-import { clientPool, rawClient, startTestRelay } from './helpers.js';
+import { clientPool, rawClient, restartTestRelay, startTestRelay } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 describe('a restart after an attack', () => {
@@ -42,7 +40,7 @@ describe('a restart after an attack', () => {
     await first.stop();
 
     const started = performance.now();
-    second = await startRelay({ dataDir: first.dataDir, port, host: '127.0.0.1', logger: createLogger() });
+    second = await restartTestRelay(first.dataDir, { port });
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     const listening = performance.now() - started;
     const body = (await res.json()) as { status: string; catchingUp: boolean };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTtl, verifyToken } from '../src/auth/tokens.js';
 import { loadSigningKey } from '../src/auth/signing-key.js';
-import { person, runCli, startTestRelay, tempDataDir } from './helpers.js';
+import { person, removeTestData, runCli, startTestRelay, storageArgs, tempDataDir } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 describe('a mistyped --data', { timeout: 60_000 }, () => {
@@ -89,13 +89,13 @@ describe('hearth-relay token', { timeout: 60_000 }, () => {
     await stopped.stop();
     try {
       // One after the other: without a relay, each reads the directory under the data-directory lock.
-      const bob = await runCli('token', 'bob', '--data', dir);
+      const bob = await runCli('token', 'bob', ...storageArgs(dir));
       expect(bob.code, bob.stderr).toBe(0);
-      const r = await runCli('token', 'mallory', '--data', dir);
+      const r = await runCli('token', 'mallory', ...storageArgs(dir));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/unknown person mallory/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await removeTestData(dir);
     }
   });
 });

@@ -158,6 +158,15 @@ export async function startTestRelay(options: Partial<RelayOptions> = {}, people
   };
 }
 
+/**
+ * A relay started again on the storage of an earlier test relay (its data directory and, on
+ * PostgreSQL, its database): what a restart of the same deployment sees. Nothing is written first.
+ * The caller stops it; the first relay's `cleanup` removes the data afterwards.
+ */
+export async function restartTestRelay(dataDir: string, options: Partial<RelayOptions> = {}): Promise<RunningRelay> {
+  return startRelay({ port: 0, host: '127.0.0.1', logger: createLogger(), metrics: { kind: 'token', token: TEST_METRICS_TOKEN }, ...options, ...(await testStorageFor(dataDir)) });
+}
+
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;

@@ -113,6 +113,9 @@ describe('outbox abuse through a real relay', () => {
     const post = writePost(out.doc, { space: 'general', body: `Team photo at noon! ${STAFF.map((p) => `<@${p}>`).join(' ')}` });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === post), 5000, 'mass mention published (the rule warns)');
     const limit = demoPolicy.rules.find((r) => r.kind === 'mass-mentions')?.maxMentions as number;
+    // Mention notices go out after the post is in the space; the relay records the publication
+    // once every one of them is written, so only then is "no more than the limit" a fact.
+    await waitFor(async () => (await relay.storage.db.selectFrom('publication_state').select('outcome').where('entry_id', '=', post).executeTakeFirst())?.outcome === 'published', 5000, 'publication recorded');
     const notified: string[] = [];
     for (const p of STAFF) if ((await inboxOf(p)).notices.some((n) => n.kind === 'mention' && n.entryId === post)) notified.push(p);
     expect(notified).toEqual(STAFF.slice(0, limit));

@@ -5,9 +5,7 @@ import { putDirectoryRecords } from '@hearth/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningKey } from '../src/auth/signing-key.js';
-import { startRelay } from '../src/server/relay.js';
-import { createLogger } from '../src/log.js';
-import { connectProvider, person, rawClient, startTestRelay, synced, waitFor } from './helpers.js';
+import { connectProvider, person, rawClient, restartTestRelay, startTestRelay, synced, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 async function tokenWithLifetime(dataDir: string, personId: string, seconds: number): Promise<string> {
@@ -74,7 +72,7 @@ describe('token lifetimes and revocation', () => {
     });
     expect(res.status).toBe(200);
     await own.stop();
-    const again = await startRelay({ dataDir: own.dataDir, port: 0, logger: createLogger() });
+    const again = await restartTestRelay(own.dataDir);
     try {
       expect((await rawClient(again.url, 'directory', old).closed).code).toBe(4401);
     } finally {

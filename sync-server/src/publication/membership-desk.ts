@@ -194,14 +194,17 @@ export class MembershipDesk {
       if (!settled) return { ok: false, problems: [{ code: 'request-not-pending', message: 'This request was already answered or withdrawn.', field: 'request' }] };
     }
     const request = (await this.requests.get(stored.id)) as JoinRequestRecord;
-    if (approve) await projectMembership(this.o.host, this.members, meta.id, request.person);
     const decider = input.directory.get(person);
     const by = decider ? displayName(decider) : person;
     const notice = approve
       ? this.notice('join-approved', request, `${by} approved your request to join ${meta.name}. You are now a member.`, person)
       : this.notice('join-declined', request, `${by} declined your request to join ${meta.name}.`, person);
+    // In an order a reader can rely on: the notice is there by the time the request reads decided,
+    // and both by the time the membership shows (an app that sees the membership never shows the
+    // request still waiting).
     await this.o.host.write(roomName({ kind: 'inbox', person: request.person }), (doc) => addNotice(doc, notice));
     await this.showRequest(request, meta);
+    if (approve) await projectMembership(this.o.host, this.members, meta.id, request.person);
     return { ok: true, audit: { space: meta.id, person: request.person, details: { action: approve ? 'request-approved' : 'request-declined', request: request.id } } };
   }
 

@@ -9,16 +9,22 @@ import type { RoomMember } from './room.js';
 /** An in-memory log whose appends fail with SQLITE_FULL while `full` is set. */
 class FakeLog implements RoomLog {
   full = false;
+  /** While set, appends wait for it (a slow database). */
+  gate: Promise<void> | null = null;
   readonly rows = new Map<string, Uint8Array[]>();
   async load(room: string) {
     return [...(this.rows.get(room) ?? [])];
   }
   async append(room: string, updates: readonly Uint8Array[]) {
+    if (this.gate !== null) await this.gate;
     if (this.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const list = this.rows.get(room) ?? [];
     list.push(...updates);
     this.rows.set(room, list);
     return list.length;
+  }
+  async discard(room: string, update: Uint8Array) {
+    this.rows.set(room, (this.rows.get(room) ?? []).filter((u) => Buffer.compare(u, update) !== 0));
   }
   async compact() {}
   async exists(room: string) {
@@ -81,6 +87,46 @@ describe('a room when the store fails', () => {
     expect(reader.sent).toHaveLength(1);
     expect(writer.sent).toEqual([]);
     expect(lines.filter((l) => l.includes('recovered'))).toHaveLength(1);
+    host.stop();
+  });
+});
+
+describe('a room while a store is on its way', () => {
+  it('shows no reader a client update before it is stored, nor after the store failed', async () => {
+    const log = new FakeLog();
+    const { logger } = recordingLogger();
+    const host = new RelayDocHost(log, logger);
+    const room = await host.room('outbox/alice');
+    const writer = member('alice');
+    host.attach(room, writer);
+    let open!: () => void;
+    log.gate = new Promise((r) => (open = r));
+    log.full = true;
+    const pending = room.clientUpdate(edit((d) => d.getMap('entries').set('e1', 'hello')), writer).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    // The publisher reads through `open`, outside the room's queue, while the database is slow.
+    expect((await host.open('outbox/alice')).getMap('entries').has('e1')).toBe(false);
+    open();
+    expect(await pending).toBeInstanceOf(StoreFailed);
+    expect((await host.open('outbox/alice')).getMap('entries').has('e1')).toBe(false);
+    host.stop();
+  });
+
+  it('stores nothing for an update the document already holds', async () => {
+    const log = new FakeLog();
+    const host = new RelayDocHost(log, recordingLogger().logger);
+    const room = await host.room('outbox/alice');
+    const writer = member('alice');
+    const source = new Y.Doc();
+    source.getMap('entries').set('e1', 'hello');
+    source.getMap('entries').delete('e1');
+    source.getMap('entries').set('e2', 'kept');
+    const whole = Y.encodeStateAsUpdate(source);
+    expect((await room.clientUpdate(whole, writer)).changed).toBe(true);
+    // A reconnect's sync step 2 carries everything again, delete set included.
+    expect((await room.clientUpdate(whole, writer)).changed).toBe(false);
+    expect(log.rows.get('outbox/alice')).toHaveLength(1);
+    expect(room.doc.getMap('entries').toJSON()).toEqual({ e2: 'kept' });
     host.stop();
   });
 });

@@ -1,9 +1,13 @@
 // One room in memory: its Y.Doc, its awareness, the connections that use it. Why it owns storing:
 // the rule "every update a room accepts is stored before it is broadcast" is enforced here and only
-// here — both client updates (own outbox) and relay writes go through `commit`. Why a failed store
-// rolls back: the update is applied before it is stored (applying is what validates it and yields the
-// exact diff to store), so when the store fails the in-memory doc holds something not on disk; it is
-// replaced by the stored state, so no later sync reply or broadcast can hand out what was not stored.
+// here — client updates (own outbox) and relay writes both go through `store` before `announce`.
+// Why a client's update is stored before it is applied: the in-memory doc then changes only after
+// the store commits, so a refused store (a full disk) leaves nothing behind that a reader — the
+// publisher, another process's resync, a sync reply — could see, however long the database takes
+// to answer (on PostgreSQL a failed insert and the reload took long enough for readers to see it).
+// Whether it adds anything is told without applying (adds-to-doc.ts). A relay write is different: its
+// change is a function of the doc, so it is applied first; when its store fails the doc is replaced
+// by the stored state (`rollback`), and the write is still announced to nobody.
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { metrics } from '../metrics.js';
@@ -15,6 +19,7 @@ import { RELAY_ORIGIN } from './doc-host.js';
 import type { PersonLimits } from './person-limits.js';
 import type { Fanout, FanoutReceiver } from './fanout.js';
 import { SerialQueue } from './serial-queue.js';
+import { addsToDoc } from './adds-to-doc.js';
 import { checkUpdate } from './update-guard.js';
 
 /** Origin of changes another relay process stored (fan-out): applied and sent, never stored again. */
@@ -205,13 +210,33 @@ export class Room {
   clientUpdate(update: Uint8Array, from: RoomMember): Promise<ClientUpdateResult> {
     return this.queue.run(async () => {
       const started = performance.now();
-      if (this.limits !== null) this.admit(update, started);
-      const updates = this.capture(() => Y.applyUpdate(this.doc, update, from));
+      const missing = this.limits !== null ? this.admit(update, started) : false;
+      let adds: boolean;
+      try {
+        adds = addsToDoc(this.doc, update);
+      } catch (err) {
+        throw new UpdateRefused(CloseCode.malformed, `update does not decode: ${err instanceof Error ? err.message : String(err)}`, performance.now() - started);
+      }
+      let cpuMs = performance.now() - started;
+      if (!adds) return { changed: false, stateVector: Y.encodeStateVector(this.doc), cpuMs };
+      // Stored first: a failed store throws here and the doc has not changed (see the header).
+      await this.store([update]);
+      const applying = performance.now();
+      if (missing) this.pendingUpdates++;
+      let updates: Uint8Array[];
+      try {
+        updates = this.capture(() => Y.applyUpdate(this.doc, update, from));
+      } catch (err) {
+        // Decoded, stored, then Yjs threw half way: out of the log again, so the room reloads
+        // without it (`capture` marked the room broken; the host evicts it).
+        await this.log.discard(this.name, update).catch(() => undefined);
+        throw err;
+      }
       const { pendingStructs, pendingDs } = this.doc.store;
       this.pendingUpdates = pendingStructs === null && pendingDs === null ? 0 : this.pendingUpdates;
-      const cpuMs = performance.now() - started;
-      await this.commit(updates, from);
-      return { changed: updates.length > 0, stateVector: Y.encodeStateVector(this.doc), cpuMs };
+      cpuMs += performance.now() - applying;
+      this.announce(updates, from);
+      return { changed: true, stateVector: Y.encodeStateVector(this.doc), cpuMs };
     });
   }
 
@@ -221,8 +246,11 @@ export class Room {
     return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
   }
 
-  /** Throws UpdateRefused when `update` would break a limit. Runs in the queue, before applying. */
-  private admit(update: Uint8Array, started: number): void {
+  /**
+   * Throws UpdateRefused when `update` would break a limit. Runs in the queue, before storing and
+   * applying. Returns whether Yjs will keep (part of) it pending.
+   */
+  private admit(update: Uint8Array, started: number): boolean {
     const limits = this.limits!;
     const refuse = (code: number, message: string) => new UpdateRefused(code, message, performance.now() - started);
     if (this.storedBytes + update.byteLength > limits.maxOutboxBytes) {
@@ -239,8 +267,8 @@ export class Room {
       if (this.pendingBytes + update.byteLength > limits.maxPendingBytes || this.pendingUpdates + 1 > limits.maxPendingUpdates) {
         throw refuse(CloseCode.tryAgainLater, 'too many updates waiting for missing dependencies; reconnect to resync');
       }
-      this.pendingUpdates++;
     }
+    return check.missing;
   }
 
   /**
@@ -328,22 +356,38 @@ export class Room {
     return updates;
   }
 
+  /** A relay-side change already applied to the doc: stored, then announced; rolled back if the store fails. */
   private async commit(updates: Uint8Array[], from: RoomMember | null): Promise<void> {
     if (updates.length === 0) return;
+    try {
+      await this.store(updates);
+    } catch (err) {
+      await this.rollback();
+      throw err;
+    }
+    this.announce(updates, from);
+  }
+
+  /** Appends to the room's log; a failure is counted, told and thrown as StoreFailed. */
+  private async store(updates: Uint8Array[]): Promise<void> {
     const end = metrics.storeSeconds.startTimer();
     try {
       await this.log.append(this.name, updates);
       for (const u of updates) this.storedBytes += u.byteLength;
     } catch (err) {
-      end();
       const failed = new StoreFailed(err instanceof Error ? err.message : String(err), writeStatusOf(err));
       metrics.storeFailures.inc({ status: failed.status });
-      await this.rollback();
       this.storeEvents?.failed(this, failed);
       throw failed;
+    } finally {
+      end();
     }
-    end();
     this.storeEvents?.stored(this);
+  }
+
+  /** Sends what was stored and applied to this process's other connections and to the other processes. */
+  private announce(updates: Uint8Array[], from: RoomMember | null): void {
+    if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.broadcast(encodeUpdate(merged), from);
     this.fanout?.publishUpdate(this.name, merged);

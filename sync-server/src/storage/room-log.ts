@@ -85,6 +85,11 @@ export class SqlRoomLog implements RoomLog {
     });
   }
 
+  async discard(room: string, update: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.db.deleteFrom('room_updates').where('room', '=', room).where('data', '=', toBuffer(update)).execute();
+  }
+
   async compact(room: string): Promise<void> {
     await this.flush();
     await this.db.transaction().execute((tx) => this.compactIn(tx, room));

@@ -13,6 +13,12 @@ export interface RoomLog {
    * room's log length afterwards. Callers serialise appends per room (rooms/room.ts does).
    */
   append(room: string, updates: readonly Uint8Array[]): Promise<number>;
+  /**
+   * Removes the stored rows of the room that hold exactly `update`: a client's update the room stored
+   * and then could not apply (it decodes, but Yjs throws half way), so that reloading the room does
+   * not meet it again. Nothing else is ever removed this way.
+   */
+  discard(room: string, update: Uint8Array): Promise<void>;
   /** Replaces the room's log by one merged update, in one transaction. */
   compact(room: string): Promise<void>;
   /** Whether the room has any stored update. */

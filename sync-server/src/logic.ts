@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
 import { Publisher } from './publication/publisher.js';
 import { MembershipDesk } from './publication/membership-desk.js';
+import { RecognitionDesk } from './recognition/recognition-desk.js';
 import type { Db } from './storage/schema.js';
 import type { Leases } from './storage/leases.js';
 
@@ -73,6 +74,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     memberships: new MembershipDesk({ host, db, now: Date.now }),
     onReview: (review) => moderation.onReview(review),
     onReport: (report) => moderation.onReport(report),
+    recognition: new RecognitionDesk(host),
     ...leases,
   });
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));

@@ -53,3 +53,12 @@ export const CATALOGUE_SPACES = 'spaces';
 
 /** The maps of a space or dm document that hold published items, in lookup order. */
 export const ITEM_MAPS = [SPACE_POSTS, SPACE_COMMENTS, SPACE_REACTIONS, DM_MESSAGES] as const;
+
+/** recognition (relay only, every employee reads): the admin's switch, kudos, badges, consents, leaderboards. */
+export const RECOGNITION_SETTINGS = 'settings';
+export const RECOGNITION_KUDOS = 'kudos';
+export const RECOGNITION_BADGES = 'badges';
+export const RECOGNITION_CONSENT = 'consent';
+export const RECOGNITION_LEADERBOARDS = 'leaderboards';
+/** space/<spaceId>: postId → BestOfItem, the facilitators' "best of" collection. */
+export const SPACE_BEST_OF = 'bestOf';

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { OUTBOX_ENTRIES } from './doc-layout.js';
 import { ID_PATTERN } from './room-names.js';
+import { engagementEntrySchemas } from './engagement-schemas.js';
 import { JOIN_DECISIONS, POST_KINDS, REACTIONS } from './types.js';
 import type { EntryId, OutboxEntry } from './types.js';
 
@@ -31,6 +32,7 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
   z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
   z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
+  ...engagementEntrySchemas(base, id),
 ]);
 
 export type OutboxEntryResult =

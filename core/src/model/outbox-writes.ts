@@ -32,7 +32,8 @@ export class OutboxWriteError extends Error {
 
 type Fields = Record<string, string | number | boolean | null | string[]>;
 
-function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, texts: Record<string, string>, opts?: WriteOptions): EntryId {
+/** Creates an entry of any type (for the write modules of other kinds, e.g. engagement-writes.ts). */
+export function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, texts: Record<string, string>, opts?: WriteOptions): EntryId {
   const now = opts?.now ?? Date.now();
   const id = opts?.id ?? ulid(now);
   outbox.transact(() => {

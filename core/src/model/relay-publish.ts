@@ -9,6 +9,8 @@ import { DM_MESSAGES, ITEM_MAPS, META, MODERATION, SPACE_COMMENTS, SPACE_POSTS, 
 import { bucketKeyOf, bucketPostCount, initBucket } from './buckets.js';
 import { parseRoomName } from './room-names.js';
 import type { EntryId, EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
+import { publishKudos } from './recognition-doc.js';
+import { publishBestOf } from './knowledge.js';
 
 export type PublishResult =
   | { ok: true; outcome: 'applied' | 'unchanged' | 'stale' }
@@ -69,6 +71,10 @@ export function parentItemOf(entry: OutboxEntry): EntryId | null {
  */
 export function publicationRoom(entry: OutboxEntry, placement: Placement): RoomName | null {
   if (entry.type === 'message') return { kind: 'dm', conversation: entry.conversation };
+  // Kudos belong to a person (the recognition room); a space's best-of collection is small and
+  // lives in the space document itself, beside its meta, whatever the month.
+  if (entry.type === 'kudos') return { kind: 'recognition' };
+  if (entry.type === 'best-of') return { kind: 'space', space: entry.space };
   if (ITEM_MAP_OF[entry.type] === undefined || !('space' in entry) || typeof entry.space !== 'string') return null;
   const space = entry.space;
   for (const candidate of [placement.own, placement.parent]) {
@@ -83,6 +89,9 @@ export function publishEntry(
   p: { author: PersonId; entry: OutboxEntry; version: number; publishedAt?: number },
 ): PublishResult {
   const { entry } = p;
+  // Recognition and knowledge kinds have their own maps and rules (recognition-doc.ts, knowledge.ts).
+  if (entry.type === 'kudos') return publishKudos(target, { ...p, entry });
+  if (entry.type === 'best-of') return publishBestOf(target, { ...p, entry });
   const mapName = ITEM_MAP_OF[entry.type];
   if (mapName === undefined) return { ok: false, error: 'not-publishable' };
   const docId = target.getMap<unknown>(META).get('id');

@@ -32,13 +32,14 @@ export function roomName(r: RoomName): string {
     case 'directory':
     case 'policy':
     case 'spaces':
+    case 'recognition':
       return r.kind;
   }
 }
 
 /** The RoomName for a room string, or null if it is not exactly one of Hearth's rooms. */
 export function parseRoomName(s: string): RoomName | null {
-  if (s === 'directory' || s === 'policy' || s === 'spaces') return { kind: s };
+  if (s === 'directory' || s === 'policy' || s === 'spaces' || s === 'recognition') return { kind: s };
   const slash = s.indexOf('/');
   if (slash < 0) return null;
   const prefix = s.slice(0, slash);

@@ -9,6 +9,8 @@
 //   inbox/<personId>   written by the relay                  read by that person
 //   directory, policy, spaces   written by the relay        read by every employee
 
+import type { EngagementEntry } from './engagement-types.js';
+
 export type PersonId = string;
 export type SpaceId = string;
 export type EntryId = string; // a ULID made on the client
@@ -167,7 +169,8 @@ export type OutboxEntry =
   | MessageEntry
   | JoinRequestEntry
   | LeaveEntry
-  | JoinDecisionEntry;
+  | JoinDecisionEntry
+  | EngagementEntry;
 
 export type EntryType = OutboxEntry['type'];
 
@@ -452,4 +455,5 @@ export type RoomName =
   | { kind: 'dm'; conversation: ConversationId }
   | { kind: 'directory' }
   | { kind: 'policy' }
-  | { kind: 'spaces' };
+  | { kind: 'spaces' }
+  | { kind: 'recognition' };

@@ -30,3 +30,4 @@ export { ukNinoValid, usSsnValid } from './national-id.js';
 export { hostAllowed, linkHost } from './url-host.js';
 export * from './posting-rights.js';
 export { editCanFix, findingEditCanFix } from './fixable.js';
+export * from './validate-engagement.js';

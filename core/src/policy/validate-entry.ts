@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { checkEntryLimits } from '../model/entry-limits.js';
 import { ID_PATTERN } from '../model/room-names.js';
+import { engagementEntrySchemas } from '../model/engagement-schemas.js';
 import { JOIN_DECISIONS, LIMITS, POST_KINDS, REACTIONS } from '../model/types.js';
 import type {
   ConversationId,
@@ -24,6 +25,7 @@ import type {
 } from '../model/types.js';
 import { displayName } from '../identity/display-name.js';
 import type { DirectoryRecord } from '../identity/types.js';
+import { checkEngagementContent, checkEngagementPermission, engagementPlace, isEngagementEntry, type EngagementContext, type RecognitionProblemCode } from './validate-engagement.js';
 import { checkAuthorActive, checkPostKind, checkSpaceAccess as checkAccess, unknownAuthor } from './posting-rights.js';
 import { checkAcceptAnswer, checkMustRead, checkReadAck, type EngagementProblemCode } from './engagement-rules.js';
 
@@ -63,6 +65,8 @@ export interface EntryContext {
    * acknowledges what it shows), acknowledgements are not checked against it.
    */
   policyVersion?: number | null;
+  /** For recognition entries: the admin's switch and the author's recent kudos (validate-engagement.ts). Left out, those are not checked. */
+  engagement?: EngagementContext;
 }
 
 export type EntryProblemCode =
@@ -102,7 +106,8 @@ export type EntryProblemCode =
   | 'unknown-recipient'
   | 'inactive-recipient'
   | 'not-current-policy'
-  | EngagementProblemCode;
+  | EngagementProblemCode
+  | RecognitionProblemCode;
 
 export interface EntryProblem {
   code: EntryProblemCode;
@@ -131,6 +136,7 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),
   z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
   z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
+  ...engagementEntrySchemas(base, id),
 ]);
 
 const LIMIT_MESSAGES = {
@@ -158,6 +164,7 @@ export function validateEntry(input: unknown, context: EntryContext): EntryValid
 /** Limits, empty fields and the reaction set: what the author can fix by editing. */
 function checkContent(entry: OutboxEntry): EntryProblem[] {
   if (entry.retracted) return [];
+  if (isEngagementEntry(entry)) return checkEngagementContent(entry);
   const problems: EntryProblem[] = [];
   for (const p of checkEntryLimits(entry)) {
     if (p.code in LIMIT_MESSAGES) {
@@ -183,7 +190,7 @@ function checkContent(entry: OutboxEntry): EntryProblem[] {
 }
 
 const placeOf = (entry: OutboxEntry): string | null =>
-  entry.type === 'message' ? entry.conversation : entry.type === 'ack' ? null : entry.space;
+  isEngagementEntry(entry) ? engagementPlace(entry) : entry.type === 'message' ? entry.conversation : entry.type === 'ack' ? null : entry.space;
 
 /** Who may do what, where. Returns early where later checks would only repeat the first problem. */
 function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] {
@@ -202,6 +209,7 @@ function checkPermission(entry: OutboxEntry, ctx: EntryContext): EntryProblem[] 
   if (entry.retracted) return [];
   const active = checkAuthorActive(author);
   if (active !== null) return active;
+  if (isEngagementEntry(entry)) return checkEngagementPermission(entry, author, ctx);
   switch (entry.type) {
     case 'ack':
       return checkAcknowledgement(entry.policyVersion, ctx);

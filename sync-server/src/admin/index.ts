@@ -4,6 +4,7 @@ import { scimGroupMapOp, scimTokenOp } from '../scim/scim-admin.js';
 import { revokeTokensOp } from './token-operations.js';
 import { addMemberOp, createSpaceOp, importDirectoryOp, removeMemberOp, setPolicyOp } from './operations.js';
 import { personStatusOp } from './person-status.js';
+import { setRecognitionOp } from '../recognition/recognition-admin.js';
 
 adminOperations['directory-import'] = importDirectoryOp;
 adminOperations['policy-set'] = setPolicyOp;
@@ -14,5 +15,6 @@ adminOperations['scim-token'] = scimTokenOp;
 adminOperations['token-revoke'] = revokeTokensOp;
 adminOperations['scim-group-map'] = scimGroupMapOp;
 adminOperations['person-status'] = personStatusOp;
+adminOperations['recognition-set'] = setRecognitionOp;
 
 export { adminOperations };

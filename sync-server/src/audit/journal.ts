@@ -34,6 +34,7 @@ export const AUDIT_KINDS = [
   'retention',
   'legal-hold',
   'token-revocation',
+  'recognition-settings',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

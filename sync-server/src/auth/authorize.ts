@@ -11,7 +11,7 @@
 // Why a secret space and a conversation answer an outsider exactly as a room that does not exist
 // (4404, same reason): outsiders are not meant to know they exist, and a different code would let
 // anyone test ids. A private space is listed in the catalogue, so "not a member" (4403) tells nothing.
-//   directory, policy, spaces   every active person, read-only
+//   directory, policy, spaces, recognition   every active person, read-only
 import { parseRoomName, roomName } from '@hearth/core';
 import type { RoomName } from '@hearth/core';
 import type * as Y from 'yjs';
@@ -37,6 +37,7 @@ export async function authorize(host: DocHost, personId: string, name: string): 
     case 'directory':
     case 'policy':
     case 'spaces':
+    case 'recognition':
       return { ok: true, room, mode: 'read-only' };
     case 'space':
     case 'bucket': {

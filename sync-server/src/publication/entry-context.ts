@@ -124,6 +124,8 @@ function fillTargets(entry: OutboxEntry, doc: Y.Doc, context: EntryContext, auth
   } else if (entry.type === 'accept-answer' || entry.type === 'read-ack') {
     context.targetPost = asPost(entry.post);
     if (entry.type === 'accept-answer' && entry.comment !== null) context.targetComment = asComment(entry.comment);
+  } else if (entry.type === 'best-of') {
+    context.targetPost = asPost(entry.post);
   } else if (entry.type === 'reaction' || entry.type === 'report') {
     context.targetPost = asPost(entry.target);
     context.targetComment = asComment(entry.target);

@@ -16,6 +16,11 @@ const WHAT: Record<OutboxEntry['type'], string> = {
   'join-decision': 'decision on a request to join',
   'accept-answer': 'accepted answer',
   'read-ack': 'acknowledgement of an announcement',
+  kudos: 'kudos',
+  'kudos-consent': 'kudos setting',
+  leaderboard: 'leaderboard switch',
+  bookmark: 'bookmark',
+  'best-of': 'best-of pick',
 };
 
 export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] {

@@ -9,6 +9,7 @@ import {
   displayName,
   evaluate,
   initConversation,
+  isEngagementEntry,
   publishEntry,
   readDirectory,
   readPolicy,
@@ -38,6 +39,7 @@ import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
 import type { Db } from '../storage/schema.js';
+import { RECOGNITION_ROOM, type RecognitionDesk } from '../recognition/recognition-desk.js';
 
 /** The hold findings of the policy's posting-rate rules alone for `draft`; null when none holds. */
 function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding[] | null {
@@ -47,7 +49,7 @@ function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding
   return findings.some((f) => f.severity === 'hold') ? findingsOfPolicy(findings) : null;
 }
 
-type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' }>;
+type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' | 'kudos' | 'best-of' }>;
 /** Records the outcome: the audit event (if any) is journaled in the same transaction. */
 type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent, tx?: Db) => Promise<void>;
 
@@ -89,6 +91,8 @@ export interface PublisherOptions {
   leases?: Leases;
   /** Accepted answers and must-read acknowledgements (engagement-desk.ts); made from `store` when absent. */
   engagement?: EngagementDesk;
+  /** Recognition and knowledge (recognition-desk.ts): kudos facts, settings entries, badges. */
+  recognition?: RecognitionDesk;
 }
 
 /** Entries judged per slice, and the time a slice may take, before the lane is given up. */
@@ -264,7 +268,8 @@ export class Publisher {
     }
     const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id) });
     // An acknowledgement must name the policy in force (core's checkAcknowledgement).
-    const validation = validateEntry(entry, { ...context, policyVersion: pass.policy?.version ?? null });
+    const engagement = isEngagementEntry(entry) && this.opts.recognition ? { engagement: await this.opts.recognition.context(pass.person, entry.id) } : {};
+    const validation = validateEntry(entry, { ...context, policyVersion: pass.policy?.version ?? null, ...engagement });
     if (!validation.ok) {
       await this.tellAuthor(pass.person, entry, version, 'rejected', findingsOfProblems(validation.problems));
       metrics.rejections.inc();
@@ -273,6 +278,7 @@ export class Publisher {
     switch (entry.type) {
       case 'ack':
         await store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
+        await this.opts.recognition?.afterAcknowledgement(pass.person, pass.directory);
         return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
         await this.opts.onReport?.({ reportId: entry.id, reporter: pass.person, space: entry.space, target: entry.target, reason: entry.reason, at: Math.min(entry.createdAt, this.now()) });
@@ -283,6 +289,13 @@ export class Publisher {
         await this.engagement.handle({ person: pass.person, entry, version, directory: pass.directory });
         // publishedVersion set: a later retraction is checked as the same person's, in the same place.
         return save('recorded', roomName({ kind: 'space', space: entry.space }), version);
+      case 'bookmark':
+        // Private to the person: recorded so it is not judged again, written nowhere, not journaled.
+        return save('recorded', null, null);
+      case 'kudos-consent':
+      case 'leaderboard':
+        await this.opts.recognition?.record(pass.person, entry);
+        return save('recorded', null, null);
       default:
         return this.publishOrHold(pass, entry, version, record, save, event);
     }
@@ -371,6 +384,7 @@ export class Publisher {
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
     // A must-read announcement's reach starts at 0 of its audience (and follows a title edit).
     if (entry.type === 'post' && entry.mustRead === true && !entry.retracted) await this.engagement.updateReach(entry.space, entry.id, pass.directory);
+    await this.opts.recognition?.afterPublication(pass.person, entry, pass.directory);
     await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }
 
@@ -384,6 +398,8 @@ export class Publisher {
     const first = previousVersion === null;
     const recent = (of: 'posts' | 'reactions') => this.opts.store.recentPublications(person, entry.id, this.now(), of);
     if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: await recent('reactions') } : null;
+    if (entry.type === 'best-of') return null; // no text of its own: the post was judged when published
+    if (entry.type === 'kudos') return { body: entry.message, space: entry.space }; // its own daily limit, not the posting rate
     const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
     if (first) draft.recent = await recent('posts');
     return draft;
@@ -391,6 +407,7 @@ export class Publisher {
 
   /** The room an entry is published into; a message that starts a conversation creates it. */
   private async targetRoom(person: string, entry: Publishable): Promise<string> {
+    if (entry.type === 'kudos') return RECOGNITION_ROOM;
     if (entry.type !== 'message') return roomName({ kind: 'space', space: entry.space });
     const room = roomName({ kind: 'dm', conversation: entry.conversation });
     if (entry.to !== null && !(await this.opts.host.exists(room))) {
@@ -425,6 +442,7 @@ export class Publisher {
    * they may read where it is (other-notices.ts).
    */
   private async tellOthers(pass: Pass, entry: Publishable): Promise<void> {
+    if (entry.type === 'best-of' || entry.type === 'kudos') return; // kudos: the recipient sees them on their page
     const nameOf = (p: string) => {
       const record = pass.directory.get(p);
       return record ? displayName(record) : p;

@@ -12,6 +12,7 @@ import { MembershipStore } from '../admin/membership-store.js';
 import { fingerprint } from '../publication/fingerprint.js';
 import { PublicationStore } from '../publication/publication-store.js';
 import { createSpaceOp, importDirectoryOp, setPolicyOp } from '../admin/operations.js';
+import { loadDemoRecognition } from './demo-recognition.js';
 
 const DEMO_DIR = new URL('../../../assets/demo/', import.meta.url);
 
@@ -52,6 +53,7 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
   // People who posted or commented in a public space are its members, as if they had joined it: Home shows the
   // spaces one joined, and the demo company's people should find their own spaces there.
   const writers = new Map<string, Set<string>>();
+  const published: { author: string; entry: OutboxEntry }[] = [];
   for (const post of demoPosts.parse(await json('posts.json'))) {
     const items: { author: string; entry: OutboxEntry }[] = [];
     const base = { editedAt: null, retracted: false };
@@ -62,6 +64,7 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     post.reactions.forEach((r, i) => {
       items.push({ author: r.author, entry: { ...base, id: `${post.id}-r${i}`, type: 'reaction', space: post.space, target: post.id, emoji: r.emoji as Reaction, createdAt: post.createdAt } });
     });
+    published.push(...items);
     for (const { author, entry } of items) if (entry.type !== 'reaction') writers.set(post.space, (writers.get(post.space) ?? new Set()).add(author));
     const room = roomName({ kind: 'space', space: post.space });
     await ctx.host.write(room, (doc) => {
@@ -97,5 +100,6 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     const spaces = await memberships.spacesOf(person);
     await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, spaces));
   }
+  await loadDemoRecognition(ctx, published);
   return true;
 }

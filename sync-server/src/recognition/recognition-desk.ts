@@ -11,6 +11,8 @@ import {
   RECOGNITION_KUDOS,
   SPACE_COMMENTS,
   awardBadge,
+  bucketRoomName,
+  readBucketIndex,
   badgeKey,
   helpedForAMonth,
   readRecognitionSettings,
@@ -69,9 +71,15 @@ export class RecognitionDesk {
     } else if (entry.type === 'comment') {
       if (await this.has(person, 'month-of-helping', entry.space)) return;
       // One pass over the space's comments, and only until the badge is earned there.
+      // The space document (data from before time buckets) and every bucket its index names.
       const times: number[] = [];
       const space = await this.host.open(roomName({ kind: 'space', space: entry.space }));
-      for (const c of space.getMap<PublishedComment>(SPACE_COMMENTS).values()) if (c.authorId === person && c.state === 'published') times.push(c.createdAt);
+      const docs = [space];
+      for (const b of readBucketIndex(space)) {
+        const room = bucketRoomName(entry.space, b.key);
+        if (await this.host.exists(room)) docs.push(await this.host.open(room));
+      }
+      for (const doc of docs) for (const c of doc.getMap<PublishedComment>(SPACE_COMMENTS).values()) if (c.authorId === person && c.state === 'published') times.push(c.createdAt);
       if (times.length >= HELPING_COMMENTS && helpedForAMonth(times)) await this.award(person, 'month-of-helping', entry.space, directory);
     }
   }

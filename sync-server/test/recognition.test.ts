@@ -9,6 +9,7 @@ import {
   readBestOf,
   readInbox,
   readRecognition,
+  writeAcceptAnswer,
   writeAcknowledgement,
   writeBestOf,
   writeBookmark,
@@ -112,6 +113,21 @@ describe('recognition', () => {
     await waitFor(() => view().badges.some((b) => b.person === 'bob' && b.badge === 'month-of-helping' && b.space === 'general'), 5000, 'helping badge');
   });
 
+  it('an accepted answer earns its author (not the asker) a badge', async () => {
+    const asker = await outbox('alice');
+    const helper = await outbox('g2');
+    const space = await open('carol', 'space/general');
+    const question = writePost(asker.doc, { space: 'general', kind: 'question', title: 'Where is the rota?', body: 'Cannot find it.' });
+    const box = (await inbox('alice')).client;
+    await waitFor(() => space.doc.getMap('posts').has(question) || state(box, question) !== undefined, 5000, 'question');
+    expect(state(box, question)).toBeUndefined();
+    const answer = writeComment(helper.doc, { space: 'general', post: question, body: 'On the team page.' });
+    await waitFor(() => space.doc.getMap('comments').has(answer), 5000, 'answer');
+    writeAcceptAnswer(asker.doc, { space: 'general', post: question, comment: answer });
+    await waitFor(() => hasBadge('g2', 'first-accepted-answer'), 5000, 'accepted-answer badge');
+    expect(hasBadge('alice', 'first-accepted-answer')).toBe(false);
+  });
+
   it('shown in a space only with the recipient’s consent; leaderboards switched by facilitators only', async () => {
     const out = await outbox('g2');
     writeKudos(out.doc, { to: 'bob', message: 'Thanks for the rota answers', space: 'general' });
@@ -156,6 +172,8 @@ describe('recognition', () => {
     // Entries of one outbox are judged in id order: once a later post is published, the bookmark was judged.
     const after = writePost(alice.doc, { space: 'general', title: 'Later', body: 'After the bookmark.' });
     await waitFor(() => space.doc.getMap('posts').has(after), 5000, 'later post');
+    // toJSON lists only the root types a doc has named: name every one the space document can hold.
+    for (const root of ['meta', 'members', 'posts', 'comments', 'reactions', 'moderation', 'bestOf', 'answers']) space.doc.getMap(root);
     expect(JSON.stringify(space.doc.toJSON())).not.toContain(mark);
     expect(JSON.stringify(room.doc.toJSON())).not.toContain(mark);
   });

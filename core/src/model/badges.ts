@@ -18,6 +18,7 @@ export const HELPING_COMMENTS = 5;
 export const BADGE_RULES: readonly BadgeRule[] = [
   { id: 'policy-acknowledged', title: 'Good citizen', description: 'Read and accepted the behaviour policy.', perSpace: false },
   { id: 'first-post', title: 'First post', description: 'Published a first post in any space.', perSpace: false },
+  { id: 'first-accepted-answer', title: 'Helpful answer', description: 'Wrote an answer that the asker or a facilitator accepted.', perSpace: false },
   { id: 'ten-kudos', title: 'Appreciated', description: `Received ${KUDOS_FOR_BADGE} kudos from colleagues.`, perSpace: false },
   {
     id: 'month-of-helping',

@@ -287,6 +287,10 @@ export class Publisher {
       case 'accept-answer':
       case 'read-ack':
         await this.engagement.handle({ person: pass.person, entry, version, directory: pass.directory });
+        // The accepted comment's author (from the relay's own space document, checked above) earns a badge.
+        if (entry.type === 'accept-answer' && !entry.retracted && context.targetComment !== null) {
+          await this.opts.recognition?.award(context.targetComment.authorId, 'first-accepted-answer', null, pass.directory);
+        }
         // publishedVersion set: a later retraction is checked as the same person's, in the same place.
         return save('recorded', roomName({ kind: 'space', space: entry.space }), version);
       case 'bookmark':

@@ -31,3 +31,4 @@ export * from './recognition-doc.js';
 export * from './recognition-settings.js';
 export * from './badges.js';
 export * from './knowledge.js';
+export * from './attachments.js';

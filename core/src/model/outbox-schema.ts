@@ -6,6 +6,7 @@
 // well-formed entry that validation rejects with a finding the author can act on (checkEntryLimits).
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { attachmentListSchema } from './attachments.js';
 import { OUTBOX_ENTRIES } from './doc-layout.js';
 import { ID_PATTERN } from './room-names.js';
 import { engagementEntrySchemas } from './engagement-schemas.js';
@@ -20,13 +21,17 @@ const base = {
   retracted: z.boolean().default(false),
 };
 
+// Optional, never defaulted: an entry without files must keep the content identity it had before
+// attachments existed (canonicalEntry), or every stored entry would be published again.
+const files = attachmentListSchema.optional();
+
 const entrySchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string(), mustRead: z.boolean().optional() }),
-  z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable().default(null), body: z.string() }),
+  z.object({ ...base, type: z.literal('post'), space: id, kind: z.enum(POST_KINDS), title: z.string(), body: z.string(), mustRead: z.boolean().optional(), attachments: files }),
+  z.object({ ...base, type: z.literal('comment'), space: id, post: id, replyTo: id.nullable().default(null), body: z.string(), attachments: files }),
   z.object({ ...base, type: z.literal('reaction'), space: id, target: id, emoji: z.enum(REACTIONS) }),
   z.object({ ...base, type: z.literal('report'), space: id.nullable(), target: id, reason: z.string() }),
   z.object({ ...base, type: z.literal('ack'), policyVersion: z.number().int().nonnegative() }),
-  z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable().default(null), body: z.string() }),
+  z.object({ ...base, type: z.literal('message'), conversation: id, to: z.array(id).nullable().default(null), body: z.string(), attachments: files }),
   z.object({ ...base, type: z.literal('join'), space: id }),
   z.object({ ...base, type: z.literal('leave'), space: id }),
   z.object({ ...base, type: z.literal('join-decision'), space: id, request: id, decision: z.enum(JOIN_DECISIONS) }),

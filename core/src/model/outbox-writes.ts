@@ -9,6 +9,7 @@ import { ulid } from 'ulid';
 import { outboxEntries, parseEntryMap } from './outbox-schema.js';
 import { applyTextChange } from './text-diff.js';
 import type {
+  AttachmentRef,
   ConversationId,
   EntryId,
   EntryType,
@@ -30,7 +31,13 @@ export class OutboxWriteError extends Error {
   override name = 'OutboxWriteError';
 }
 
-type Fields = Record<string, string | number | boolean | null | string[]>;
+type Fields = Record<string, string | number | boolean | null | string[] | AttachmentRef[]>;
+
+/** The attachments field: set only when there are files (see outbox-schema.ts), as plain values. */
+function files(list: readonly AttachmentRef[] | undefined): Fields {
+  if (list === undefined || list.length === 0) return {};
+  return { attachments: list.map((a) => ({ hash: a.hash, name: a.name, mimeType: a.mimeType, bytes: a.bytes })) };
+}
 
 /** Creates an entry of any type (for the write modules of other kinds, e.g. engagement-writes.ts). */
 export function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, texts: Record<string, string>, opts?: WriteOptions): EntryId {
@@ -51,11 +58,11 @@ export function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, text
 
 export function writePost(
   outbox: Y.Doc,
-  p: { space: SpaceId; kind?: PostKind; title?: string; body: string; mustRead?: boolean },
+  p: { space: SpaceId; kind?: PostKind; title?: string; body: string; mustRead?: boolean; attachments?: readonly AttachmentRef[] },
   opts?: WriteOptions,
 ): EntryId {
   // mustRead is written only when set: see PostEntry.
-  const fields: Fields = { space: p.space, kind: p.kind ?? 'discussion', ...(p.mustRead === true ? { mustRead: true } : {}) };
+  const fields: Fields = { space: p.space, kind: p.kind ?? 'discussion', ...(p.mustRead === true ? { mustRead: true } : {}), ...files(p.attachments) };
   return createEntry(outbox, 'post', fields, { title: p.title ?? '', body: p.body }, opts);
 }
 
@@ -71,10 +78,10 @@ export function writeReadAck(outbox: Y.Doc, p: { space: SpaceId; post: EntryId }
 
 export function writeComment(
   outbox: Y.Doc,
-  p: { space: SpaceId; post: EntryId; body: string; replyTo?: EntryId | null },
+  p: { space: SpaceId; post: EntryId; body: string; replyTo?: EntryId | null; attachments?: readonly AttachmentRef[] },
   opts?: WriteOptions,
 ): EntryId {
-  return createEntry(outbox, 'comment', { space: p.space, post: p.post, replyTo: p.replyTo ?? null }, { body: p.body }, opts);
+  return createEntry(outbox, 'comment', { space: p.space, post: p.post, replyTo: p.replyTo ?? null, ...files(p.attachments) }, { body: p.body }, opts);
 }
 
 /** One reaction entry per click; taking it back is retractEntry on the returned id. */
@@ -114,7 +121,7 @@ export function writeJoinDecision(outbox: Y.Doc, p: { space: SpaceId; request: E
  */
 export function writeMessage(
   outbox: Y.Doc,
-  p: { conversation?: ConversationId; to?: PersonId[]; body: string },
+  p: { conversation?: ConversationId; to?: PersonId[]; body: string; attachments?: readonly AttachmentRef[] },
   opts?: WriteOptions,
 ): { entryId: EntryId; conversation: ConversationId } {
   const to = p.to ? [...new Set(p.to)] : null;
@@ -123,7 +130,7 @@ export function writeMessage(
   }
   const now = opts?.now ?? Date.now();
   const conversation = p.conversation ?? ulid(now);
-  const entryId = createEntry(outbox, 'message', { conversation, to }, { body: p.body }, { ...opts, now });
+  const entryId = createEntry(outbox, 'message', { conversation, to, ...files(p.attachments) }, { body: p.body }, { ...opts, now });
   return { entryId, conversation };
 }
 

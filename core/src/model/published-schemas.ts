@@ -4,6 +4,7 @@
 // match instead of throwing, so one bad value never blanks a whole feed.
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { attachmentListSchema } from './attachments.js';
 import { ID_PATTERN } from './room-names.js';
 import { JOIN_REQUEST_STATES, NOTICE_KINDS, POST_KINDS, REACTIONS, SPACE_KINDS, SPACE_VISIBILITIES } from './types.js';
 import type {
@@ -38,6 +39,7 @@ export const publishedPostSchema: z.ZodType<PublishedPost> = z.object({
   title: z.string(),
   body: z.string(),
   mustRead: z.boolean().optional(),
+  attachments: attachmentListSchema.optional(),
 });
 
 export const acceptedAnswerSchema: z.ZodType<AcceptedAnswer> = z.object({ post: id, comment: id, by: id, entry: id, at: timestamp });
@@ -57,6 +59,7 @@ export const publishedCommentSchema: z.ZodType<PublishedComment> = z.object({
   post: id,
   replyTo: id.nullable(),
   body: z.string(),
+  attachments: attachmentListSchema.optional(),
 });
 
 export const publishedReactionSchema: z.ZodType<PublishedReaction> = z.object({
@@ -69,6 +72,7 @@ export const publishedMessageSchema: z.ZodType<PublishedMessage> = z.object({
   ...itemBase,
   ...created,
   body: z.string(),
+  attachments: attachmentListSchema.optional(),
 });
 
 export const spaceMetaSchema: z.ZodType<SpaceMeta> = z.object({

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { DM_MESSAGES, ITEM_MAPS, META, MODERATION, SPACE_COMMENTS, SPACE_POSTS, SPACE_REACTIONS } from './doc-layout.js';
 import { bucketKeyOf, bucketPostCount, initBucket } from './buckets.js';
 import { parseRoomName } from './room-names.js';
-import type { EntryId, EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
+import type { AttachmentRef, EntryId, EntryType, ItemState, OutboxEntry, PersonId, RoomName, Timestamp } from './types.js';
 import { publishKudos } from './recognition-doc.js';
 import { publishBestOf } from './knowledge.js';
 
@@ -160,6 +160,9 @@ function publishedItem(
   const { publishedAt } = dates;
   const common = { id: entry.id, authorId, state, version, ...(publishedAt === undefined ? {} : { publishedAt }) };
   const dated = { createdAt: dates.createdAt, editedAt: dates.editedAt };
+  // Files are copied field by field too, and left out when there are none (older items had no field).
+  const files = (list: readonly AttachmentRef[] | undefined) =>
+    blank || list === undefined || list.length === 0 ? {} : { attachments: list.map((a) => ({ hash: a.hash, name: a.name, mimeType: a.mimeType, bytes: a.bytes })) };
   switch (entry.type) {
     case 'post':
       return {
@@ -171,13 +174,14 @@ function publishedItem(
         body: blank ? '' : entry.body,
         // Only announcements can be must-read (validateEntry); written only when set.
         ...(entry.mustRead === true && entry.kind === 'announcement' ? { mustRead: true } : {}),
+        ...files(entry.attachments),
       };
     case 'comment':
-      return { ...common, ...dated, post: entry.post, replyTo: entry.replyTo, body: blank ? '' : entry.body };
+      return { ...common, ...dated, post: entry.post, replyTo: entry.replyTo, body: blank ? '' : entry.body, ...files(entry.attachments) };
     case 'reaction':
       return { ...common, target: entry.target, emoji: entry.emoji };
     case 'message':
-      return { ...common, ...dated, body: blank ? '' : entry.body };
+      return { ...common, ...dated, body: blank ? '' : entry.body, ...files(entry.attachments) };
     default:
       return common; // unreachable: filtered by ITEM_MAP_OF
   }

@@ -49,6 +49,18 @@ export const LIMITS = {
 // Outbox entries: what a person authors. Snapshots read from the outbox document.
 // No entry carries an author: the author is the outbox owner, always.
 
+/**
+ * A file attached to a post, comment or message: the SHA-256 of its bytes (lower-case hex), its name
+ * as the author's device had it (a base name, never a path), its type and size as the author's
+ * device saw them. The relay judges the type and size it sniffed itself, never these claims.
+ */
+export interface AttachmentRef {
+  hash: string;
+  name: string;
+  mimeType: string;
+  bytes: number;
+}
+
 interface EntryBase {
   id: EntryId;
   createdAt: Timestamp;
@@ -69,6 +81,8 @@ export interface PostEntry extends EntryBase {
    * (written only when true, so posts from before it keep their content fingerprint).
    */
   mustRead?: boolean;
+  /** Absent when there are none (so entries written before attachments keep their content identity). */
+  attachments?: AttachmentRef[];
 }
 
 export interface CommentEntry extends EntryBase {
@@ -78,6 +92,7 @@ export interface CommentEntry extends EntryBase {
   /** The comment this one answers, for threads; null for a top-level comment. */
   replyTo: EntryId | null;
   body: string;
+  attachments?: AttachmentRef[];
 }
 
 export interface ReactionEntry extends EntryBase {
@@ -106,6 +121,7 @@ export interface MessageEntry extends EntryBase {
   /** Set only on the message that starts a conversation: everyone in it except the author. */
   to: PersonId[] | null;
   body: string;
+  attachments?: AttachmentRef[];
 }
 
 /**
@@ -187,6 +203,8 @@ export interface PublishedPost {
   kind: PostKind;
   title: string;
   body: string;
+  /** The files, as the relay checked them (sniffed type, real size); absent when none. */
+  attachments?: AttachmentRef[];
   createdAt: Timestamp;
   editedAt: Timestamp | null;
   state: ItemState;
@@ -225,6 +243,7 @@ export interface PublishedComment {
   post: EntryId;
   replyTo: EntryId | null;
   body: string;
+  attachments?: AttachmentRef[];
   createdAt: Timestamp;
   editedAt: Timestamp | null;
   state: ItemState;
@@ -248,6 +267,7 @@ export interface PublishedMessage {
   id: EntryId;
   authorId: PersonId;
   body: string;
+  attachments?: AttachmentRef[];
   createdAt: Timestamp;
   editedAt: Timestamp | null;
   state: ItemState;

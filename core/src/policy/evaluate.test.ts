@@ -47,4 +47,14 @@ describe('evaluate', () => {
     expect(mostSevere('reject', 'hold')).toBe('reject');
     expect(mostSevere('allow', 'allow')).toBe('allow');
   });
+
+  it('reads attachment names as text: a confidential term in a file name is held, pointing at the file', () => {
+    const files = [
+      { name: 'holiday.png', mimeType: 'image/png', bytes: 10 },
+      { name: 'Northwind-pricing.pdf', mimeType: 'application/pdf', bytes: 10 },
+    ];
+    const v = evaluate(policy, { body: 'See the attached.', space: 'general', attachments: files });
+    expect(v.action).toBe('hold');
+    expect(v.findings.map((f) => [f.field, f.rule, f.start, f.end])).toEqual([['attachment', 'confidential-terms', 1, 2]]);
+  });
 });

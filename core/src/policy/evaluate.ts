@@ -34,7 +34,29 @@ export function evaluate(policy: DistributedPolicy | PreparedPolicy, draft: Draf
   for (const { check } of p.checks) {
     for (const f of check(input)) if (f.severity !== 'allow') findings.push(f);
   }
+  findings.push(...attachmentNameFindings(p, draft));
   findings.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || a.end - b.end);
   const action = findings.reduce<Action>((acc, f) => mostSevere(acc, f.severity), 'allow');
   return { action, policyVersion: p.policy.version, findings };
+}
+
+/** Rule kinds that read a file's name as text: a codename or a marker in a name says as much as in a body. */
+const NAME_RULE_KINDS: ReadonlySet<string> = new Set(['confidential-terms', 'classification-markers', 'language']);
+
+/**
+ * Findings of the text rules on each attachment's name, reported on that attachment (start = its
+ * index, end = index + 1) like the attachments rule's own findings. The extension is read too
+ * ("Bluebird.pdf" is the word "Bluebird" and the word "pdf").
+ */
+function attachmentNameFindings(p: PreparedPolicy, draft: Draft): Finding[] {
+  const out: Finding[] = [];
+  (draft.attachments ?? []).forEach((a, i) => {
+    const named: Draft = { body: a.name, space: draft.space };
+    const input = { draft: named, fields: [fieldView('body', a.name)] };
+    for (const { rule, check } of p.checks) {
+      if (!NAME_RULE_KINDS.has(rule.kind)) continue;
+      for (const f of check(input)) if (f.severity !== 'allow') out.push({ ...f, field: 'attachment', start: i, end: i + 1 });
+    }
+  });
+  return out;
 }

@@ -50,6 +50,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
   .option('--demo', 'demo mode: demo company and sign-in routes', false)
   .option('--web <dir>', 'serve the web client from this directory')
   .option('--max-message-bytes <n>', 'largest accepted message', integer('max-message-bytes'), 1024 * 1024)
+  .option('--max-attachment-bytes <n>', 'largest attachment file accepted, whatever the policy allows (default 100 MiB)', integer('max-attachment-bytes'))
   .option('--rate <rate>', 'per-connection message rate, e.g. 100/s or 100/s:500 (burst)', rate)
   .addOption(new Option('--oidc-issuer <url>', "the company identity provider (OpenID Connect issuer URL); its tokens are accepted beside the relay's own").env('HEARTH_OIDC_ISSUER'))
   .addOption(new Option('--oidc-audience <ids>', 'accepted token audiences, comma-separated (default: the web client id)').env('HEARTH_OIDC_AUDIENCE'))
@@ -79,6 +80,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
       limits: { ...limitOverrides(opts as unknown as Record<string, unknown>), maxMessageBytes: opts.maxMessageBytes, ...(opts.rate === undefined ? {} : { rate: opts.rate }) },
       personLimits: personLimitOverrides(opts as unknown as Record<string, unknown>),
       ...(opts.maxTokenTtl === undefined ? {} : { maxTokenTtl: opts.maxTokenTtl }),
+      ...(opts.maxAttachmentBytes === undefined ? {} : { maxAttachmentBytes: opts.maxAttachmentBytes }),
       metrics: opts.metricsAddress !== undefined ? { kind: 'address', ...opts.metricsAddress } : opts.metricsToken !== undefined ? { kind: 'token', token: opts.metricsToken } : { kind: 'off' },
       logger,
     });
@@ -107,6 +109,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
 
 interface ServeOptions {
   maxTokenTtl?: number;
+  maxAttachmentBytes?: number;
   postgres?: string;
   redis?: string;
   metricsToken?: string;

@@ -4,6 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseRoomName } from '@hearth/core';
 import type { DocHost } from './rooms/doc-host.js';
+import { attachmentGate } from './attachments/attachment-gate.js';
+import type { BlobRecords } from './attachments/blob-records.js';
+import type { BlobStore } from './attachments/blob-store.js';
+import { sweepBlobs } from './attachments/blob-sweep.js';
 import { setPolicyOp } from './admin/operations.js';
 import './admin/index.js';
 import './audit/hold-operations.js';
@@ -32,6 +36,8 @@ export interface RelayLogicOptions {
    * executor (per case) and the retention sweep then take a lease before they work.
    */
   leases?: Leases;
+  /** Attachment blobs: entries with files are published once their files are stored. */
+  blobs?: { store: BlobStore; records: BlobRecords; graceMs?: number };
 }
 
 export interface RelayLogic {
@@ -42,6 +48,8 @@ export interface RelayLogic {
   moderation: ModerationService;
   /** True until the outboxes stored before this start have been walked once (/healthz says so). */
   catchingUp(): boolean;
+  /** Deletes blobs no published item references (after the grace period, unless a legal hold keeps them). */
+  sweepBlobs(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -76,7 +84,16 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     onReport: (report) => moderation.onReport(report),
     recognition: new RecognitionDesk(host),
     ...leases,
+    ...(options.blobs === undefined ? {} : { attachments: attachmentGate(host, options.blobs.records, Date.now) }),
   });
+  const blobs = options.blobs;
+  const blobSweep = (): Promise<string[]> =>
+    blobs === undefined
+      ? Promise.resolve([])
+      : sweepBlobs({ host, store: blobs.store, records: blobs.records, holds: audit.holds, journal: audit.journal, log, now: Date.now, graceMs: blobs.graceMs ?? 7 * 24 * 3_600_000 });
+  // Hourly, like retention (whose purges are what leave most blobs unreferenced).
+  const blobTimer = setInterval(() => void blobSweep().catch((err: unknown) => log.error({ err }, 'blob sweep failed')), 3_600_000);
+  blobTimer.unref();
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
   // Entries stored but not yet published (the relay stopped in between) are published now — in the
   // background, one outbox after another, each pass in slices. Why not at once before listening: a
@@ -101,8 +118,10 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     audit,
     moderation,
     catchingUp: () => catchingUp,
+    sweepBlobs: blobSweep,
     stop: async () => {
       stopped = true;
+      clearInterval(blobTimer);
       unsubscribe();
       await catchUp;
       await publisher.stop();

@@ -15,22 +15,28 @@ export const ATTACHMENT_LIMITS = { perEntry: 10, nameChars: 255 } as const;
 export const attachmentRefSchema: z.ZodType<AttachmentRef> = z.object({
   hash: z.string().regex(BLOB_HASH_PATTERN),
   // A name is shown and judged by the policy (a confidential term in it is held like text); never a path.
-  name: z.string().min(1).max(ATTACHMENT_LIMITS.nameChars).refine((n) => !/[/\\\u0000]/.test(n), 'a file name, not a path'),
+  name: z.string().min(1).max(ATTACHMENT_LIMITS.nameChars).refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\u0000'), 'a file name, not a path'),
   mimeType: z.string().min(1).max(255),
   bytes: z.number().int().nonnegative(),
 });
 
 export const attachmentListSchema = z.array(attachmentRefSchema).max(ATTACHMENT_LIMITS.perEntry);
 
-/** The attachments of an entry or published item (none when the field is absent). */
-export function attachmentsOf(item: { attachments?: readonly AttachmentRef[] | undefined } | null | undefined): readonly AttachmentRef[] {
-  return item?.attachments ?? [];
+/**
+ * The attachments of an entry or published item (none when the field is absent). Parsed values
+ * carry checked references; on a raw document value only well-formed references are returned.
+ */
+export function attachmentsOf(item: object | null | undefined): readonly AttachmentRef[] {
+  if (item === null || item === undefined || !('attachments' in item)) return [];
+  const list = (item as { attachments?: unknown }).attachments;
+  if (!Array.isArray(list)) return [];
+  return list.filter((a): a is AttachmentRef => attachmentRefSchema.safeParse(a).success);
 }
 
 /** A file name with anything that could act as a path removed (the composer keeps the base name). */
 export function safeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(/\u0000/g, '').trim().slice(0, ATTACHMENT_LIMITS.nameChars);
+  const cleaned = base.split('\u0000').join('').trim().slice(0, ATTACHMENT_LIMITS.nameChars);
   return cleaned === '' ? 'file' : cleaned;
 }
 

@@ -50,6 +50,7 @@ export function purgeItem(doc: Y.Doc, id: EntryId): PurgeResult {
       const blank: Record<string, unknown> = { ...item, state: 'retracted' };
       if ('title' in blank) blank.title = '';
       if ('body' in blank) blank.body = '';
+      delete blank.attachments; // the files go with the text; the relay then deletes unreferenced blobs
       items.set(id, blank);
     }
   });

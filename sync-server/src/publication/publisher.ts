@@ -5,6 +5,7 @@
 // another person's document.
 import {
   addConversation,
+  attachmentsOf,
   addNotice,
   displayName,
   evaluate,
@@ -17,6 +18,7 @@ import {
   scanOutbox,
   setEntryStatus,
   validateEntry,
+  type AttachmentRef,
   type DirectoryRecord,
   type DistributedPolicy,
   type Draft,
@@ -25,6 +27,7 @@ import {
 } from '@hearth/core';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
+import type { AttachmentGate } from '../attachments/attachment-gate.js';
 import type { AuditEvent, AuditJournal } from '../audit/journal.js';
 import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
@@ -40,6 +43,12 @@ import type { EntryRecord, Outcome, PublicationStore } from './publication-store
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
 import type { Db } from '../storage/schema.js';
 import { RECOGNITION_ROOM, type RecognitionDesk } from '../recognition/recognition-desk.js';
+
+/** The audit journal records the hashes of an entry's files (never their names: they are content). */
+function attachmentHashes(entry: OutboxEntry): { attachments?: string[] } {
+  const files = 'attachments' in entry ? attachmentsOf(entry) : [];
+  return files.length === 0 ? {} : { attachments: files.map((f) => f.hash) };
+}
 
 /** The hold findings of the policy's posting-rate rules alone for `draft`; null when none holds. */
 function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding[] | null {
@@ -93,6 +102,8 @@ export interface PublisherOptions {
   engagement?: EngagementDesk;
   /** Recognition and knowledge (recognition-desk.ts): kudos facts, settings entries, badges. */
   recognition?: RecognitionDesk;
+  /** Attachments: an entry waits until its files are stored, and is judged on what the relay found. */
+  attachments?: AttachmentGate;
 }
 
 /** Entries judged per slice, and the time a slice may take, before the lane is given up. */
@@ -248,7 +259,7 @@ export class Publisher {
       if (audit !== undefined) await this.opts.journal?.record(audit, tx);
     });
     const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
-      ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...details } });
+      ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...attachmentHashes(entry), ...details } });
 
     if (isMembershipEntry(entry)) {
       const outcome = await this.opts.memberships.handle({ person: pass.person, entry, directory: pass.directory, record });
@@ -317,13 +328,23 @@ export class Publisher {
     const { host } = this.opts;
     const previousRoom = record?.targetRoom ?? null;
     const previousVersion = record?.publishedVersion ?? null;
+    // Files first: an entry whose files have not all reached the relay stays unjudged (pending for
+    // its author) and is judged again when an upload completes (attachment-gate.ts).
+    let files: AttachmentRef[] = [];
+    if (!entry.retracted && attachmentsOf(entry).length > 0) {
+      if (this.opts.attachments === undefined) return; // a relay without blob storage publishes no files
+      const checked = await this.opts.attachments.check(pass.person, attachmentsOf(entry));
+      if (!checked.ok) return;
+      files = checked.checked;
+    }
+    const withFiles: Publishable = files.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? { ...entry, attachments: files } : entry;
     // A retraction is always allowed; everything else waits for the policy acknowledgement.
     if (!entry.retracted && !(await this.opts.store.hasAcknowledged(pass.person))) {
       await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }
     let flagged: StatusFinding[] | null = null;
-    const draft = await this.draftOf(pass.person, entry, previousVersion);
+    const draft = await this.draftOf(pass.person, withFiles, previousVersion);
     if (draft !== null && !(pass.policy === null && entry.type === 'reaction')) {
       if (pass.policy === null) {
         // No policy at all means the relay was never configured: hold rather than publish unjudged.
@@ -364,7 +385,7 @@ export class Publisher {
     const room = await this.targetRoom(pass.person, entry);
     let result: ReturnType<typeof publishEntry> = { ok: false, error: 'not-publishable' };
     await host.write(room, (doc) => {
-      result = publishEntry(doc, { author: pass.person, entry, version, publishedAt: this.now() });
+      result = publishEntry(doc, { author: pass.person, entry: withFiles, version, publishedAt: this.now() });
     });
     if (!result.ok) {
       const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
@@ -383,6 +404,7 @@ export class Publisher {
         if (flagged !== null) addNotice(doc, authorNotice('flagged', entry, version, flagged, now));
       });
     }
+    if (files.length > 0) await this.opts.attachments?.referenced(room, entry.id, files.map((f) => f.hash));
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
@@ -405,6 +427,8 @@ export class Publisher {
     if (entry.type === 'best-of') return null; // no text of its own: the post was judged when published
     if (entry.type === 'kudos') return { body: entry.message, space: entry.space }; // its own daily limit, not the posting rate
     const draft: Draft = entry.type === 'post' ? { title: entry.title, body: entry.body, space: entry.space } : { body: entry.body, space: spaceOf(entry) };
+    const files = attachmentsOf(entry);
+    if (files.length > 0) draft.attachments = files.map((f) => ({ name: f.name, mimeType: f.mimeType, bytes: f.bytes }));
     if (first) draft.recent = await recent('posts');
     return draft;
   }

@@ -1,6 +1,11 @@
 // startRelay: configuration, wiring, listen — the relay in one call, for the CLI and for tests.
 import '../admin/index.js';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { BlobRecords } from '../attachments/blob-records.js';
+import { blobRoute } from '../attachments/blob-route.js';
+import { FsBlobStore, type BlobStore } from '../attachments/blob-store.js';
+import { uploadRoute } from '../attachments/upload-route.js';
 import type { AddressInfo } from 'node:net';
 import { loadSigningKey } from '../auth/signing-key.js';
 import { OidcVerifier, type OidcOptions } from '../auth/oidc-verifier.js';
@@ -83,7 +88,15 @@ export interface RelayOptions {
    * is the client the web client signs in with (told to it by GET /api/config).
    */
   oidc?: OidcOptions & { webClientId?: string };
+  /** Attachments: the largest file the relay accepts, whatever the policy allows. Default 100 MiB. */
+  maxAttachmentBytes?: number;
+  /** Where attachment blobs live. Default: files under `<dataDir>/blobs`. */
+  blobStore?: BlobStore;
+  /** An unreferenced blob is kept this long before the sweep deletes it. Default 7 days. */
+  blobGraceMs?: number;
 }
+
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 export interface RunningRelay {
   /** ws://host:port */
@@ -95,6 +108,8 @@ export interface RunningRelay {
   storage: Storage;
   /** Moderation cases (`/automerge`): for tests and tools. */
   moderation: ModerationService;
+  /** Deletes blobs no published item references (see attachments/blob-sweep.ts): for tests and tools. */
+  sweepBlobs(): Promise<string[]>;
   mintToken(personId: string, ttl?: string | number): Promise<string>;
   mintAdminToken(ttl?: string | number): Promise<string>;
   /** Graceful stop: stop accepting, close every connection with 1012, drain, close storage. */
@@ -147,7 +162,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       for (const socket of census.socketsOf(person)) socket.close(CloseCode.unauthenticated, 'token revoked');
     });
     cleanups.push(offRevoke);
+    const blobs = { store: options.blobStore ?? new FsBlobStore(join(options.dataDir, 'blobs')), records: new BlobRecords(storage.db) };
     const logic = await startRelayLogic(host, storage.db, {
+      blobs: { ...blobs, ...(options.blobGraceMs === undefined ? {} : { graceMs: options.blobGraceMs }) },
       demo: options.demo === true,
       dataDir: options.dataDir,
       logger,
@@ -157,6 +174,21 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       ...(options.postgres === undefined ? {} : { leases: new Leases(storage.db, options.leaseTtlMs ?? 10_000) }),
     });
     let stopping = false;
+    const uploads = uploadRoute({
+      host,
+      verifier,
+      ...blobs,
+      stagingDir: join(options.dataDir, 'uploads'),
+      maxBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+      expireAfterMs: 24 * 3_600_000,
+      logger,
+      now: Date.now,
+      onStored: (person) => void logic.publisher.schedule(person),
+    });
+    // Abandoned uploads (an app that never came back) are deleted a day after they began.
+    const uploadCleanup = setInterval(() => void uploads.cleanUpExpired().catch((err: unknown) => logger.warn({ err }, 'cleaning expired uploads failed')), 3_600_000);
+    uploadCleanup.unref();
+    cleanups.push(() => clearInterval(uploadCleanup));
 
     const routes: RouteHandler[] = [
       healthRoutes(storage, () => stopping, () => logic.catchingUp()),
@@ -168,6 +200,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       }),
       sessionRoute(verifier),
       figuresRoute(verifier, new FiguresService(host, storage.db)),
+      uploads.route,
+      blobRoute({ host, verifier, ...blobs }),
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));
@@ -204,6 +238,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     const stop = (): Promise<void> => {
       stopped ??= (async () => {
         stopping = true;
+        clearInterval(uploadCleanup);
         offRevoke();
         server.close();
         metricsServer?.server.close();
@@ -229,6 +264,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       host,
       storage,
       moderation: logic.moderation,
+      sweepBlobs: () => logic.sweepBlobs(),
       mintToken: (personId, ttl) => mintToken(key, personId, { ttl: ttl ?? '8h', maxTtl: maxTokenTtl }),
       mintAdminToken: (ttl) => mintToken(key, 'admin', { ttl: ttl ?? '5m', admin: true, maxTtl: maxTokenTtl }),
       stop,

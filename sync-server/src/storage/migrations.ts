@@ -308,6 +308,37 @@ function readReceipts(engine: Engine): Migration {
   };
 }
 
+/** 0005: attachment blobs, their uploaders and the published items that reference them. */
+function blobs(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('blobs')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('bytes', t.int, (c) => c.notNull())
+        .addColumn('mime_type', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.int, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('blob_uploaders')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('at', t.int, (c) => c.notNull())
+        .addPrimaryKeyConstraint('blob_uploaders_pk', ['hash', 'person'])
+        .execute();
+      await db.schema
+        .createTable('blob_refs')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('room', 'text', (c) => c.notNull())
+        .addColumn('item', 'text', (c) => c.notNull())
+        .addColumn('at', t.int, (c) => c.notNull())
+        .addPrimaryKeyConstraint('blob_refs_pk', ['hash', 'room', 'item'])
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -315,6 +346,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0002_leases': leases(engine),
     '0003_course_progress': courseProgress(engine),
     '0004_read_receipts': readReceipts(engine),
+    '0005_blobs': blobs(engine),
   };
 }
 

@@ -74,6 +74,12 @@ export interface Tables {
   /** One row (id 1): appends lock it first, which serialises them across processes. */
   audit_chain_lock: { id: number; appends: number };
   audit_checkpoints: { id: Generated<number>; seq: number; hash: string; at: number; signature: string; key_fingerprint: string };
+  /** Attachment blobs the relay holds (attachments/blob-records.ts): the type it sniffed, the real size. */
+  blobs: { hash: string; bytes: number; mime_type: string; created_at: number };
+  /** Who uploaded which blob: an uploader may read their own file before any item references it. */
+  blob_uploaders: { hash: string; person: string; at: number };
+  /** Which published item references which blob: whoever may read the item may read the blob. */
+  blob_refs: { hash: string; room: string; item: string; at: number };
   audit_holds: {
     id: Generated<number>;
     scope: string;

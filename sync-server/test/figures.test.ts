@@ -4,7 +4,18 @@
 // member is refused, a facilitator of one space cannot read another's).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figuresReportSchema, putDirectoryRecords, readSpace, writeAcknowledgement, writeComment, writePost, type FiguresReport } from '@hearth/core';
+import {
+  figuresReportSchema,
+  putDirectoryRecords,
+  readInbox,
+  readSpace,
+  retractEntry,
+  writeAcknowledgement,
+  writeComment,
+  writeModuleDone,
+  writePost,
+  type FiguresReport,
+} from '@hearth/core';
 import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
@@ -25,6 +36,7 @@ describe('figures', () => {
     return figuresReportSchema.parse(r.body);
   };
 
+  const outs = new Map<string, Awaited<ReturnType<typeof clients.open>>>();
   beforeAll(async () => {
     relay = await startTestRelay({}, WRITERS);
     await relay.host.write('directory', (doc) =>
@@ -41,7 +53,6 @@ describe('figures', () => {
     await admin(relay, 'space-create', { id: 'beta', name: 'Beta', facilitators: ['fred'] });
     await admin(relay, 'space-create', { id: 'hidden-gamma', name: 'Gamma', visibility: 'secret', facilitators: ['fred'], members: ['mel'] });
     // Five people post in alpha (one asks a question another answers); one person posts in beta.
-    const outs = new Map<string, Awaited<ReturnType<typeof clients.open>>>();
     for (const w of WRITERS) {
       const out = await clients.open(w, `outbox/${w}`);
       writeAcknowledgement(out.doc, { policyVersion: 3 });
@@ -101,5 +112,36 @@ describe('figures', () => {
   it('bad input: days out of range is a clear 400', async () => {
     expect(await get('cora', '?days=0')).toEqual({ status: 400, body: { error: 'days must be a whole number from 1 to 92' } });
     expect((await get('cora', '?days=abc')).status).toBe(400);
+  });
+
+  it('course progress: learners mark modules done through their outboxes; the facilitator sees the aggregate, a small group suppressed', async () => {
+    await admin(relay, 'space-create', { id: 'methods', name: 'Methods', kind: 'course', facilitators: ['fran'] });
+    const fran = await clients.open('fran', 'outbox/fran');
+    writeAcknowledgement(fran.doc, { policyVersion: 3 });
+    const m1 = writePost(fran.doc, { space: 'methods', title: 'Module 1: Sampling', body: 'Read chapter 1.' }, { now: Date.now() - 60_000 });
+    const m2 = writePost(fran.doc, { space: 'methods', title: 'Module 2: Weighting', body: 'Read chapter 2.' });
+    const discussion = writePost(outs.get('ada')!.doc, { space: 'methods', kind: 'question', title: 'Is chapter 1 online?', body: 'Where?' });
+    const space = await clients.open('fran', 'space/methods');
+    await waitFor(() => readSpace(space.doc).posts.length === 3, 10_000, 'modules published');
+    const marks = new Map<string, string>();
+    for (const w of WRITERS) marks.set(w, writeModuleDone(outs.get(w)!.doc, { space: 'methods', post: m1 }));
+    for (const w of WRITERS.slice(0, 2)) writeModuleDone(outs.get(w)!.doc, { space: 'methods', post: m2 });
+    // Attacker side: a learner's own question is no module; marking it is refused and counts nowhere.
+    const forged = writeModuleDone(outs.get('ben')!.doc, { space: 'methods', post: discussion });
+    const benInbox = await clients.open('ben', 'inbox/ben');
+    await waitFor(() => readInbox(benInbox.doc).statuses[forged]?.state === 'rejected', 10_000, 'forged mark refused');
+    expect(readInbox(benInbox.doc).statuses[forged]!.findings[0]!.rule).toBe('validation.not-a-module');
+    await waitFor(async () => (await report('fran', '?space=methods')).courses[0]?.modules[0]?.done === 6, 10_000, 'progress recorded');
+    const course = (await report('fran', '?space=methods')).courses[0]!;
+    expect(course).toMatchObject({ space: 'methods', learners: 6, averageProgress: 0.667 });
+    expect(course.modules).toEqual([
+      { post: m1, title: 'Module 1: Sampling', done: 6, questions: 0 },
+      { post: m2, title: 'Module 2: Weighting', done: null, questions: 0 },
+    ]);
+    // Taking a mark back moves the aggregate back.
+    retractEntry(outs.get('finn')!.doc, marks.get('finn')!);
+    await waitFor(async () => (await report('fran', '?space=methods')).courses[0]?.modules[0]?.done === 5, 10_000, 'mark taken back');
+    // A member of the course is refused its figures.
+    expect((await get('ada', '?space=methods')).status).toBe(403);
   });
 });

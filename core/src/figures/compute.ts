@@ -3,6 +3,7 @@
 // counts, so the counting and the five-person rule are tested without a relay.
 import { FIGURE_MIN_PEOPLE, guarded, type CourseFigures, type FiguresReport, type SpaceFigures } from './report.js';
 import type { SpaceActivity } from './space-activity.js';
+import { isModule } from '../model/course-views.js';
 
 /** One audit-journal record, as much of it as figures need. */
 export interface JournalFact {
@@ -141,8 +142,7 @@ export function computeFigures(input: FiguresInput): FiguresReport {
 
 function courseFigures(s: SpaceActivity, completions: CompletionFact[], to: number): CourseFigures {
   // A course's modules are the posts of its facilitators; learners' own posts (questions, notes) are discussion.
-  const facilitators = new Set(s.meta!.facilitators);
-  const modules = s.posts.filter((p) => p.createdAt < to && facilitators.has(p.authorId)).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const modules = s.posts.filter((p) => p.createdAt < to && isModule(s.meta!, p)).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const moduleIds = new Set(modules.map((m) => m.id));
   const doneBy = new Map<string, Set<string>>();
   const learners = new Set(s.members);

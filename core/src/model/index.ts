@@ -32,3 +32,4 @@ export * from './recognition-settings.js';
 export * from './badges.js';
 export * from './knowledge.js';
 export * from './attachments.js';
+export * from './course-views.js';

@@ -38,6 +38,7 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
   z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
   ...engagementEntrySchemas(base, id),
+  z.object({ ...base, type: z.literal('module-done'), space: id, post: id }),
 ]);
 
 export type OutboxEntryResult =

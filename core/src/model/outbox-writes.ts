@@ -71,6 +71,11 @@ export function writeAcceptAnswer(outbox: Y.Doc, p: { space: SpaceId; post: Entr
   return createEntry(outbox, 'accept-answer', { space: p.space, post: p.post, comment: p.comment }, {}, opts);
 }
 
+/** Marks the course module `post` done (retractEntry on the returned id takes the mark back). */
+export function writeModuleDone(outbox: Y.Doc, p: { space: SpaceId; post: EntryId }, opts?: WriteOptions): EntryId {
+  return createEntry(outbox, 'module-done', { space: p.space, post: p.post }, {}, opts);
+}
+
 /** "I have read it": acknowledges the must-read announcement `post`. */
 export function writeReadAck(outbox: Y.Doc, p: { space: SpaceId; post: EntryId }, opts?: WriteOptions): EntryId {
   return createEntry(outbox, 'read-ack', { space: p.space, post: p.post }, {}, opts);

@@ -174,7 +174,19 @@ export interface ReadAckEntry extends EntryBase {
   post: EntryId;
 }
 
+/**
+ * The author has done a module of a course (a post of a course space's facilitator). Retracting it
+ * takes the mark back; marking again is a new entry. Only the relay's aggregate, under the
+ * five-person rule, ever shows anyone else (figures); the person's own progress is read from their outbox.
+ */
+export interface ModuleDoneEntry extends EntryBase {
+  type: 'module-done';
+  space: SpaceId;
+  post: EntryId;
+}
+
 export type OutboxEntry =
+  | ModuleDoneEntry
   | AcceptAnswerEntry
   | ReadAckEntry
   | PostEntry

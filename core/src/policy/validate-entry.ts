@@ -28,6 +28,7 @@ import type { DirectoryRecord } from '../identity/types.js';
 import { checkEngagementContent, checkEngagementPermission, engagementPlace, isEngagementEntry, type EngagementContext, type RecognitionProblemCode } from './validate-engagement.js';
 import { checkAuthorActive, checkPostKind, checkSpaceAccess as checkAccess, unknownAuthor } from './posting-rights.js';
 import { checkAcceptAnswer, checkMustRead, checkReadAck, type EngagementProblemCode } from './engagement-rules.js';
+import { checkModuleDone, type CourseProblemCode } from './course-rules.js';
 
 /** What the relay knows around one entry. Every field is read from a document the relay writes. */
 export interface EntryContext {
@@ -107,7 +108,8 @@ export type EntryProblemCode =
   | 'inactive-recipient'
   | 'not-current-policy'
   | EngagementProblemCode
-  | RecognitionProblemCode;
+  | RecognitionProblemCode
+  | CourseProblemCode;
 
 export interface EntryProblem {
   code: EntryProblemCode;
@@ -137,6 +139,7 @@ const entrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('accept-answer'), space: id, post: id, comment: id.nullable() }),
   z.object({ ...base, type: z.literal('read-ack'), space: id, post: id }),
   ...engagementEntrySchemas(base, id),
+  z.object({ ...base, type: z.literal('module-done'), space: id, post: id }),
 ]);
 
 const LIMIT_MESSAGES = {
@@ -240,6 +243,7 @@ function checkSpaceEntry(entry: OutboxEntry, author: DirectoryRecord, ctx: Entry
   if (entry.type === 'post') return [...checkPostKind(author, meta, entry.kind), ...checkMustRead(entry)];
   if (entry.type === 'accept-answer') return checkAcceptAnswer(entry, author, ctx);
   if (entry.type === 'read-ack') return checkReadAck(entry, author, ctx);
+  if (entry.type === 'module-done') return checkModuleDone(entry, ctx);
   if (entry.type === 'comment') {
     const post = ctx.targetPost;
     if (post === null || post.id !== entry.post || post.space !== entry.space) {

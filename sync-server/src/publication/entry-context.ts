@@ -121,7 +121,7 @@ function fillTargets(entry: OutboxEntry, doc: Y.Doc, context: EntryContext, auth
   if (entry.type === 'comment') {
     context.targetPost = asPost(entry.post);
     if (entry.replyTo !== null) context.targetComment = asComment(entry.replyTo);
-  } else if (entry.type === 'accept-answer' || entry.type === 'read-ack') {
+  } else if (entry.type === 'accept-answer' || entry.type === 'read-ack' || entry.type === 'module-done') {
     context.targetPost = asPost(entry.post);
     if (entry.type === 'accept-answer' && entry.comment !== null) context.targetComment = asComment(entry.comment);
   } else if (entry.type === 'best-of') {

@@ -21,6 +21,7 @@ const WHAT: Record<OutboxEntry['type'], string> = {
   leaderboard: 'leaderboard switch',
   bookmark: 'bookmark',
   'best-of': 'best-of pick',
+  'module-done': 'module marked done',
 };
 
 export function findingsOfPolicy(findings: readonly Finding[]): StatusFinding[] {

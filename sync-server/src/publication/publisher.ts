@@ -36,6 +36,7 @@ import { fingerprint } from './fingerprint.js';
 import { FairLanes } from './fair-lanes.js';
 import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
 import { EngagementDesk } from './engagement-desk.js';
+import { CourseProgressStore } from '../figures/course-progress-store.js';
 import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, status } from './notices.js';
 import { otherNotices } from './other-notices.js';
 import { PersonQueue } from './person-queue.js';
@@ -120,10 +121,12 @@ export class Publisher {
   private stopped = false;
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
   private readonly engagement: EngagementDesk;
+  private readonly progress: CourseProgressStore;
 
   constructor(private readonly opts: PublisherOptions) {
     this.now = opts.now ?? Date.now;
     this.engagement = opts.engagement ?? new EngagementDesk({ host: opts.host, db: opts.store.db, now: () => this.now() });
+    this.progress = new CourseProgressStore(opts.store.db);
   }
 
   /** Judge and publish whatever is new in `person`'s outbox. Passes for one person never overlap. */
@@ -311,6 +314,11 @@ export class Publisher {
       case 'leaderboard':
         await this.opts.recognition?.record(pass.person, entry);
         return save('recorded', null, null);
+      case 'module-done':
+        // Recorded, never published: only the figures' aggregate (five-person rule) shows anyone else.
+        await this.progress.put({ entryId: entry.id, person: pass.person, space: entry.space, module: entry.post, done: !entry.retracted, at: this.now() });
+        await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => setEntryStatus(doc, status(entry, 'published', version, [], this.now())));
+        return save('recorded', roomName({ kind: 'space', space: entry.space }), version);
       default:
         return this.publishOrHold(pass, entry, version, record, save, event);
     }

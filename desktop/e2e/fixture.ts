@@ -29,8 +29,9 @@ export class E2E {
     this.browser = await launchBrowser();
   }
 
-  async signIn(person: string): Promise<Signed> {
-    const context = await newPerson(this.browser);
+  /** `tour: true` shows the first-run tour, which every other test has switched off (browser.ts). */
+  async signIn(person: string, opts: { tour?: boolean } = {}): Promise<Signed> {
+    const context = await newPerson(this.browser, opts);
     this.contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${person}] pageerror`, e.message));

@@ -74,6 +74,8 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     ...(options.moderationSettleMs === undefined ? {} : { settleMs: options.moderationSettleMs }),
     ...leases,
   });
+  const recognition = new RecognitionDesk(host);
+  await recognition.ensureSettings();
   const publisher = new Publisher({
     host,
     store: new PublicationStore(db),
@@ -82,7 +84,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     memberships: new MembershipDesk({ host, db, now: Date.now }),
     onReview: (review) => moderation.onReview(review),
     onReport: (report) => moderation.onReport(report),
-    recognition: new RecognitionDesk(host),
+    recognition,
     ...leases,
     ...(options.blobs === undefined ? {} : { attachments: attachmentGate(host, options.blobs.records, Date.now) }),
   });

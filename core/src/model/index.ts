@@ -33,3 +33,4 @@ export * from './badges.js';
 export * from './knowledge.js';
 export * from './attachments.js';
 export * from './course-views.js';
+export * from './onboarding.js';

@@ -95,6 +95,11 @@ export function setLeaderboard(doc: Y.Doc, space: SpaceId, p: { enabled: boolean
 
 export interface RecognitionView {
   settings: RecognitionSettings;
+  /**
+   * The relay has written the settings (it does at start). Until then the app shows no recognition:
+   * a person in a country where it is off must never see it, not even before the room syncs.
+   */
+  settingsKnown: boolean;
   /** Published kudos, newest first (withdrawn ones left out). */
   kudos: PublishedKudos[];
   badges: AwardedBadge[];
@@ -135,7 +140,8 @@ export function readRecognition(doc: Y.Doc): RecognitionView {
   for (const [k, v] of doc.getMap<unknown>(RECOGNITION_CONSENT).entries()) if (isRecord(v) && v.inSpaces === true) consenting.add(k);
   const leaderboards = new Set<SpaceId>();
   for (const [k, v] of doc.getMap<unknown>(RECOGNITION_LEADERBOARDS).entries()) if (isRecord(v) && v.enabled === true) leaderboards.add(k);
-  return { settings, kudos, badges, consenting, leaderboards };
+  const settingsKnown = doc.getMap<unknown>(RECOGNITION_SETTINGS).has('enabled');
+  return { settings, settingsKnown, kudos, badges, consenting, leaderboards };
 }
 
 /** Kudos received by `person`, newest first. */

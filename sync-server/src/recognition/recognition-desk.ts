@@ -11,6 +11,9 @@ import {
   RECOGNITION_KUDOS,
   SPACE_COMMENTS,
   awardBadge,
+  setRecognitionSettings,
+  DEFAULT_RECOGNITION_SETTINGS,
+  RECOGNITION_SETTINGS,
   bucketRoomName,
   readBucketIndex,
   badgeKey,
@@ -36,6 +39,14 @@ export class RecognitionDesk {
     private readonly host: DocHost,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Writes the default settings (on) if the admin never set any, so every app knows where it stands. */
+  async ensureSettings(): Promise<void> {
+    const doc = await this.host.open(RECOGNITION_ROOM);
+    if (!doc.getMap<unknown>(RECOGNITION_SETTINGS).has('enabled')) {
+      await this.host.write(RECOGNITION_ROOM, (d) => setRecognitionSettings(d, DEFAULT_RECOGNITION_SETTINGS));
+    }
+  }
 
   /** What validateEntry needs for a recognition entry of `person`. */
   async context(person: string, entryId: string): Promise<EngagementContext> {

@@ -10,7 +10,7 @@ import { initials } from './PostCard.js';
 
 export interface AppShellProps {
   /** The current place; 'review' is the moderation review pane (only with `review`), 'figures' the Figures screen. */
-  current: NavKey | 'review' | 'figures';
+  current: NavKey | 'review' | 'figures' | ExtraNavId;
   onNavigate: (key: NavKey) => void;
   /** The address of each place, so links can be opened, copied and read as links. Default `#/key`. */
   hrefOf?: (key: NavKey) => string;
@@ -29,8 +29,12 @@ export interface AppShellProps {
   review?: { href: string; onOpen: () => void };
   /** The Figures screen's nav entry, shown only to comms, admins and facilitators. */
   figures?: { href: string; label: string; onOpen: () => void };
+  /** Further places offered to this person only (Recognition where it is on, Bookmarks), after the rest. */
+  extraNav?: readonly { id: ExtraNavId; href: string; label: string; onOpen: () => void }[];
   children: ReactNode;
 }
+
+export type ExtraNavId = 'recognition' | 'bookmarks';
 
 const LABELS: Record<NavKey, MessageKey> = {
   home: 'nav.home',
@@ -57,6 +61,7 @@ export function AppShell({
   banner,
   review,
   figures,
+  extraNav = [],
   children,
 }: AppShellProps) {
   const s = useStrings();
@@ -144,6 +149,21 @@ export function AppShell({
               </a>
             </li>
           )}
+          {extraNav.map((item) => (
+            <li key={item.id}>
+              <a
+                href={item.href}
+                aria-current={current === item.id ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  item.onOpen();
+                }}
+              >
+                <span>{item.label}</span>
+              </a>
+            </li>
+          ))}
         </ul>
         <div className="app-connection">{connection}</div>
       </nav>

@@ -8,6 +8,7 @@ import { navigate } from '../hooks/use-route.js';
 import { mergeFeeds, useSpaceViews } from '../hooks/use-spaces.js';
 import { useServices } from '../hooks/services-context.js';
 import { text } from './strings.js';
+import { PersonRecognition } from '../engagement/PersonRecognition.js';
 
 export function PersonScreen({ personId }: { personId: string }) {
   const { me } = useServices();
@@ -40,6 +41,7 @@ export function PersonScreen({ personId }: { personId: string }) {
           <p>{text.people.none}</p>
         </>
       )}
+      {person && <PersonRecognition personId={personId} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { useThreadWrites } from '../hooks/use-thread-writes.js';
 import { useStrings } from '../i18n/index.js';
 import { KeptComposer } from './KeptComposer.js';
 import { PolicyGate } from './PolicyGate.js';
+import { PostKnowledge } from '../engagement/KnowledgeParts.js';
 
 // New comments and replies keep a draft ("comment:<post>", "reply:<comment>"); an edit starts
 // from the item's own text and keeps none.
@@ -55,6 +56,7 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
         writeBlocker={gate.needed ? <PolicyGate>{null}</PolicyGate> : undefined}
         renderComposer={renderComposer}
       />
+      <PostKnowledge post={post} meta={view.meta ?? catalogue.find((c) => c.id === spaceId) ?? null} />
       <p role="status" className="post-status">
         {saving ? s.t('screen.saving') : reported ? s.t('screen.post.reported') : ''}
       </p>

@@ -20,6 +20,12 @@ import { ReviewScreen } from '../moderation/ReviewScreen.js';
 import { REVIEW_HREF, openReview, useReviewRoute } from '../moderation/review-route.js';
 import { useModerationSync } from '../moderation/use-case-client.js';
 import { Screen } from './Screen.js';
+import { BOOKMARKS_HREF, RECOGNITION_HREF, go, useExtraRoute, type ExtraRoute } from '../engagement/extra-routes.js';
+import { engagementText } from '../engagement/strings.js';
+import { useRecognition } from '../engagement/use-engagement.js';
+import { RecognitionScreen } from '../engagement/RecognitionScreen.js';
+import { BookmarksScreen, TopicScreen } from '../engagement/KnowledgeParts.js';
+import { OnboardingTour } from '../engagement/OnboardingTour.js';
 import { FIGURES_HREF, mayAskForFigures, openFigures, useFiguresRoute } from '../figures/figures-route.js';
 import { figureText } from '../figures/strings.js';
 
@@ -75,6 +81,14 @@ function Frame() {
   const mayReview = useModerationSync();
   const reviewing = useReviewRoute();
   const figuring = useFiguresRoute();
+  // Recognition, bookmarks and topics: where recognition is off for the person, its page does not exist.
+  const recognition = useRecognition();
+  const routed = useExtraRoute();
+  const extra: ExtraRoute | null = routed?.name === 'recognition' && !recognition.on ? null : routed;
+  const extraNav = [
+    ...(recognition.on ? [{ id: 'recognition' as const, href: RECOGNITION_HREF, label: engagementText.nav.recognition, onOpen: () => go(RECOGNITION_HREF) }] : []),
+    { id: 'bookmarks' as const, href: BOOKMARKS_HREF, label: engagementText.nav.bookmarks, onOpen: () => go(BOOKMARKS_HREF) },
+  ];
   const connection = useConnection();
   const unsynced = useUnsynced();
   const storage = useStorageStatus();
@@ -97,7 +111,8 @@ function Frame() {
     );
   return (
     <AppShell
-      current={reviewing ? 'review' : figuring && mayFigure ? 'figures' : NAV_OF[route.name]}
+      current={reviewing ? 'review' : figuring && mayFigure ? 'figures' : extra?.name === 'recognition' || extra?.name === 'bookmarks' ? extra.name : NAV_OF[route.name]}
+      extraNav={extraNav}
       onNavigate={(key) => navigate({ name: key } as Route)}
       inboxUnread={attention}
       me={{ name: nameOf(me), ...(record?.title ? { title: record.title } : {}) }}
@@ -113,9 +128,16 @@ function Frame() {
         <Suspense fallback={<p role="status">{figureText.loading}</p>}>
           <FiguresScreen />
         </Suspense>
+      ) : extra?.name === 'recognition' ? (
+        <RecognitionScreen />
+      ) : extra?.name === 'bookmarks' ? (
+        <BookmarksScreen />
+      ) : extra?.name === 'topic' ? (
+        <TopicScreen key={extra.tag} tag={extra.tag} />
       ) : (
         <Screen route={route} />
       )}
+      <OnboardingTour />
     </AppShell>
   );
 }

@@ -14,6 +14,7 @@ import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
 import { text } from './strings.js';
+import { SpaceEngagement } from '../engagement/SpaceEngagement.js';
 
 export function SpaceScreen({ spaceId }: { spaceId: string }) {
   const { me } = useServices();
@@ -79,6 +80,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
           }}
         />
       )}
+      {!outside && meta && <SpaceEngagement meta={meta} posts={view.posts} />}
       {!outside && <Feed
         posts={view.posts}
         nameOf={nameOf}

@@ -9,7 +9,7 @@ const message = (conversation: string): OutboxEntry => ({ id: 'm1', type: 'messa
 describe('planRooms', () => {
   it('opens own rooms, public spaces, memberships and conversations', () => {
     const rooms = planRooms({ me: 'anna', catalogue: [space('general', 'public'), space('media-wing', 'private')], inbox: inbox(['hr-secret']), outbox: [message('c1')], inboxConversations: ['c2'] });
-    expect(rooms.sort()).toEqual(['directory', 'dm/c1', 'dm/c2', 'inbox/anna', 'outbox/anna', 'policy', 'space/general', 'space/hr-secret', 'spaces'].sort());
+    expect(rooms.sort()).toEqual(['directory', 'dm/c1', 'dm/c2', 'inbox/anna', 'outbox/anna', 'policy', 'space/general', 'space/hr-secret', 'spaces', 'recognition'].sort());
   });
 
   it('never opens a private space the person is not a member of', () => {

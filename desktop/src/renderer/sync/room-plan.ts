@@ -1,6 +1,7 @@
 // Which rooms the app keeps open: everything the person can read, so it is all on this device
 // when the network goes. Pure, so the rules are tested without a relay.
-//   always: own outbox and inbox, directory, policy, spaces (catalogue)
+//   always: own outbox and inbox, directory, policy, spaces (catalogue), recognition (its settings say
+//           whether the app shows recognition at all)
 //   spaces: every public space in the catalogue, plus private / secret memberships from the inbox
 //   dms:    conversations named in own outbox messages, plus the conversations the relay lists in
 //           the person's inbox (how a colleague's new conversation reaches them)
@@ -18,7 +19,7 @@ export interface RoomPlanInput {
 }
 
 export function planRooms({ me, catalogue, inbox, outbox, inboxConversations = [], extraConversations = [] }: RoomPlanInput): string[] {
-  const rooms = new Set<string>([`outbox/${me}`, `inbox/${me}`, 'directory', 'policy', 'spaces']);
+  const rooms = new Set<string>([`outbox/${me}`, `inbox/${me}`, 'directory', 'policy', 'spaces', 'recognition']);
   for (const space of catalogue) if (space.visibility === 'public') rooms.add(`space/${space.id}`);
   for (const space of inbox.memberships) rooms.add(`space/${space}`);
   for (const entry of outbox) if (entry.type === 'message') rooms.add(`dm/${entry.conversation}`);

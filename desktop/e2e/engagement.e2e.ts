@@ -59,7 +59,7 @@ describe('recognition', () => {
   it('is absent from the app where it is switched off (the demo switches it off in Germany)', async () => {
     const lena = await e2e.signIn('Lena Hoffmann');
     await lena.app.go('#/person/binu');
-    await lena.page.getByRole('heading', { name: 'Binu Thomas' }).waitFor();
+    await lena.page.getByRole('heading', { name: 'Binu Thomas', level: 1 }).waitFor();
     await lena.page.waitForTimeout(500); // the recognition room has synced (the person page is up)
     await expect(lena.page.getByRole('navigation').getByRole('link', { name: 'Recognition' }).count()).resolves.toBe(0);
     await expect(lena.page.locator('.person-recognition, .kudos-list, .badge-list').count()).resolves.toBe(0);
@@ -70,7 +70,7 @@ describe('recognition', () => {
     await expect(lena.page.getByRole('heading', { name: 'Recognition' }).count()).resolves.toBe(0);
     // And the people of Germany are absent from everyone else's recognition.
     await rajesh.app.go('#/person/lena');
-    await rajesh.page.getByRole('heading', { name: 'Lena Hoffmann' }).waitFor();
+    await rajesh.page.getByRole('heading', { name: 'Lena Hoffmann', level: 1 }).waitFor();
     await expect(rajesh.page.locator('.person-recognition').count()).resolves.toBe(0);
     await expect(rajesh.page.getByRole('navigation').getByRole('link', { name: 'Recognition' }).count()).resolves.toBe(1);
   });

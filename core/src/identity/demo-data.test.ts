@@ -18,7 +18,7 @@ const load = async (name: string): Promise<unknown> =>
   ((await import(new URL(`../../../assets/demo/${name}`, import.meta.url).href, { with: { type: 'json' } })) as { default: unknown }).default;
 
 interface DemoSpace extends SpaceMeta { members?: PersonId[] }
-interface DemoComment { id: EntryId; author: PersonId; body: string; createdAt: string; replyTo?: EntryId }
+interface DemoComment { id: EntryId; author: PersonId; body: string; createdAt: string; replyTo?: EntryId; votes?: PersonId[] }
 interface DemoPost {
   id: EntryId; space: string; author: PersonId; kind: PostKind; title: string; body: string; createdAt: string;
   comments: DemoComment[]; reactions: { author: PersonId; emoji: string }[];
@@ -170,5 +170,19 @@ describe('demo posts', () => {
     expect(posts.filter((p) => p.space === 'news' && p.author === 'seema' && p.kind === 'announcement').length).toBeGreaterThanOrEqual(3);
     for (const s of spaces) expect(posts.some((p) => p.space === s.id), s.id).toBe(true);
     expect(posts.some((p) => p.comments.some((c) => c.replyTo !== undefined))).toBe(true);
+  });
+
+  it('shows questions answered and unanswered, a must-read announcement, and a leader with an AMA', () => {
+    const raw = posts as (DemoPost & { accepted?: string; mustRead?: boolean })[];
+    const questions = raw.filter((p) => p.kind === 'question');
+    const answered = questions.filter((p) => p.accepted !== undefined);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    for (const q of answered) expect(q.comments.some((c) => c.id === q.accepted), q.title).toBe(true);
+    expect(questions.length - answered.length).toBeGreaterThanOrEqual(2);
+    expect(raw.filter((p) => p.mustRead === true).every((p) => p.kind === 'announcement' && p.space === 'news')).toBe(true);
+    expect(raw.some((p) => p.mustRead === true)).toBe(true);
+    const ama = raw.find((p) => p.kind === 'ama');
+    expect(people.get(ama?.author ?? '')?.roles).toContain('leader');
+    expect(ama?.comments.some((c) => c.author === ama.author && c.replyTo !== undefined)).toBe(true);
   });
 });

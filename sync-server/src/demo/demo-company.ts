@@ -6,7 +6,19 @@
 // decisions and edit checks look an item up by, so seeded content is reportable like any other.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { publishEntry, roomName, setMemberships, setSpaceMembers, type OutboxEntry, type Reaction } from '@hearth/core';
+import {
+  applyAcceptAnswer,
+  POST_KINDS,
+  publishEntry,
+  readDirectory,
+  roomName,
+  setMemberships,
+  setSpaceMembers,
+  VOTE_EMOJI,
+  type OutboxEntry,
+  type Reaction,
+} from '@hearth/core';
+import { EngagementDesk } from '../publication/engagement-desk.js';
 import type { AdminContext } from '../admin/registry.js';
 import { MembershipStore } from '../admin/membership-store.js';
 import { fingerprint } from '../publication/fingerprint.js';
@@ -22,11 +34,27 @@ const demoPosts = z.array(
     id: z.string(),
     space: z.string(),
     author: z.string(),
-    kind: z.enum(['discussion', 'question', 'announcement']).default('discussion'),
+    kind: z.enum(POST_KINDS).default('discussion'),
     title: z.string().default(''),
     body: z.string(),
     createdAt: time,
-    comments: z.array(z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: time, replyTo: z.string().nullish() })).default([]),
+    /** A must-read announcement. */
+    mustRead: z.boolean().optional(),
+    /** A question's accepted answer (a comment id), accepted by the asker. */
+    accepted: z.string().optional(),
+    comments: z
+      .array(
+        z.object({
+          id: z.string(),
+          author: z.string(),
+          body: z.string(),
+          createdAt: time,
+          replyTo: z.string().nullish(),
+          /** People who voted this AMA question up (a 👍 each). */
+          votes: z.array(z.string()).default([]),
+        }),
+      )
+      .default([]),
     reactions: z.array(z.object({ author: z.string(), emoji: z.string() })).default([]),
   }),
 );
@@ -54,12 +82,17 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
   // spaces one joined, and the demo company's people should find their own spaces there.
   const writers = new Map<string, Set<string>>();
   const published: { author: string; entry: OutboxEntry }[] = [];
+  const mustRead: { space: string; post: string }[] = [];
   for (const post of demoPosts.parse(await json('posts.json'))) {
     const items: { author: string; entry: OutboxEntry }[] = [];
     const base = { editedAt: null, retracted: false };
-    items.push({ author: post.author, entry: { ...base, id: post.id, type: 'post', space: post.space, kind: post.kind, title: post.title, body: post.body, createdAt: post.createdAt } });
+    const must = post.mustRead === true ? { mustRead: true } : {};
+    items.push({ author: post.author, entry: { ...base, id: post.id, type: 'post', space: post.space, kind: post.kind, title: post.title, body: post.body, createdAt: post.createdAt, ...must } });
     for (const c of post.comments) {
       items.push({ author: c.author, entry: { ...base, id: c.id, type: 'comment', space: post.space, post: post.id, replyTo: c.replyTo ?? null, body: c.body, createdAt: c.createdAt } });
+      c.votes.forEach((voter, i) => {
+        items.push({ author: voter, entry: { ...base, id: `${c.id}-v${i}`, type: 'reaction', space: post.space, target: c.id, emoji: VOTE_EMOJI as Reaction, createdAt: c.createdAt } });
+      });
     }
     post.reactions.forEach((r, i) => {
       items.push({ author: r.author, entry: { ...base, id: `${post.id}-r${i}`, type: 'reaction', space: post.space, target: post.id, emoji: r.emoji as Reaction, createdAt: post.createdAt } });
@@ -69,7 +102,12 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     const room = roomName({ kind: 'space', space: post.space });
     await ctx.host.write(room, (doc) => {
       for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
+      if (post.accepted !== undefined) {
+        const at = post.comments.find((c) => c.id === post.accepted)?.createdAt ?? post.createdAt;
+        applyAcceptAnswer(doc, { entry: `${post.id}-accepted`, post: post.id, comment: post.accepted, by: post.author, at, retracted: false });
+      }
     });
+    if (post.mustRead === true) mustRead.push({ space: post.space, post: post.id });
     await publications.transaction(async (tx) => {
       for (const { author, entry } of items) {
         await publications.in(tx).put({
@@ -95,6 +133,10 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     const members = await memberships.members(space);
     await ctx.host.write(roomName({ kind: 'space', space }), (doc) => setSpaceMembers(doc, members));
   }
+  // Must-read announcements start with their reach (nobody has acknowledged yet) in their author's and comms' inboxes.
+  const desk = new EngagementDesk({ host: ctx.host, db: ctx.db, now: Date.now });
+  const directory = new Map(readDirectory(await ctx.host.open('directory')).map((r) => [r.id, r]));
+  for (const { space, post } of mustRead) await desk.updateReach(space, post, directory);
   // One inbox write per person, not one per membership: the demo loads on the first start.
   for (const person of joined) {
     const spaces = await memberships.spacesOf(person);

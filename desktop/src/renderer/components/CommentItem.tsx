@@ -44,6 +44,10 @@ export interface ThreadActions {
   /** When set, people cannot write here; shown instead of the composers (e.g. an AcknowledgeGate). */
   writeBlocker?: ReactNode;
   renderComposer?: RenderComposer;
+  /** Marks and actions the container adds to a comment (an accepted answer, AMA votes), shown with its actions. */
+  renderCommentExtras?: (comment: CommentView, depth: number) => ReactNode;
+  /** A mark after a person's name (a leader's), from the directory. */
+  personMark?: (personId: PersonId) => ReactNode;
 }
 
 export interface CommentItemProps extends ThreadActions {
@@ -82,6 +86,7 @@ export function CommentItem(props: CommentItemProps) {
           <span id={`${id}-by`} className="comment-author">
             {removed ? s.t('comment.removedBy') : author}
           </span>
+          {!removed && props.personMark?.(comment.authorId)}
           <TimeText at={comment.createdAt} now={now} />
           {comment.editedAt !== null && <span className="comment-edited">{s.t('post.edited')}</span>}
           {unread && <StatusMark mark="unread" />}
@@ -120,6 +125,7 @@ export function CommentItem(props: CommentItemProps) {
               label={s.t('comment.reactionsTo', { name: author })}
               onToggle={(emoji, add) => props.onReact(comment.id, emoji, add)}
             />
+            {props.renderCommentExtras?.(comment, depth)}
             {writeBlocker === undefined && (
               <button type="button" className="button-quiet" aria-expanded={mode === 'reply'} onClick={open('reply')}>
                 {s.t('comment.reply')}

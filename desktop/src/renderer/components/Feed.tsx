@@ -2,7 +2,7 @@
 // viewport are in the DOM (@tanstack/react-virtual), each row measured after it renders so cards of
 // any height line up. Follows the ARIA feed pattern: articles carry their position and the set
 // size, and Page Down / Page Up move between articles.
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PostView } from '@hearth/core';
 import type { NameOf } from './types.js';
@@ -32,6 +32,8 @@ export interface FeedProps {
   emptyText?: string;
   /** Heading level of post titles: 2 under the page's h1 (default), 3 under an h2. */
   headingLevel?: 2 | 3 | 4;
+  /** A mark after an author's name (a leader's), from the directory. */
+  personMark?: (personId: string) => ReactNode;
 }
 
 const ESTIMATED_ROW = 180;
@@ -51,6 +53,7 @@ export function Feed({
   onScrollOffsetChange,
   emptyText,
   headingLevel = 2,
+  personMark,
 }: FeedProps) {
   const s = useStrings();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -132,6 +135,7 @@ export function Feed({
                 now={now}
                 onOpen={onOpenPost}
                 headingLevel={headingLevel}
+                personMark={personMark}
                 articleProps={{ tabIndex: 0, 'aria-posinset': item.index + 1, 'aria-setsize': posts.length }}
               />
             </div>

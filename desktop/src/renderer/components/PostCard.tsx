@@ -1,7 +1,7 @@
 // One post as a card in a feed or on a person's page: author, space, kind, title, body, time,
 // comment count, reactions, and the marks that matter to the reader (unread) and to the author
 // (pending, held, rejected, published after review).
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import type { PostView, Reaction } from '@hearth/core';
 import { REACTION_LABELS } from './constants.js';
 import type { NameOf } from './types.js';
@@ -27,6 +27,8 @@ export interface PostCardProps {
   headingLevel?: 2 | 3 | 4;
   /** Feed items pass aria-posinset / aria-setsize and a tabIndex; see Feed. */
   articleProps?: HTMLAttributes<HTMLElement>;
+  /** A mark after the author's name (a leader's), from the directory. */
+  personMark?: ((personId: string) => ReactNode) | undefined;
 }
 
 export function initials(name: string): string {
@@ -47,6 +49,7 @@ export function PostCard({
   body = 'excerpt',
   headingLevel = 3,
   articleProps,
+  personMark,
 }: PostCardProps) {
   const s = useStrings();
   const author = nameOf(post.authorId);
@@ -65,6 +68,7 @@ export function PostCard({
         </span>
         <div className="post-card-meta">
           <span className="post-card-author">{author}</span>
+          {personMark?.(post.authorId)}
           <span className="post-card-sub">
             {spaceName !== undefined && (
               <>

@@ -1,7 +1,7 @@
 // A post with its threaded comments: the post in full, its reactions, actions for its author
 // (edit, withdraw) and for everyone else (report), then the comments with their replies and a
 // composer for a new top-level comment. Everything is driven by props; see ThreadActions.
-import { useId, useRef, useState, type MouseEvent } from 'react';
+import { useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { PostView, Verdict } from '@hearth/core';
 import type { ComposerValue } from './types.js';
 import { CommentItem, renderThreadComposer, type ThreadActions } from './CommentItem.js';
@@ -19,6 +19,8 @@ export interface ThreadProps extends ThreadActions {
   onEditPost: (value: ComposerValue, verdict: Verdict) => void;
   /** Open the author's profile. */
   onOpenPerson?: (personId: string) => void;
+  /** What the container shows under the post (must-read acknowledgement, reach). */
+  postExtras?: ReactNode;
 }
 
 type Mode = 'edit' | 'report' | 'retract' | null;
@@ -56,6 +58,7 @@ export function Thread(props: ThreadProps) {
             ) : (
               <span className="post-card-author">{author}</span>
             )}
+            {props.personMark?.(post.authorId)}
             <span className="post-card-sub">
               {spaceName !== undefined && <span>{s.t('post.inSpace', { space: spaceName })} · </span>}
               <TimeText at={post.createdAt} now={now} />
@@ -90,6 +93,7 @@ export function Thread(props: ThreadProps) {
             <Markdown source={post.body} nameOf={nameOf} />
           </>
         )}
+        {props.postExtras}
         <div className="comment-actions">
           <ReactionBar
             reactions={post.reactions}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import {
   editEntry,
   retractEntry,
+  writeAcceptAnswer,
   writeAcknowledgement,
   writeComment,
   writeJoinDecision,
@@ -12,13 +13,18 @@ import {
   writeMessage,
   writePost,
   writeReaction,
+  writeReadAck,
   writeReport,
 } from '@hearth/core';
 import type { EntryId, JoinDecision, PostKind, Reaction } from '@hearth/core';
 import { useServices } from './services-context.js';
 
 export interface Actions {
-  post(p: { space: string; kind: PostKind; title: string; body: string }): Promise<EntryId>;
+  post(p: { space: string; kind: PostKind; title: string; body: string; mustRead?: boolean }): Promise<EntryId>;
+  /** Accept a comment as the answer to a question (null: take the acceptance back). */
+  acceptAnswer(p: { space: string; post: EntryId; comment: EntryId | null }): Promise<EntryId>;
+  /** "I have read this": acknowledge a must-read announcement. */
+  readAck(p: { space: string; post: EntryId }): Promise<EntryId>;
   comment(p: { space: string; post: EntryId; replyTo: EntryId | null; body: string }): Promise<EntryId>;
   react(p: { space: string; target: EntryId; emoji: Reaction }): Promise<EntryId>;
   edit(entryId: EntryId, change: { title?: string; body?: string }): Promise<boolean>;
@@ -49,6 +55,8 @@ export function useActions(): Actions {
       decideJoin: (p) => outbox.commit((doc) => writeJoinDecision(doc, p), id),
       acknowledge: (policyVersion) => outbox.commit((doc) => writeAcknowledgement(doc, { policyVersion }), id),
       report: (p) => outbox.commit((doc) => writeReport(doc, p), id),
+      acceptAnswer: (p) => outbox.commit((doc) => writeAcceptAnswer(doc, p), id),
+      readAck: (p) => outbox.commit((doc) => writeReadAck(doc, p), id),
     };
   }, [outbox]);
 }

@@ -16,7 +16,8 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'search'; q: string }
   | { name: 'policy' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'unanswered' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -46,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'policy' };
     case 'settings':
       return { name: 'settings' };
+    case 'unanswered':
+      return { name: 'unanswered' };
     default:
       return { name: 'home' };
   }

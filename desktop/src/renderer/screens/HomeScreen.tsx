@@ -12,6 +12,11 @@ import { navigate } from '../hooks/use-route.js';
 import { useRoomsLoaded } from '../hooks/use-rooms.js';
 import { mergeFeeds, useSpaceViews } from '../hooks/use-spaces.js';
 import { text } from './strings.js';
+import { MustReadPins } from '../components/MustReadPins.js';
+import { useActions } from '../hooks/use-actions.js';
+import { useMustReadPending, usePersonMark, useUnanswered } from '../hooks/use-engagement.js';
+import { href } from '../hooks/use-route.js';
+import { useStrings } from '../i18n/index.js';
 
 export function HomeScreen() {
   const { me } = useServices();
@@ -37,6 +42,11 @@ export function HomeScreen() {
     return (id: string) => names.get(id) ?? id;
   }, [catalogue, views]);
   const { isRead, markRead } = useReadState();
+  const s = useStrings();
+  const actions = useActions();
+  const mustRead = useMustReadPending();
+  const unanswered = useUnanswered();
+  const personMark = usePersonMark();
   const spaceOf = useMemo(() => new Map(posts.map((p) => [p.id, p.space])), [posts]);
   return (
     <section className="screen screen-home" aria-labelledby="home-title">
@@ -55,7 +65,19 @@ export function HomeScreen() {
           </button>
         </p>
       )}
+      <MustReadPins
+        posts={mustRead}
+        nameOf={nameOf}
+        onOpen={(p) => navigate({ name: 'post', space: p.space, post: p.id })}
+        onAcknowledge={(p) => void actions.readAck({ space: p.space, post: p.id })}
+      />
+      {unanswered.length > 0 && (
+        <p className="home-unanswered">
+          <a href={href({ name: 'unanswered' })}>{s.t('engage.unanswered.link', { count: unanswered.length })}</a>
+        </p>
+      )}
       <Feed
+        personMark={personMark}
         posts={posts}
         nameOf={nameOf}
         label={text.home.title}

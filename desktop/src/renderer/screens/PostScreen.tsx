@@ -14,6 +14,7 @@ import { useStrings } from '../i18n/index.js';
 import { KeptComposer } from './KeptComposer.js';
 import { PolicyGate } from './PolicyGate.js';
 import { PostKnowledge } from '../engagement/KnowledgeParts.js';
+import { usePostEngagement } from './post-engagement.js';
 
 // New comments and replies keep a draft ("comment:<post>", "reply:<comment>"); an edit starts
 // from the item's own text and keeps none.
@@ -28,7 +29,10 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
   const { evaluateDraft, people, nameOf } = useComposerData();
   const gate = usePolicyGate();
   const { saving, reported, ...writes } = useThreadWrites(spaceId, postId);
-  const post = view.posts.find((p) => p.id === postId);
+  const found = view.posts.find((p) => p.id === postId);
+  const facilitators = view.meta?.facilitators ?? catalogue.find((c) => c.id === spaceId)?.facilitators ?? [];
+  const engagement = usePostEngagement(found, spaceId, facilitators, !gate.needed);
+  const post = engagement?.post ?? found;
   const spaceName = view.meta?.name ?? catalogue.find((c) => c.id === spaceId)?.name ?? spaceId;
   const back = <a href={href({ name: 'space', space: spaceId })}>{s.t('screen.post.back')}</a>;
   if (!post) {
@@ -55,6 +59,8 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
         onOpenPerson={(person) => navigate({ name: 'person', person })}
         writeBlocker={gate.needed ? <PolicyGate>{null}</PolicyGate> : undefined}
         renderComposer={renderComposer}
+        {...(engagement ? { personMark: engagement.personMark, postExtras: engagement.postExtras } : {})}
+        {...(engagement?.renderCommentExtras ? { renderCommentExtras: engagement.renderCommentExtras } : {})}
       />
       <PostKnowledge post={post} meta={view.meta ?? catalogue.find((c) => c.id === spaceId) ?? null} />
       <p role="status" className="post-status">

@@ -12,6 +12,7 @@ import { InboxScreen } from './InboxScreen.js';
 import { SearchScreen } from './SearchScreen.js';
 import { PolicyScreen } from './PolicyScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
+import { UnansweredScreen } from './UnansweredSection.js';
 
 export function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -41,5 +42,7 @@ export function Screen({ route }: { route: Route }) {
       return <PolicyScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'unanswered':
+      return <UnansweredScreen />;
   }
 }

@@ -69,6 +69,7 @@ const NAV_OF: Record<Route['name'], NavKey> = {
   inbox: 'inbox',
   search: 'search',
   policy: 'policy',
+  unanswered: 'home',
   settings: 'settings',
 };
 

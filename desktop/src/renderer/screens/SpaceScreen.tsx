@@ -13,6 +13,10 @@ import { usePostingRights } from '../hooks/use-posting-rights.js';
 import { useReadState } from '../hooks/use-read-state.js';
 import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
+import { SimilarQuestionsPanel } from './SimilarQuestionsPanel.js';
+import { UnansweredSection } from './UnansweredSection.js';
+import { usePersonMark } from '../hooks/use-engagement.js';
+import { useStrings } from '../i18n/index.js';
 import { text } from './strings.js';
 import { SpaceEngagement } from '../engagement/SpaceEngagement.js';
 
@@ -26,6 +30,11 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
   const actions = useActions();
   const { isRead, markRead } = useReadState();
   const [composing, setComposing] = useState(false);
+  // What the composer holds, for the similar questions and the must-read option.
+  const [drafting, setDrafting] = useState<{ kind: string; title: string }>({ kind: '', title: '' });
+  const [mustRead, setMustRead] = useState(false);
+  const personMark = usePersonMark();
+  const s = useStrings();
   const meta: SpaceMeta | undefined = view.meta ?? catalogue.find((s) => s.id === spaceId);
   const name = meta?.name ?? spaceId;
   const rights = usePostingRights(meta, view.members);
@@ -67,24 +76,36 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
         </p>
       )}
       {composing && mayPost && (
-        <DraftedComposer
-          draftKey={`post:${spaceId}`}
-          mode="post"
-          space={spaceId}
-          kinds={rights.kinds}
-          autoFocus
-          onCancel={() => setComposing(false)}
-          onSend={async (v) => {
-            await actions.post({ space: spaceId, kind: v.kind, title: v.title, body: v.body });
-            setComposing(false);
-          }}
-        />
+        <>
+          <DraftedComposer
+            draftKey={`post:${spaceId}`}
+            mode="post"
+            space={spaceId}
+            kinds={rights.kinds}
+            autoFocus
+            onCancel={() => setComposing(false)}
+            onChange={(v) => setDrafting({ kind: v.kind, title: v.title })}
+            onSend={async (v) => {
+              await actions.post({ space: spaceId, kind: v.kind, title: v.title, body: v.body, mustRead: mustRead && v.kind === 'announcement' });
+              setComposing(false);
+              setMustRead(false);
+            }}
+          />
+          {rights.kinds.includes('announcement') && (
+            <label className="field-check must-read-option">
+              <input type="checkbox" checked={mustRead} onChange={(e) => setMustRead(e.currentTarget.checked)} /> {s.t('engage.mustRead.option')}
+            </label>
+          )}
+          {(drafting.kind === 'question' || (drafting.kind === '' && rights.kinds[0] === 'question')) && <SimilarQuestionsPanel title={drafting.title} />}
+        </>
       )}
       {!outside && meta && <SpaceEngagement meta={meta} posts={view.posts} />}
+      {!outside && <UnansweredSection spaceId={spaceId} />}
       {!outside && <Feed
         posts={view.posts}
         nameOf={nameOf}
         label={text.space.feedLabel(name)}
+        personMark={personMark}
         isUnread={(id) => !isRead(id)}
         me={me}
         loading={!status.synced && view.posts.length === 0 && status.connection === 'connecting'}

@@ -42,11 +42,11 @@ export class SearchClient {
     this.post({ type: 'drop', source });
   }
 
-  query(q: string, limit = 50): Promise<SearchAnswer> {
+  query(q: string, limit = 50, similar?: string): Promise<SearchAnswer> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.post({ type: 'query', id, q, limit });
+      this.post({ type: 'query', id, q, limit, ...(similar === undefined ? {} : { similar }) });
     });
   }
 

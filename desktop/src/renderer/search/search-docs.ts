@@ -17,7 +17,15 @@ export function spaceDocs(view: SpaceView, spaceId: string, nameOf: (id: string)
     }
   };
   for (const p of view.posts) {
-    docs.push({ id: `post:${p.id}`, kind: 'post', title: p.title, text: mentionsAsNames(p.body, nameOf), context: `${nameOf(p.authorId)} · ${spaceName}`, route: `#/post/${enc(spaceId)}/${enc(p.id)}` });
+    docs.push({
+      id: `post:${p.id}`,
+      kind: 'post',
+      title: p.title,
+      text: mentionsAsNames(p.body, nameOf),
+      context: `${nameOf(p.authorId)} · ${spaceName}`,
+      route: `#/post/${enc(spaceId)}/${enc(p.id)}`,
+      ...(p.kind === 'question' ? { tags: ['question'] } : {}),
+    });
     walk(p.comments, p.id, p.title);
   }
   return docs;

@@ -42,4 +42,16 @@ describe('SearchIndex under churn', () => {
     expect(index.query('grape').total).toBe(2100);
     expect(index.query('lemon').total).toBe(0);
   });
+
+  it('finds questions that look like a new one, asked in other words, and only questions', () => {
+    const index = new SearchIndex();
+    const question = (id: string, title: string): SearchDoc => ({ ...doc(id, title, ''), tags: ['question'] });
+    index.replaceSource('space/a', [
+      question('post:1', 'Where do I find the VPN setup guide?'),
+      question('post:2', 'Expense claims for train tickets'),
+      doc('post:3', 'VPN maintenance tonight', 'The VPN is down from 22:00.'),
+    ]);
+    expect(index.similar('How can I set up the VPN at home?', 'question').hits.map((h) => h.id)).toEqual(['post:1']);
+    expect(index.similar('how do I', 'question').hits).toEqual([]);
+  });
 });

@@ -1,14 +1,14 @@
 // The full-text index over everything stored locally, as a plain class so it is tested in Node and
 // run in a Web Worker (search-worker.ts). Sources are replaced whole; only changed documents are
 // re-indexed, so a new comment in a 10,000-post space costs one document, not ten thousand.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { SearchDoc, SearchHit } from './search-protocol.js';
 import { plainText } from '../components/plain-text.js';
 
 export class SearchIndex {
   private readonly mini = new MiniSearch<SearchDoc>({
     fields: ['title', 'text', 'context'],
-    storeFields: ['kind', 'title', 'text', 'context', 'route'],
+    storeFields: ['kind', 'title', 'text', 'context', 'route', 'tags'],
     // Why no vacuuming: MiniSearch vacuums discarded documents asynchronously, and adding documents
     // while it runs corrupts its iteration (seen as a TypeError in the worker). Discarded documents
     // never appear in results; they only cost memory until the worker restarts (next session).
@@ -30,7 +30,7 @@ export class SearchIndex {
     const toAdd: SearchDoc[] = [];
     for (const doc of docs) {
       if (next.has(doc.id)) continue;
-      const sig = `${doc.title}\u0000${doc.text}\u0000${doc.context}\u0000${doc.route}`;
+      const sig = `${doc.title}\u0000${doc.text}\u0000${doc.context}\u0000${doc.route}\u0000${doc.tags?.join(' ') ?? ''}`;
       next.set(doc.id, sig);
       const old = previous.get(doc.id);
       if (old === sig) continue;
@@ -50,7 +50,24 @@ export class SearchIndex {
   query(q: string, limit = 50): { hits: SearchHit[]; total: number } {
     const text = q.trim();
     if (text.length === 0) return { hits: [], total: 0 };
-    const results = this.mini.search(text);
+    return this.hits(this.mini.search(text), limit);
+  }
+
+  /**
+   * Documents tagged `tag` that look like `q`: any of its words may match (a question is asked in
+   * other words), the little words that every question shares are left out, best match first.
+   */
+  similar(q: string, tag: string, limit = 5): { hits: SearchHit[]; total: number } {
+    const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+    if (words.length === 0) return { hits: [], total: 0 };
+    const results = this.mini.search(words.join(' '), {
+      combineWith: 'OR',
+      filter: (r) => Array.isArray(r.tags) && (r.tags as unknown[]).includes(tag),
+    });
+    return this.hits(results, limit);
+  }
+
+  private hits(results: SearchResult[], limit: number): { hits: SearchHit[]; total: number } {
     const hits = results.slice(0, limit).map((r) => ({
       id: String(r.id),
       kind: r.kind as SearchHit['kind'],
@@ -64,6 +81,11 @@ export class SearchIndex {
     return { hits, total: results.length };
   }
 }
+
+/** Words too common in questions to say two questions are alike. */
+const STOP_WORDS = new Set(
+  'a an and any are as at be can could do does for from has have how i if in is it its me my of on or our should so that the there this to we what when where which who why will with you your'.split(' '),
+);
 
 /** About 160 characters around the first matched term. */
 export function excerpt(text: string, terms: readonly string[]): string {

@@ -12,6 +12,8 @@ export interface SearchDoc {
   context: string;
   /** Hash route that opens the item. */
   route: string;
+  /** Labels a query can be narrowed to (`question` on question posts: the composer's similar questions). */
+  tags?: string[];
 }
 
 export interface SearchHit {
@@ -27,7 +29,7 @@ export interface SearchHit {
 export type ToWorker =
   | { type: 'source'; source: string; docs: SearchDoc[] }
   | { type: 'drop'; source: string }
-  | { type: 'query'; id: number; q: string; limit: number };
+  | { type: 'query'; id: number; q: string; limit: number; /** "Looks like": any word may match, only docs with this tag. */ similar?: string };
 
 export type FromWorker =
   | { type: 'results'; id: number; hits: SearchHit[]; ms: number; total: number }

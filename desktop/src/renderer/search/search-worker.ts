@@ -23,7 +23,7 @@ function handle(msg: ToWorker): void {
     index.dropSource(msg.source);
   } else {
     const started = performance.now();
-    const { hits, total } = index.query(msg.q, msg.limit);
+    const { hits, total } = msg.similar === undefined ? index.query(msg.q, msg.limit) : index.similar(msg.q, msg.similar, msg.limit);
     scope.postMessage({ type: 'results', id: msg.id, hits, total, ms: performance.now() - started });
   }
 }

@@ -21,6 +21,7 @@ import { MembershipDesk } from './publication/membership-desk.js';
 import { RecognitionDesk } from './recognition/recognition-desk.js';
 import type { Db } from './storage/schema.js';
 import type { Leases } from './storage/leases.js';
+import { startLeaseSweep } from './storage/lease-sweep.js';
 
 export interface RelayLogicOptions {
   demo: boolean;
@@ -97,6 +98,19 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
   const blobTimer = setInterval(() => void blobSweep().catch((err: unknown) => log.error({ err }, 'blob sweep failed')), 3_600_000);
   blobTimer.unref();
   const unsubscribe = host.onOutboxStored((person) => void publisher.schedule(person));
+  // Work whose process died holding its lease, and that nobody else asked for since, is taken over.
+  const sweep =
+    options.leases === undefined
+      ? null
+      : startLeaseSweep(
+          options.leases,
+          {
+            'outbox:': (person) => void publisher.schedule(person),
+            'case:': (caseId) => void moderation.resume(caseId).catch((err: unknown) => log.error({ err, case: caseId }, 'moderation case could not be resumed')),
+            retention: () => void audit.retention.sweep(),
+          },
+          log,
+        );
   // Entries stored but not yet published (the relay stopped in between) are published now — in the
   // background, one outbox after another, each pass in slices. Why not at once before listening: a
   // relay with heavy outboxes took 20 s (and with 10,000 posts 162 s) before it listened at all.
@@ -124,6 +138,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     stop: async () => {
       stopped = true;
       clearInterval(blobTimer);
+      sweep?.stop();
       unsubscribe();
       await catchUp;
       await publisher.stop();

@@ -6,32 +6,23 @@
 // and the Redis restart on a private redis-server, so other test runs sharing the server are
 // untouched. Without PostgreSQL or Redis these tests fail; they are not skipped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { putDirectoryRecords, readInbox, readSpace, writeAcknowledgement, writeComment, writePost, writeReaction } from '@hearth/core';
-import { AUDIT_PRIVATE_KEY_FILE, AUDIT_PUBLIC_KEY_FILE } from '../src/audit/audit-key.js';
-import { KEY_FILE } from '../src/auth/signing-key.js';
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { openStorage } from '../src/storage/open-storage.js';
-import { connectProvider, createTestDatabase, dropTestDatabase, person, runAdmin, synced, TEST_ENGINE, tempDataDir, waitFor, type TestClient } from './helpers.js';
-import { rmSync } from 'node:fs';
+import { connectProvider, person, runAdmin, synced, TEST_ENGINE, tempDataDir, waitFor, type TestClient } from './helpers.js';
+import { scaleOutDatabase, sharedKeys, startTwoRelays, TEST_REDIS } from './scale-out-harness.js';
 
-const TEST_REDIS = process.env.HEARTH_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
 const BUILT = existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)));
 const demoPolicy = JSON.parse((await import('node:fs')).readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
 const PEOPLE = ['alice', 'bob', 'carol'];
-
-/** Two data directories with the same keys (a deployment copies them to every process). */
-function sharedKeys(from: string, to: string): void {
-  for (const f of [KEY_FILE, AUDIT_PRIVATE_KEY_FILE, AUDIT_PUBLIC_KEY_FILE]) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -49,28 +40,8 @@ describe.runIf(TEST_ENGINE === 'postgres')('relay processes on one PostgreSQL an
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function database(): Promise<string> {
-    const url = await createTestDatabase();
-    cleanups.push(() => dropTestDatabase(url));
-    return url;
-  }
-
-  async function relays(postgres: string, redis: string, leaseTtlMs = 10_000): Promise<[RunningRelay, RunningRelay]> {
-    const prefix = `hearth-test-${randomBytes(4).toString('hex')}:`;
-    const dirs = [tempDataDir(), tempDataDir()];
-    cleanups.push(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-    const start = (dataDir: string) =>
-      startRelay({ port: 0, host: '127.0.0.1', dataDir, postgres, redis, redisPrefix: prefix, leaseTtlMs, logger: createLogger(), moderationSettleMs: 300 });
-    const a = await start(dirs[0]!);
-    cleanups.push(() => a.stop());
-    sharedKeys(dirs[0]!, dirs[1]!);
-    const b = await start(dirs[1]!);
-    cleanups.push(() => b.stop());
-    await a.host.write('directory', (doc) => putDirectoryRecords(doc, PEOPLE.map((p) => person(p))));
-    await runAdmin(a, 'policy-set', { source: demoPolicy });
-    await runAdmin(a, 'space-create', { id: 'general', name: 'General' });
-    return [a, b];
-  }
+  const database = () => scaleOutDatabase(cleanups);
+  const relays = (postgres: string, redis: string, leaseTtlMs = 10_000) => startTwoRelays(cleanups, postgres, redis, { leaseTtlMs, people: PEOPLE, policy: demoPolicy });
 
   async function open(relay: RunningRelay, who: string, room: string): Promise<TestClient> {
     const c = connectProvider(relay.url, room, await relay.mintToken(who));

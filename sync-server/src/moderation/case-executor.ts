@@ -56,8 +56,9 @@ export class CaseExecutor {
 
   constructor(private readonly o: CaseExecutorOptions) {}
 
+  /** Watches a case file and evaluates it now; a case already watched is evaluated again. */
   watch(handle: DocHandle<ModerationCase>, row: CaseRow): void {
-    if (this.handles.has(row.caseId)) return;
+    if (this.handles.has(row.caseId)) return void this.schedule(row.caseId);
     this.handles.set(row.caseId, { handle, row });
     handle.on('change', () => void this.schedule(row.caseId));
     void this.schedule(row.caseId);

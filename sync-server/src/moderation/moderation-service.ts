@@ -50,6 +50,11 @@ export interface ModerationService {
   readonly store: CaseStore;
   /** The relay's copy of a case file, as plain data, or null. */
   read(caseId: string): ModerationCase | null;
+  /**
+   * Evaluates a case again from its stored file (loaded if this process does not hold it): the
+   * lease sweep hands over a case whose evaluating process died (storage/lease-sweep.ts).
+   */
+  resume(caseId: string): Promise<void>;
   /** Resolves when opening and carrying out have caught up. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -149,6 +154,12 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
         if (doc?.id === caseId) return JSON.parse(JSON.stringify(doc)) as ModerationCase;
       }
       return null;
+    },
+    resume: async (caseId) => {
+      const row = await store.get(caseId);
+      if (row === null) return;
+      caseDocuments.add(row.documentId);
+      executor.watch((await r.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>, row);
     },
     onReview: (review) => opener.review(review),
     onReport: (report) => opener.report(report),

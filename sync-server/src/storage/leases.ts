@@ -56,6 +56,16 @@ export class Leases {
     return row === undefined ? null : this.lease(name, Number(row.token));
   }
 
+  /**
+   * Leases whose holder stopped renewing without letting go: expired, never released (a release
+   * sets the expiry to 0). Their holder died (or stalled past the ttl) in the middle of the work;
+   * see lease-sweep.ts.
+   */
+  async abandoned(): Promise<string[]> {
+    const rows = await this.db.selectFrom('leases').select('name').where('expires_at', '>', 0).where('expires_at', '<=', this.now()).orderBy('name').execute();
+    return rows.map((r) => r.name);
+  }
+
   /** When the named lease's current holder lets go (expiry included), in ms from now; 0 when free. */
   async freeIn(name: string): Promise<number> {
     const row = await this.db.selectFrom('leases').select('expires_at').where('name', '=', name).executeTakeFirst();

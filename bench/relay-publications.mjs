@@ -1,13 +1,21 @@
-// Publications per second of one relay process, on SQLite and on PostgreSQL, through the full
-// pipeline: outbox entries stored while the relay was down are published when it starts (validate,
-// judge with the behaviour policy, publish into the space, record the publication state and the
-// audit record in one transaction). Authors are many (each stays under the posting-rate rule), so
-// every entry is published; a run that publishes fewer exits 1.
+// Publications per second on SQLite and on PostgreSQL, through the full pipeline: outbox entries
+// stored while the relay was down are published when it starts (validate, judge with the
+// behaviour policy, publish into the space, record the publication state and the audit record).
+// Authors are many (each stays under the posting-rate rule), so every entry is published; a run
+// that publishes fewer exits 1.
+//   sqlite       one relay process (in this process)
+//   postgres ×N  N relay processes (child processes, bench/workers/relay-process.mjs) on one
+//                PostgreSQL database and one Redis: the outbox leases share the work between them
+// Timed from the moment the relay processes listen. Each configuration runs --runs times on a fresh database; the median is printed with every run,
+// and the relay processes' CPU time per publication (the PostgreSQL server's own CPU not included).
+// The machine's load average is printed: on a shared machine the figures are noisy.
 //
 // Needs `npx tsc -b`. PostgreSQL from HEARTH_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432/test;
-// a database of its own is created and dropped); left out, said so, when none answers. Usage:
-//   node bench/relay-publications.mjs [--authors 200] [--posts 5]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// a database of its own is created and dropped), Redis from HEARTH_BENCH_REDIS (default
+// redis://127.0.0.1:6379, a channel prefix of its own); left out, said so, when none answers. Usage:
+//   node bench/relay-publications.mjs [--authors 200] [--posts 5] [--runs 3] [--processes 1,2]
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +34,17 @@ const { openStorage, storageConfig } = await import('../sync-server/dist/storage
 const { adminOperations } = await import('../sync-server/dist/admin/index.js');
 const { createLogger } = await import('../sync-server/dist/log.js');
 
-const { values } = parseArgs({ options: { authors: { type: 'string', default: '200' }, posts: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    authors: { type: 'string', default: '200' },
+    posts: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
+    processes: { type: 'string', default: '1,2' },
+  },
+});
+const RUNS = Math.max(1, Number(values.runs));
+const PROCESSES = values.processes.split(',').map(Number).filter((n) => n >= 1 && n <= 8);
+const REDIS = process.env.HEARTH_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const AUTHORS = Number(values.authors);
 const POSTS = Number(values.posts);
 const policy = JSON.parse(readFileSync(join(repo, 'assets/demo/policy.json'), 'utf8'));
@@ -44,45 +62,135 @@ const people = Array.from({ length: AUTHORS }, (_, i) => ({
   status: 'active',
 }));
 
-async function run(engine, postgres) {
+/** Sets up the company (directory, policy, a space) and stores every author's entries unpublished. */
+async function prepare(dataDir, postgres) {
+  const setup = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), ...(postgres ? { postgres } : {}) });
+  await setup.host.write('directory', (doc) => putDirectoryRecords(doc, people));
+  const ctx = { host: setup.host, db: setup.storage.db };
+  await adminOperations['policy-set'](ctx, { source: policy });
+  await adminOperations['space-create'](ctx, { id: 'general', name: 'General' });
+  await setup.stop();
+  // The authors' devices had sent their entries; the relay stopped before publishing them.
+  const storage = await openStorage(storageConfig(dataDir, postgres));
+  for (const p of people) {
+    const doc = new Y.Doc();
+    writeAcknowledgement(doc, { policyVersion: policy.version });
+    for (let i = 0; i < POSTS; i++) writePost(doc, { space: 'general', body: `Weekly note ${i + 1} from ${p.id}: the build is green.` });
+    await storage.rooms.append(`outbox/${p.id}`, [Y.encodeStateAsUpdate(doc)]);
+  }
+  await storage.close();
+}
+
+const published = async (db) =>
+  Number((await db.selectFrom('publication_state').select((eb) => eb.fn.countAll().as('n')).where('outcome', '=', 'published').executeTakeFirst()).n);
+
+async function waitForAll(count) {
+  let n = 0;
+  const deadline = Date.now() + 600_000;
+  while ((n = await count()) < EXPECTED && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return n;
+}
+
+const EXPECTED = AUTHORS * POSTS;
+
+/** One relay in this process (SQLite). */
+async function runInProcess() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-pub-'));
-  const logger = createLogger('silent');
-  const options = { port: 0, host: '127.0.0.1', dataDir, logger, ...(postgres ? { postgres } : {}) };
   try {
-    const setup = await startRelay(options);
-    await setup.host.write('directory', (doc) => putDirectoryRecords(doc, people));
-    const ctx = { host: setup.host, db: setup.storage.db };
-    await adminOperations['policy-set'](ctx, { source: policy });
-    await adminOperations['space-create'](ctx, { id: 'general', name: 'General' });
-    await setup.stop();
-    // The authors' devices had sent their entries; the relay stopped before publishing them.
-    const storage = await openStorage(storageConfig(dataDir, postgres));
-    for (const p of people) {
-      const doc = new Y.Doc();
-      writeAcknowledgement(doc, { policyVersion: policy.version });
-      for (let i = 0; i < POSTS; i++) writePost(doc, { space: 'general', body: `Weekly note ${i + 1} from ${p.id}: the build is green.` });
-      await storage.rooms.append(`outbox/${p.id}`, [Y.encodeStateAsUpdate(doc)]);
-    }
-    await storage.close();
-    const expected = AUTHORS * POSTS;
-    const started = performance.now();
-    const relay = await startRelay(options);
-    const count = async () =>
-      Number((await relay.storage.db.selectFrom('publication_state').select((eb) => eb.fn.countAll().as('n')).where('outcome', '=', 'published').executeTakeFirst()).n);
-    let n = 0;
-    const deadline = Date.now() + 600_000;
-    while ((n = await count()) < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await prepare(dataDir, undefined);
+    const cpu0 = process.cpuUsage();
+    const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent') });
+    const started = performance.now(); // it listens; the catch-up starts on the next turn
+    const n = await waitForAll(() => published(relay.storage.db));
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     await relay.stop();
-    console.log(`${engine.padEnd(10)} ${n}/${expected} published in ${seconds.toFixed(1)} s: ${(n / seconds).toFixed(0)} publications/s (one process, ${AUTHORS} authors × ${POSTS} posts)`);
-    return n === expected;
+    return { n, seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-console.log(`cpus ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-let ok = await run('sqlite', undefined);
+function startWorker(options) {
+  const proc = spawn(process.execPath, [join(repo, 'bench/workers/relay-process.mjs'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  proc.stdout.on('data', (c) => (out += c));
+  const waitFor = (re) =>
+    new Promise((resolve, reject) => {
+      const timer = setInterval(() => {
+        const m = re.exec(out);
+        if (m) {
+          clearInterval(timer);
+          resolve(m);
+        }
+      }, 20);
+      proc.once('exit', (code) => {
+        clearInterval(timer);
+        reject(new Error(`relay process exited ${code}: ${out}`));
+      });
+    });
+  return {
+    proc,
+    listening: waitFor(/listening on (\S+)/),
+    async cpuMs() {
+      out = '';
+      proc.kill('SIGUSR2');
+      return Number((await waitFor(/cpu (\d+)/))[1]);
+    },
+  };
+}
+
+/** `processes` relay processes on one PostgreSQL database (and, with more than one, Redis). */
+async function runProcesses(postgres, processes) {
+  const dirs = Array.from({ length: processes }, () => mkdtempSync(join(tmpdir(), 'hearth-bench-pub-')));
+  const { Kysely, PostgresDialect } = await import('kysely');
+  const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres, max: 1 }) }) });
+  const workers = [];
+  try {
+    await prepare(dirs[0], postgres);
+    // Every process has the same keys (a deployment copies them).
+    for (const d of dirs.slice(1)) for (const f of ['relay-signing.key', 'audit-ed25519.key', 'audit-ed25519.pub']) if (existsSync(join(dirs[0], f))) copyFileSync(join(dirs[0], f), join(d, f));
+    const redis = processes > 1 ? { redis: REDIS, redisPrefix: `hearth-bench-${process.pid}-${Date.now()}:` } : {};
+    const started = performance.now();
+    for (const dataDir of dirs) workers.push(startWorker({ port: 0, host: '127.0.0.1', dataDir, postgres, ...redis }));
+    await Promise.all(workers.map((w) => w.listening));
+    // Timed from the moment every process listens (start-up on a loaded machine takes seconds).
+    const listened = performance.now();
+    const listening = (listened - started) / 1000;
+    let cpuAtListen = 0;
+    for (const w of workers) cpuAtListen += await w.cpuMs();
+    const n = await waitForAll(() => published(db));
+    const seconds = (performance.now() - listened) / 1000;
+    let cpuMs = -cpuAtListen; // start-up left out
+    for (const w of workers) cpuMs += await w.cpuMs();
+    return { n, seconds, cpuMs, listening };
+  } finally {
+    for (const w of workers) w.proc.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => (w.proc.exitCode !== null ? r() : w.proc.once('exit', r)))));
+    await db.destroy();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs one configuration RUNS times; prints every run and the median. Resolves to whether nothing was lost. */
+async function measure(label, once) {
+  const rates = [];
+  let ok = true;
+  for (let r = 0; r < RUNS; r++) {
+    const load = loadavg()[0].toFixed(1);
+    const { n, seconds, cpuMs, listening } = await once();
+    ok &&= n === EXPECTED;
+    rates.push(n / seconds);
+    console.log(`  ${label.padEnd(26)} run ${r + 1}: ${n}/${EXPECTED} in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} publications/s; relay CPU ${(cpuMs / Math.max(n, 1)).toFixed(2)} ms per publication (load ${load}${listening === undefined ? '' : `; listening after ${listening.toFixed(1)} s`})`);
+  }
+  console.log(`${label.padEnd(28)} median ${median(rates).toFixed(0)} publications/s over ${RUNS} runs (${AUTHORS} authors × ${POSTS} posts)`);
+  return ok;
+}
+
+console.log(`cpus ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: compare medians, not single runs)`);
+let ok = await measure('sqlite, 1 process', runInProcess);
 const admin = process.env.HEARTH_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
 let reachable = true;
@@ -90,14 +198,23 @@ await client.connect().catch(() => (reachable = false));
 if (!reachable) {
   console.log('postgres   left out: no PostgreSQL at', admin);
 } else {
-  const name = `hearth_bench_${process.pid}`;
-  await client.query(`CREATE DATABASE ${name}`);
   try {
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    ok = (await run('postgres', url.toString())) && ok;
+    for (const processes of PROCESSES) {
+      ok =
+        (await measure(`postgres, ${processes} process${processes > 1 ? 'es' : ''}`, async () => {
+          const name = `hearth_bench_${process.pid}_${processes}`;
+          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await client.query(`CREATE DATABASE ${name}`);
+          try {
+            const url = new URL(admin);
+            url.pathname = `/${name}`;
+            return await runProcesses(url.toString(), processes);
+          } finally {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          }
+        })) && ok;
+    }
   } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
   }
 }

@@ -54,6 +54,9 @@ export interface RelayLogic {
   stop(): Promise<void>;
 }
 
+/** Outboxes published at once while catching up after a start (see below). */
+const CATCH_UP_OUTBOXES = 12;
+
 const DEFAULT_POLICY = new URL('../../assets/policy/default.json', import.meta.url);
 
 export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogicOptions): Promise<RelayLogic> {
@@ -112,17 +115,28 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
           log,
         );
   // Entries stored but not yet published (the relay stopped in between) are published now — in the
-  // background, one outbox after another, each pass in slices. Why not at once before listening: a
+  // background, a few outboxes at a time, each pass in slices. Why not at once before listening: a
   // relay with heavy outboxes took 20 s (and with 10,000 posts 162 s) before it listened at all.
+  // Why a few and not one: their writes share commits (outcome-recorder.ts, Room.relayWrite), and
+  // one at a time left the relay waiting on one commit after another; why not all: the publication
+  // lanes are first come, first served, and a live post should wait behind few catch-up slices.
   let stopped = false;
   let catchingUp = true;
   const catchUp = (async () => {
     await new Promise((resolve) => setImmediate(resolve)); // after startRelay has begun listening
-    for (const room of await host.listRooms('outbox/')) {
-      if (stopped) return;
-      const name = parseRoomName(room);
-      if (name?.kind === 'outbox') await publisher.schedule(name.person);
-    }
+    const listed = await host.listRooms('outbox/');
+    // Several processes (leases) start at different places in the list, so they do not all queue
+    // for the same outbox's lease one after another; one process keeps the stored order.
+    const from = options.leases === undefined ? 0 : Math.floor(Math.random() * listed.length);
+    const rooms = [...listed.slice(from), ...listed.slice(0, from)];
+    let next = 0;
+    const walker = async () => {
+      while (!stopped && next < rooms.length) {
+        const name = parseRoomName(rooms[next++]!);
+        if (name?.kind === 'outbox') await publisher.schedule(name.person);
+      }
+    };
+    await Promise.all(Array.from({ length: CATCH_UP_OUTBOXES }, walker));
   })()
     .catch((err: unknown) => log.error({ err }, 'catching up on stored outboxes failed'))
     .finally(() => {

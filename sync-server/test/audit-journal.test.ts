@@ -80,6 +80,29 @@ describe('audit journal', () => {
     expect(new Set(records.map((r) => r.seq)).size).toBe(60);
   });
 
+  it('groups of records (the publisher\'s group commits) and single ones from other connections still build one gap-free chain', async () => {
+    const { db, again } = await fresh();
+    const grouped = new AuditJournal(db);
+    const single = new AuditJournal(await again());
+    const work: Promise<unknown>[] = [];
+    for (let g = 0; g < 10; g++) {
+      work.push(grouped.recordAll(Array.from({ length: 7 }, (_, i) => ({ kind: 'publication' as const, actor: `g${g}`, entry: `G${g}-${i}` }))));
+      work.push(single.record({ kind: 'hold', actor: `s${g}`, entry: `S${g}` }));
+    }
+    await Promise.all(work);
+    const all = await grouped.read(1, 1000);
+    expect(all.map((r) => r.seq)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    for (const [i, r] of all.entries()) {
+      expect(r.prevHash).toBe(i === 0 ? GENESIS_HASH : all[i - 1]!.hash);
+      expect(r.hash).toBe(chainHash(r.seq, r.prevHash, bodyHash(r)));
+    }
+    // A group keeps its order and is not interleaved with another append.
+    const firstGroup = all.filter((r) => r.actor === 'g0').map((r) => r.entry);
+    expect(firstGroup).toEqual(Array.from({ length: 7 }, (_, i) => `G0-${i}`));
+    const at = all.findIndex((r) => r.actor === 'g0');
+    expect(all.slice(at, at + 7).every((r) => r.actor === 'g0')).toBe(true);
+  });
+
   it('a rolled-back transaction leaves no record behind', async () => {
     const { db } = await fresh();
     const journal = new AuditJournal(db);

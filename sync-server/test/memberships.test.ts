@@ -89,6 +89,8 @@ describe('memberships', () => {
     const bobOut = await outbox('bob');
     writeJoinDecision(bobOut.doc, { space: 'media-wing', request, decision: 'approve' });
     await waitFor(() => view(box).memberships.includes('media-wing'), 5000, 'carol is a member');
+    // The request's state is a write of its own, to each inbox concerned, after the membership.
+    await waitFor(() => view(box).joinRequests[request]?.state === 'approved', 5000, 'carol sees the request approved');
     expect(view(box).joinRequests[request]).toMatchObject({ state: 'approved', decidedBy: 'bob' });
     expect(view(box).notices.find((n) => n.kind === 'join-approved')).toMatchObject({ space: 'media-wing', about: 'bob' });
     await waitFor(() => view(gusBox).joinRequests[request]?.state === 'approved', 5000, 'the other facilitator sees it decided');

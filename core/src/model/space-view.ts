@@ -96,11 +96,24 @@ function newestVersions<T extends { id: string; editedAt: number | null }>(items
   return byId.size === items.length ? items : [...byId.values()];
 }
 
-function readSpaceParts(doc: Y.Doc): SpaceParts {
+/**
+ * A space's meta and members alone, as readSpace gives them. Why: the relay checks them for every
+ * entry it publishes, and readSpace parses every post and comment of the space to get there.
+ */
+export function readSpaceHead(doc: Y.Doc): Pick<SpaceView, 'meta' | 'members'> {
+  const { meta, members } = readSpaceMetaAndMembers(doc);
+  return { meta, members: [...new Set(members)].sort() };
+}
+
+function readSpaceMetaAndMembers(doc: Y.Doc): Pick<SpaceParts, 'meta' | 'members'> {
   const metaMap = doc.getMap<unknown>(META);
   const meta = parseOrNull(spaceMetaSchema, Object.fromEntries(metaMap.entries()));
   const members = [...doc.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([k, v]) => v === true && isValidId(k)).map(([k]) => k);
-  return { meta, members, ...readItemParts(doc) };
+  return { meta, members };
+}
+
+function readSpaceParts(doc: Y.Doc): SpaceParts {
+  return { ...readSpaceMetaAndMembers(doc), ...readItemParts(doc) };
 }
 
 /** The published items of a space or bucket document (same maps in both). */

@@ -4,7 +4,9 @@
 import type * as Y from 'yjs';
 import {
   readConversation,
-  readSpace,
+  readSpaceHead,
+  META,
+  SPACE_MEMBERS,
   roomName,
   DM_MESSAGES,
   SPACE_COMMENTS,
@@ -32,20 +34,23 @@ export interface ContextInputs {
   recordOf?: (entryId: string) => Promise<EntryRecord | null>;
 }
 
-type SpaceHead = Pick<ReturnType<typeof readSpace>, 'meta' | 'members'>;
+type SpaceHead = ReturnType<typeof readSpaceHead>;
 const heads = new WeakMap<Y.Doc, SpaceHead | null>();
 
 /**
- * A space's meta and members, read again only after the space document changes. Why: readSpace
- * parses every item of the space, and a backlog of hundreds of entries (a bulk submission) read the
- * same unchanged space once per entry — the cost grew with the space times the backlog.
+ * A space's meta and members, read again only after one of them changes. Why: they are checked for
+ * every entry, and a space's posts change with every publication (a new post must not make the
+ * next entry re-read a member list of thousands).
  */
 function spaceHead(doc: Y.Doc): SpaceHead {
   let head = heads.get(doc);
-  if (head === undefined) doc.on('update', () => heads.set(doc, null));
+  if (head === undefined) {
+    const stale = () => heads.set(doc, null);
+    doc.getMap(META).observe(stale);
+    doc.getMap(SPACE_MEMBERS).observe(stale);
+  }
   if (head == null) {
-    const view = readSpace(doc);
-    head = { meta: view.meta, members: view.members };
+    head = readSpaceHead(doc);
     heads.set(doc, head);
   }
   return head;

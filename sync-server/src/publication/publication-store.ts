@@ -47,6 +47,8 @@ const fromRow = (r: Row): EntryRecord => ({
 });
 
 const HOUR = 3_600_000;
+/** Rows per upsert statement (10 columns; SQLite caps the bound parameters of a statement). */
+const PUT_CHUNK = 200;
 const DAY = 24 * HOUR;
 
 /**
@@ -69,21 +71,34 @@ export class PublicationStore {
   }
 
   async put(record: EntryRecord): Promise<void> {
-    const publishedAt = record.outcome === 'published' ? record.updatedAt : null;
+    await this.putAll([record]);
+  }
+
+  /**
+   * Upserts records, one statement per chunk. The entry ids must be distinct (PostgreSQL refuses an
+   * upsert that touches one row twice).
+   */
+  async putAll(records: readonly EntryRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += PUT_CHUNK) await this.putChunk(records.slice(i, i + PUT_CHUNK));
+  }
+
+  private async putChunk(records: readonly EntryRecord[]): Promise<void> {
     await this.db
       .insertInto('publication_state')
-      .values({
-        entry_id: record.entryId,
-        owner: record.owner,
-        fingerprint: record.fingerprint,
-        version: record.version,
-        outcome: record.outcome,
-        target_room: record.targetRoom,
-        published_version: record.publishedVersion,
-        entry_type: record.entryType,
-        updated_at: record.updatedAt,
-        published_at: publishedAt,
-      })
+      .values(
+        records.map((record) => ({
+          entry_id: record.entryId,
+          owner: record.owner,
+          fingerprint: record.fingerprint,
+          version: record.version,
+          outcome: record.outcome,
+          target_room: record.targetRoom,
+          published_version: record.publishedVersion,
+          entry_type: record.entryType,
+          updated_at: record.updatedAt,
+          published_at: record.outcome === 'published' ? record.updatedAt : null,
+        })),
+      )
       .onConflict((oc) =>
         oc.column('entry_id').doUpdateSet((eb) => ({
           fingerprint: eb.ref('excluded.fingerprint'),

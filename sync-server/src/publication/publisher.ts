@@ -39,10 +39,10 @@ import { EngagementDesk } from './engagement-desk.js';
 import { CourseProgressStore } from '../figures/course-progress-store.js';
 import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, status } from './notices.js';
 import { otherNotices } from './other-notices.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
-import type { Db } from '../storage/schema.js';
 import { RECOGNITION_ROOM, type RecognitionDesk } from '../recognition/recognition-desk.js';
 
 /** The audit journal records the hashes of an entry's files (never their names: they are content). */
@@ -60,8 +60,8 @@ function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding
 }
 
 type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' | 'kudos' | 'best-of' }>;
-/** Records the outcome: the audit event (if any) is journaled in the same transaction. */
-type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent, tx?: Db) => Promise<void>;
+/** Records the outcome: the audit event (if any) is journaled in the same transaction (outcome-recorder.ts). */
+type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent) => Promise<void>;
 
 interface Pass {
   person: string;
@@ -72,11 +72,11 @@ interface Pass {
   entries: OutboxEntry[];
   /**
    * Rate-limit holds of the current slice, written together when the slice ends: their inbox
-   * changes in one relay write, their records in one transaction. Why: a bulk submission held
+   * changes in one relay write, their records in one group commit. Why: a bulk submission held
    * thousands of posts one durable write (one fsync on the socket thread) after another. Deferring
    * is safe: a crash before the flush replays them, and a hold is idempotent per entry version.
    */
-  rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<(tx: Db) => Promise<void>> };
+  rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<() => Promise<void>> };
 }
 
 export interface PublisherOptions {
@@ -111,7 +111,7 @@ export interface PublisherOptions {
 const SLICE_ENTRIES = 50;
 const SLICE_MS = 20;
 /** Passes that may run at once (each one person's); the rest wait their turn, first come first served. */
-const LANES = 4;
+const LANES = 16;
 
 export class Publisher {
   private readonly queue = new PersonQueue();
@@ -122,11 +122,13 @@ export class Publisher {
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
   private readonly engagement: EngagementDesk;
   private readonly progress: CourseProgressStore;
+  private readonly recorder: OutcomeRecorder;
 
   constructor(private readonly opts: PublisherOptions) {
     this.now = opts.now ?? Date.now;
     this.engagement = opts.engagement ?? new EngagementDesk({ host: opts.host, db: opts.store.db, now: () => this.now() });
     this.progress = new CourseProgressStore(opts.store.db);
+    this.recorder = new OutcomeRecorder(opts.store, opts.journal);
   }
 
   /** Judge and publish whatever is new in `person`'s outbox. Passes for one person never overlap. */
@@ -214,9 +216,8 @@ export class Publisher {
       for (const change of inbox) change(doc);
     });
     metrics.holds.inc(saves.length);
-    await this.opts.store.transaction(async (tx) => {
-      for (const save of saves) await save(tx);
-    });
+    // All handed to the recorder at once: they commit together (outcome-recorder.ts).
+    await Promise.all(saves.map((save) => save()));
   }
 
   /**
@@ -246,21 +247,22 @@ export class Publisher {
     const unchanged = record !== null && record.fingerprint === print;
     if (unchanged && record.outcome !== 'waiting-acknowledgement') return;
     const version = record === null ? 1 : unchanged ? record.version : record.version + 1;
-    const save: Save = (outcome, targetRoom, publishedVersion, audit, outer) => (outer === undefined ? store : store.in(outer)).transaction(async (tx) => {
-      await pass.lease?.fence(tx);
-      await store.in(tx).put({
-        entryId: entry.id,
-        owner: pass.person,
-        fingerprint: print,
-        version,
-        outcome,
-        targetRoom,
-        publishedVersion,
-        entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
-        updatedAt: this.now(),
+    const save: Save = (outcome, targetRoom, publishedVersion, audit) =>
+      this.recorder.record({
+        lease: pass.lease,
+        record: {
+          entryId: entry.id,
+          owner: pass.person,
+          fingerprint: print,
+          version,
+          outcome,
+          targetRoom,
+          publishedVersion,
+          entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
+          updatedAt: this.now(),
+        },
+        ...(audit === undefined ? {} : { audit }),
       });
-      if (audit !== undefined) await this.opts.journal?.record(audit, tx);
-    });
     const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
       ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...attachmentHashes(entry), ...details } });
 
@@ -371,7 +373,7 @@ export class Publisher {
             addNotice(doc, authorNotice('held', entry, version, rate, now));
           });
           const audit = event('hold', { rules: rules(rate), policyVersion: pass.policy.version });
-          pass.rateHolds.saves.push((tx) => save('held', previousRoom, previousVersion, audit, tx));
+          pass.rateHolds.saves.push(() => save('held', previousRoom, previousVersion, audit));
           // Opens the person's one case of the day the first time; later holds only join it.
           await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'held', findings: rate, rateLimited: true });
           return;

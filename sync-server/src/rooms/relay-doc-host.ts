@@ -112,6 +112,10 @@ export class RelayDocHost implements DocHost {
   }
 
   async exists(name: string): Promise<boolean> {
+    // A loaded room with stored bytes exists (rooms are never deleted): no query on the publication
+    // path, which asks this of the target space for every entry.
+    const loaded = this.rooms.get(name);
+    if (loaded !== undefined && !loaded.broken && loaded.storedBytes > 0) return true;
     return this.log.exists(name);
   }
 

@@ -1,10 +1,13 @@
 // The rooms' update logs on the relay's database, one implementation for both engines. Why these
 // choices:
-// - Group commit under load: when appends come faster than GROUP_COMMIT_RATE per second, those
-//   arriving in the same turn of the event loop (many rooms, many clients) are committed in one
-//   transaction and share one fsync; each caller's promise resolves only after that commit. At a
-//   lower rate each append commits at once, so a quiet relay adds no latency. Commits run one
-//   after another, so appends arriving during a commit join the next one.
+// - Group commit under load: when appends come faster than GROUP_COMMIT_RATE per second, or while
+//   a commit is in flight, those arriving in the same turn of the event loop (many rooms, many
+//   clients, the publisher's writes) are committed in one transaction and share one fsync; each
+//   caller's promise resolves only after that commit. At a lower rate with nothing in flight each
+//   append commits at once, so a quiet relay adds no latency. Commits run one after another, so
+//   appends arriving during a commit join the next one. Why "in flight" too: on PostgreSQL a
+//   commit is a round trip and an fsync, and the rate alone never rose past the threshold when
+//   every append waited for the previous commit (the publisher at a few dozen per second).
 // - Compaction merges a room's log into one update in a savepoint of the appending transaction, so
 //   a crash during compaction leaves either the old log or the new one, never half of each; a
 //   failed compaction rolls back alone and the appends still commit.
@@ -17,7 +20,7 @@ import type { Db, Tables } from './schema.js';
 import type { RoomLog } from './storage.js';
 
 /** Appends per second above which appends are grouped into one commit per event-loop turn. */
-const GROUP_COMMIT_RATE = 200;
+const GROUP_COMMIT_RATE = 50;
 const RATE_WINDOW_MS = 100;
 /** Rows per INSERT statement (SQLite caps bound parameters per statement). */
 const INSERT_CHUNK = 300;
@@ -40,6 +43,8 @@ export class SqlRoomLog implements RoomLog {
   private scheduled = false;
   private windowStart = 0;
   private windowAppends = 0;
+  /** Batches handed to `commit` and not finished yet. */
+  private inFlight = 0;
 
   constructor(
     private readonly db: Db,
@@ -53,7 +58,8 @@ export class SqlRoomLog implements RoomLog {
     if (this.batch.length === 0) return this.committing;
     const batch = this.batch;
     this.batch = [];
-    this.committing = this.committing.then(() => this.commit(batch));
+    this.inFlight++;
+    this.committing = this.committing.then(() => this.commit(batch)).finally(() => this.inFlight--);
     return this.committing;
   }
 
@@ -74,7 +80,7 @@ export class SqlRoomLog implements RoomLog {
       this.windowAppends = 0;
     }
     this.windowAppends++;
-    const busy = this.windowAppends > (GROUP_COMMIT_RATE * RATE_WINDOW_MS) / 1000;
+    const busy = this.inFlight > 0 || this.windowAppends > (GROUP_COMMIT_RATE * RATE_WINDOW_MS) / 1000;
     return new Promise((resolve, reject) => {
       this.batch.push({ room, updates, resolve, reject });
       if (!busy) void this.flush();

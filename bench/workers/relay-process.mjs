@@ -1,0 +1,17 @@
+// One relay process for the benchmarks that need several (bench/relay-publications.mjs,
+// bench/relay-fanout.mjs): startRelay from the build with the options given as JSON in argv[2],
+// prints `listening on <url>` once it listens and `cpu <user+system ms>` when asked (SIGUSR2),
+// stops on SIGTERM. Not a benchmark itself (bench/run.mjs runs only bench/*.mjs).
+const { startRelay } = await import('../../sync-server/dist/server/relay.js');
+const { createLogger } = await import('../../sync-server/dist/log.js');
+
+const options = JSON.parse(process.argv[2]);
+const relay = await startRelay({ ...options, logger: createLogger(process.env.HEARTH_LOG_LEVEL ?? 'silent') });
+console.log(`listening on ${relay.url}`);
+process.on('SIGUSR2', () => {
+  const u = process.cpuUsage();
+  console.log(`cpu ${((u.user + u.system) / 1000).toFixed(0)}`);
+});
+process.on('SIGTERM', () => {
+  void relay.stop().finally(() => process.exit(0));
+});

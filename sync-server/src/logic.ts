@@ -54,7 +54,7 @@ export interface RelayLogic {
   stop(): Promise<void>;
 }
 
-/** Outboxes published at once while catching up after a start (see below). */
+/** Outboxes published at once while catching up after a start (see below); fewer than the publisher's 16 lanes. */
 const CATCH_UP_OUTBOXES = 12;
 
 const DEFAULT_POLICY = new URL('../../assets/policy/default.json', import.meta.url);
@@ -119,7 +119,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
   // relay with heavy outboxes took 20 s (and with 10,000 posts 162 s) before it listened at all.
   // Why a few and not one: their writes share commits (outcome-recorder.ts, Room.relayWrite), and
   // one at a time left the relay waiting on one commit after another; why not all: the publication
-  // lanes are first come, first served, and a live post should wait behind few catch-up slices.
+  // lanes are first come, first served, and a live post must find a free lane.
   let stopped = false;
   let catchingUp = true;
   const catchUp = (async () => {

@@ -110,7 +110,12 @@ export interface PublisherOptions {
 /** Entries judged per slice, and the time a slice may take, before the lane is given up. */
 const SLICE_ENTRIES = 50;
 const SLICE_MS = 20;
-/** Passes that may run at once (each one person's); the rest wait their turn, first come first served. */
+/**
+ * Passes that may run at once (each one person's); the rest wait their turn, first come first
+ * served. Why 16: the passes' writes share commits (Room.relayWrite, outcome-recorder.ts), so the
+ * more people are judged at once, the fewer commits per publication; the catch-up after a start
+ * takes at most 12 of them (logic.ts), so a live post always finds a lane.
+ */
 const LANES = 16;
 
 export class Publisher {

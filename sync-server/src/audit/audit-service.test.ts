@@ -29,4 +29,24 @@ describe('audit service', () => {
     expect(await checkpoints.latest()).toMatchObject({ seq: 2 });
     await storage.close();
   });
+
+  it('survives a retention sweep that fails (the database unreachable): logged, and the next sweep runs', async () => {
+    const storage = await openSqliteStorage(dir);
+    let attempts = 0;
+    const unreachable = {
+      listRooms: async () => {
+        attempts++;
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+    } as unknown as DocHost;
+    const errors: string[] = [];
+    const log = createLogger('silent');
+    log.error = ((_obj: unknown, msg?: string) => void errors.push(msg ?? '')) as typeof log.error;
+    const service = await startAuditService({ host: unreachable, db: storage.db, log, dataDir: dir, firstSweepAfterMs: 5, retentionEveryMs: 20 });
+    await new Promise((r) => setTimeout(r, 120));
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(errors).toContain('retention sweep failed; the next one retries');
+    await service.stop();
+    await storage.close();
+  });
 });

@@ -66,10 +66,14 @@ export async function startAuditService(options: AuditServiceOptions): Promise<A
   await checkpoint();
   const checkpointTimer = setInterval(() => void checkpoint(), options.checkpointEveryMs ?? HOUR_MS);
   checkpointTimer.unref();
-  const retentionTimer = setInterval(() => void retention.sweep(), options.retentionEveryMs ?? HOUR_MS);
+  // A sweep that fails (the database unreachable for a moment) is logged and the next one retries.
+  // Why caught here: a timer's rejected promise is an unhandled rejection, and Node ends the
+  // process on one — a PostgreSQL restart at the hour took every relay process down with it.
+  const sweep = () => void retention.sweep().catch((err: unknown) => options.log.error({ err }, 'retention sweep failed; the next one retries'));
+  const retentionTimer = setInterval(sweep, options.retentionEveryMs ?? HOUR_MS);
   retentionTimer.unref();
   // A relay restarted more often than hourly (deployments) must still sweep: once soon after start.
-  const firstSweep = setTimeout(() => void retention.sweep(), options.firstSweepAfterMs ?? 60_000);
+  const firstSweep = setTimeout(sweep, options.firstSweepAfterMs ?? 60_000);
   firstSweep.unref();
   return {
     journal,

@@ -118,11 +118,17 @@ const SLICE_MS = 20;
  */
 const LANES = 16;
 
+/** A failed pass is tried again after 1 s, then 2, 4, … up to a minute. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 60_000;
+
 export class Publisher {
   private readonly queue = new PersonQueue();
   private readonly lanes = new FairLanes(LANES);
   private readonly now: () => number;
   private readonly retries = new Map<string, NodeJS.Timeout>();
+  /** Passes of a person that failed in a row (the backoff of the next retry). */
+  private readonly failures = new Map<string, number>();
   private stopped = false;
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
   private readonly engagement: EngagementDesk;
@@ -142,9 +148,15 @@ export class Publisher {
       await this.lanes.acquire();
       try {
         await this.leasedPass(person);
+        this.failures.delete(person);
       } catch (err) {
         this.opts.log.error({ err, person }, 'publication pass failed');
-        if (err instanceof LeaseLost) this.retry(person, 0);
+        // Lost lease: another process has the outbox now; try again when it is free. Any other
+        // failure (the database unreachable for a moment): again after a backoff — otherwise the
+        // entries already stored would wait for their author's next change or a restart.
+        const failures = (this.failures.get(person) ?? 0) + 1;
+        this.failures.set(person, failures);
+        this.retry(person, err instanceof LeaseLost ? 0 : Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1)));
       } finally {
         this.lanes.release();
       }

@@ -23,6 +23,7 @@ import type { AdminContext } from '../admin/registry.js';
 import { MembershipStore } from '../admin/membership-store.js';
 import { fingerprint } from '../publication/fingerprint.js';
 import { PublicationStore } from '../publication/publication-store.js';
+import { loadDemoFigures } from './demo-figures.js';
 import { createSpaceOp, importDirectoryOp, setPolicyOp } from '../admin/operations.js';
 import { loadDemoRecognition } from './demo-recognition.js';
 
@@ -143,5 +144,6 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     await ctx.host.write(roomName({ kind: 'inbox', person }), (doc) => setMemberships(doc, spaces));
   }
   await loadDemoRecognition(ctx, published);
+  await loadDemoFigures(ctx, published);
   return true;
 }

@@ -17,6 +17,7 @@ import { SimilarQuestionsPanel } from './SimilarQuestionsPanel.js';
 import { UnansweredSection } from './UnansweredSection.js';
 import { usePersonMark } from '../hooks/use-engagement.js';
 import { useStrings } from '../i18n/index.js';
+import { CoursePanel } from '../courses/CoursePanel.js';
 import { text } from './strings.js';
 import { SpaceEngagement } from '../engagement/SpaceEngagement.js';
 
@@ -101,6 +102,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
       )}
       {!outside && meta && <SpaceEngagement meta={meta} posts={view.posts} />}
       {!outside && <UnansweredSection spaceId={spaceId} />}
+      {!outside && view.meta?.kind === 'course' && <CoursePanel view={view} />}
       {!outside && <Feed
         posts={view.posts}
         nameOf={nameOf}

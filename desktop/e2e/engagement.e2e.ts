@@ -33,6 +33,10 @@ describe('recognition', () => {
     const message = `Thanks for the archive clean-up ${Date.now()}`;
     await binu.app.go('#/person/rajesh');
     await acknowledgePolicyIfAsked(binu.page);
+    // The policy judges the message as it is typed, like a post: a client's name is held.
+    await binu.page.getByLabel('What are you thanking them for?').fill('Great pitch to Northwind yesterday!');
+    await binu.page.locator('.kudos-findings').waitFor();
+    await expect(binu.page.getByRole('button', { name: 'Send kudos' }).isDisabled()).resolves.toBe(true);
     await binu.page.getByLabel('What are you thanking them for?').fill(message);
     await binu.page.getByRole('button', { name: 'Send kudos' }).click();
     await binu.page.getByText('Kudos sent.').waitFor();
@@ -119,6 +123,12 @@ describe('first-run tour', () => {
     await seema.app.waitOnline();
     await seema.page.waitForTimeout(500);
     await expect(seema.page.getByRole('dialog').count()).resolves.toBe(0);
+  });
+  it('is not shown to someone who already accepted the policy (on another device)', async () => {
+    const again = await e2e.signIn('binu', { tour: true }); // binu accepted in the kudos test
+    await again.page.locator('.screen-home').waitFor();
+    await again.page.waitForTimeout(1500); // the outbox has come from the relay
+    await expect(again.page.getByRole('dialog').count()).resolves.toBe(0);
   });
 });
 

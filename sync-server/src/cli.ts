@@ -289,6 +289,20 @@ for (const [name, operation] of [
     });
 }
 
+program
+  .command('recognition')
+  .description('switch recognition (kudos, badges, leaderboards) on or off, for the organisation or per country')
+  .addOption(new Option('--enabled <state>', 'for the whole organisation').choices(['on', 'off']))
+  .option('--off-countries <codes>', 'comma-separated ISO 3166-1 codes where it is off (replaces the list; "" clears it)')
+  .addOption(dataOption())
+  .addOption(postgresOption())
+  .action(async (opts: { enabled?: string; offCountries?: string; data: string; postgres?: string }) => {
+    await admin(opts, 'recognition-set', {
+      ...(opts.enabled === undefined ? {} : { enabled: opts.enabled === 'on' }),
+      ...(opts.offCountries === undefined ? {} : { offCountries: opts.offCountries.split(',').map((c) => c.trim()).filter(Boolean) }),
+    });
+  });
+
 (await import('./cli/audit-commands.js')).registerAuditCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -3,7 +3,7 @@
 // acknowledgement. A native modal <dialog>: focus stays inside, Escape closes it for now ("Later"),
 // the rest of the app is inert meanwhile. It resumes at the step reached, and can be skipped.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { suggestSpaces, type SpaceSuggestion } from '@hearth/core';
+import { readOutbox, suggestSpaces, type SpaceSuggestion } from '@hearth/core';
 import { summarisePolicy } from '../components/policy-summary.js';
 import { membershipState } from '../data/membership.js';
 import { useServices } from '../hooks/services-context.js';
@@ -12,20 +12,34 @@ import { useCatalogue, useDirectory, useInbox, useOutbox, usePolicy } from '../h
 import { usePolicyGate } from '../hooks/use-policy-gate.js';
 import { useStrings } from '../i18n/index.js';
 import { tourText as t } from './tour-strings.js';
-import { readTour, tourDisabled, writeTour, type TourState } from './tour-state.js';
+import { hasTour, readTour, tourDisabled, writeTour, type TourState } from './tour-state.js';
+import { useRoomView } from '../hooks/use-room.js';
+import type * as Y from 'yjs';
 import './engagement.css';
 
 const STEPS = 4;
 
+const outboxEntriesView = (doc: Y.Doc) => readOutbox(doc);
+
 export function OnboardingTour() {
   const { me } = useServices();
-  const [state, setState] = useState<TourState>(() => readTour(me));
+  const [state, setState] = useState<TourState | null>(() => readTour(me));
   const [later, setLater] = useState(false);
-  if (tourDisabled() || state.status !== 'open' || later) return null;
+  const outbox = useRoomView(`outbox/${me}`, outboxEntriesView);
   const save = (next: TourState) => {
     writeTour(me, next);
     setState(next);
   };
+  // A tour never started on this device waits for the person's outbox from the relay: someone who
+  // already accepted the policy (on another device) is no newcomer, and is not shown it.
+  const fresh = state !== null && state.status === 'open' && state.step === 0 && !hasTour(me);
+  const returning = fresh && outbox.status.synced && outbox.view.some((e) => e.type === 'ack');
+  useEffect(() => {
+    if (returning) save({ step: 0, status: 'done' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the outbox says so
+  }, [returning]);
+  if (state === null || tourDisabled() || state.status !== 'open' || later || returning) return null;
+  if (fresh && !outbox.status.synced) return null;
   return <TourDialog step={Math.min(state.step, STEPS - 1)} onStep={(step) => save({ step, status: 'open' })} onEnd={(status) => save({ step: state.step, status })} onLater={() => setLater(true)} />;
 }
 

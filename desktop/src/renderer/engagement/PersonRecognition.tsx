@@ -1,9 +1,10 @@
 // On a person's page, where recognition is on for both the viewer and the person: their badges, the
 // kudos they received, and a form to give them kudos (behind the policy acknowledgement).
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ENGAGEMENT_LIMITS, kudosFor } from '@hearth/core';
 import { useServices } from '../hooks/services-context.js';
-import { useCatalogue, useNameOf } from '../hooks/use-data.js';
+import { useCatalogue, useNameOf, usePolicy } from '../hooks/use-data.js';
+import { judge } from '../data/policy.js';
 import { PolicyGate } from '../screens/PolicyGate.js';
 import { BadgeList, KudosList } from './RecognitionParts.js';
 import { engagementText as t } from './strings.js';
@@ -49,13 +50,18 @@ function KudosForm({ to, ids, spaces }: { to: string; ids: { message: string; sp
   const [message, setMessage] = useState('');
   const [space, setSpace] = useState('');
   const [sent, setSent] = useState(false);
+  const policy = usePolicy();
   const tooLong = message.length > ENGAGEMENT_LIMITS.kudosMessageChars;
+  // The same check the relay makes, as the author types (the posting rate left out: kudos have their own limit).
+  const verdict = useMemo(() => (message.trim() === '' ? null : judge(policy, { body: message, space: space === '' ? null : space })), [policy, message, space]);
+  const findings = verdict?.findings.filter((f) => f.severity !== 'allow') ?? [];
+  const blocked = verdict?.action === 'hold' || verdict?.action === 'reject';
   return (
     <form
       className="kudos-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (message.trim() === '' || tooLong) return;
+        if (message.trim() === '' || tooLong || blocked) return;
         void actions.kudos({ to, message: message.trim(), space: space === '' ? null : space }).then(() => {
           setMessage('');
           setSent(true);
@@ -68,6 +74,15 @@ function KudosForm({ to, ids, spaces }: { to: string; ids: { message: string; sp
         <p id={`${ids.message}-help`} className="field-help">
           {t.person.messageHelp} {message.length}/{ENGAGEMENT_LIMITS.kudosMessageChars}
         </p>
+        {findings.length > 0 && (
+          <ul className="kudos-findings" aria-live="polite">
+            {findings.map((f, i) => (
+              <li key={`${f.rule}-${i}`} className={f.severity === 'hold' || f.severity === 'reject' ? 'form-error' : 'field-help'}>
+                {f.message} {f.guidance}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="field">
         <label htmlFor={ids.space}>{t.person.space}</label>
@@ -81,7 +96,7 @@ function KudosForm({ to, ids, spaces }: { to: string; ids: { message: string; sp
         </select>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={message.trim() === '' || tooLong}>
+        <button type="submit" className="button-primary" disabled={message.trim() === '' || tooLong || blocked}>
           {t.person.send}
         </button>
       </div>

@@ -30,3 +30,12 @@ export function writeTour(person: string, state: TourState): void {
     // Storage refused (private mode, full): the tour still works for this session.
   }
 }
+
+/** Whether this device has a tour state for the person (started, finished or skipped). */
+export function hasTour(person: string): boolean {
+  try {
+    return localStorage.getItem(key(person)) !== null;
+  } catch {
+    return false;
+  }
+}

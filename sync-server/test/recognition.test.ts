@@ -78,6 +78,8 @@ describe('recognition', () => {
     const id = writeKudos(out.doc, { to: 'bob', message: 'Thanks for reviewing the rota at short notice.' });
     await waitFor(() => view().kudos.some((k) => k.id === id), 5000, 'kudos published');
     expect(view().kudos.find((k) => k.id === id)).toMatchObject({ authorId: 'alice', to: 'bob', space: null });
+    const bobBox = (await inbox('bob')).client;
+    await waitFor(() => readInbox(bobBox.doc).notices.some((n) => n.kind === 'kudos' && n.entryId === id && n.about === 'alice'), 5000, 'kudos notice');
     const own = writeKudos(out.doc, { to: 'alice', message: 'Well done me' });
     expect(await rejected('alice', own)).toBe('validation.own-kudos');
     expect(view().kudos.some((k) => k.id === own)).toBe(false);

@@ -400,6 +400,8 @@ export const NOTICE_KINDS = [
   'report-not-opened',
   /** A moderator escalated a case to a role the person holds (HR, legal, ...). */
   'escalated',
+  /** A colleague gave the person kudos (recognition). */
+  'kudos',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

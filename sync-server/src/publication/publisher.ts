@@ -22,6 +22,7 @@ import {
   type DirectoryRecord,
   type DistributedPolicy,
   type Draft,
+  type Notice,
   type OutboxEntry,
   type StatusFinding,
 } from '@hearth/core';
@@ -478,6 +479,22 @@ export class Publisher {
     return room;
   }
 
+  /** The recipient of a kudos hears of it once (the kudos itself is on their page). */
+  private async tellRecipient(pass: Pass, entry: Extract<Publishable, { type: 'kudos' }>): Promise<void> {
+    const giver = pass.directory.get(pass.person);
+    const notice: Notice = {
+      id: `${entry.id}:kudos`,
+      kind: 'kudos',
+      createdAt: this.now(),
+      message: `${giver ? displayName(giver) : pass.person} gave you kudos.`,
+      entryId: entry.id,
+      space: entry.space,
+      about: pass.person,
+      findings: [],
+    };
+    await this.opts.host.write(roomName({ kind: 'inbox', person: entry.to }), (doc) => addNotice(doc, notice));
+  }
+
   private async hold(person: string, entry: OutboxEntry, version: number, findings: StatusFinding[]): Promise<void> {
     await this.tellAuthor(person, entry, version, 'held', findings);
     metrics.holds.inc();
@@ -497,7 +514,8 @@ export class Publisher {
    * they may read where it is (other-notices.ts).
    */
   private async tellOthers(pass: Pass, entry: Publishable): Promise<void> {
-    if (entry.type === 'best-of' || entry.type === 'kudos') return; // kudos: the recipient sees them on their page
+    if (entry.type === 'best-of') return;
+    if (entry.type === 'kudos') return this.tellRecipient(pass, entry);
     const nameOf = (p: string) => {
       const record = pass.directory.get(p);
       return record ? displayName(record) : p;

@@ -329,6 +329,7 @@ export const en = {
   'notice.report-not-opened': 'Your report could not be passed to the moderators',
   'notice.membership-removed': 'You are no longer a member of {space}',
   'notice.escalated': 'A case was escalated to you for review',
+  'notice.kudos': '{name} gave you kudos',
 
   // Search
   'search.title': 'Search',

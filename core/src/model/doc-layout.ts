@@ -5,6 +5,8 @@
 
 /** outbox/<personId>: entryId → Y.Map of the entry's fields. */
 export const OUTBOX_ENTRIES = 'entries';
+/** outbox/<personId>: setting key → plain value (the person's own settings, synced across their devices). */
+export const OUTBOX_SETTINGS = 'settings';
 
 /** space/<spaceId> and dm/<conversationId>: meta fields (one key per field). */
 export const META = 'meta';

@@ -34,3 +34,4 @@ export * from './knowledge.js';
 export * from './attachments.js';
 export * from './course-views.js';
 export * from './onboarding.js';
+export * from './notification-settings.js';

@@ -16,8 +16,10 @@ export interface AppShellProps {
   hrefOf?: (key: NavKey) => string;
   /** Unread items in the inbox. */
   inboxUnread: number;
-  /** Unread conversations. */
+  /** Unread messages. */
   messagesUnread?: number;
+  /** Unread posts in the spaces the person follows. */
+  spacesUnread?: number;
   /** The signed-in person's display name and title. */
   me: { name: string; title?: string };
   onSignOut?: () => void;
@@ -55,6 +57,7 @@ export function AppShell({
   hrefOf = defaultHref,
   inboxUnread,
   messagesUnread = 0,
+  spacesUnread = 0,
   me,
   onSignOut,
   connection,
@@ -71,7 +74,7 @@ export function AppShell({
     event.preventDefault();
     onNavigate(key);
   };
-  const counts: Partial<Record<NavKey, number>> = { inbox: inboxUnread, messages: messagesUnread };
+  const counts: Partial<Record<NavKey, number>> = { inbox: inboxUnread, messages: messagesUnread, spaces: spacesUnread };
 
   return (
     <div className="app-shell">

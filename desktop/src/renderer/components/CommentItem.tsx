@@ -81,7 +81,7 @@ export function CommentItem(props: CommentItemProps) {
 
   return (
     <li className={`comment depth-${Math.min(depth, MAX_INDENT)}`}>
-      <article aria-labelledby={`${id}-by`} className={unread ? 'is-unread' : undefined}>
+      <article aria-labelledby={`${id}-by`} className={unread ? 'is-unread' : undefined} data-item={comment.id}>
         <header className="comment-header">
           <span id={`${id}-by`} className="comment-author">
             {removed ? s.t('comment.removedBy') : author}

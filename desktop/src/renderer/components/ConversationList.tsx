@@ -14,6 +14,8 @@ export interface ConversationListProps {
   nameOf: NameOf;
   selectedId?: ConversationId | null;
   isUnread?: (conversationId: ConversationId) => boolean;
+  /** Unread messages in a conversation (shown as a count); implies isUnread when above 0. */
+  unreadCount?: (conversationId: ConversationId) => number;
   onSelect: (conversationId: ConversationId) => void;
   onNew: () => void;
   now?: number;
@@ -25,7 +27,7 @@ export function preview(body: string, nameOf: NameOf, max = 90): string {
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
-export function ConversationList({ conversations, me, nameOf, selectedId, isUnread, onSelect, onNew, now }: ConversationListProps) {
+export function ConversationList({ conversations, me, nameOf, selectedId, isUnread, unreadCount, onSelect, onNew, now }: ConversationListProps) {
   const s = useStrings();
   const id = useId();
   const sorted = useMemo(
@@ -52,7 +54,8 @@ export function ConversationList({ conversations, me, nameOf, selectedId, isUnre
             const others = c.participants.filter((p) => p !== me);
             const names = s.formatList((others.length > 0 ? others : [me]).map(nameOf));
             const last = c.messages[c.messages.length - 1];
-            const unread = isUnread?.(c.id) ?? false;
+            const count = unreadCount?.(c.id) ?? 0;
+            const unread = count > 0 || (isUnread?.(c.id) ?? false);
             return (
               <li key={c.id}>
                 <button
@@ -64,11 +67,17 @@ export function ConversationList({ conversations, me, nameOf, selectedId, isUnre
                   <span className="conversation-names">
                     {names}
                     {unread && <StatusMark mark="unread" />}
+                    {count > 0 && (
+                      <span className="nav-count conversation-unread" aria-label={s.t('messages.unreadCount', { count })}>
+                        {count > 99 ? '99+' : s.formatNumber(count)}
+                      </span>
+                    )}
                   </span>
                   {last && (
                     <span className="conversation-last">
                       <span>
-                        {last.authorId === me ? s.t('messages.youSaid') : ''}
+                        {/* Who wrote the last message: "You:" or the colleague's name (a group has several). */}
+                        {last.authorId === me ? s.t('messages.youSaid') : s.t('messages.lastBy', { name: nameOf(last.authorId) })}
                         {preview(last.body, nameOf)}
                       </span>
                       <TimeText at={last.createdAt} now={now} />

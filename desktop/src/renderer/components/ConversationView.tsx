@@ -20,16 +20,24 @@ export interface ConversationViewProps {
   onSend: (body: string, verdict: Verdict) => void;
   onReport?: (messageId: string, reason: string) => void;
   onOpenPerson?: (personId: PersonId) => void;
+  /** Change one of the person's own messages (the relay judges the new text again). */
+  onEdit?: (messageId: string, body: string) => void;
+  /** Withdraw one of the person's own messages (it reads as withdrawn for everyone). */
+  onWithdraw?: (messageId: string) => void;
+  /** Whether this conversation is muted, and the switch; absent: no switch. */
+  muted?: boolean;
+  onToggleMute?: () => void;
   /** Shown instead of the composer when the person may not write (e.g. an AcknowledgeGate). */
   writeBlocker?: ReactNode;
   now?: number;
 }
 
-export function ConversationView({ conversation, me, nameOf, people, evaluateDraft, onSend, onReport, onOpenPerson, writeBlocker, now }: ConversationViewProps) {
+export function ConversationView({ conversation, me, nameOf, people, evaluateDraft, onSend, onReport, onOpenPerson, onEdit, onWithdraw, muted, onToggleMute, writeBlocker, now }: ConversationViewProps) {
   const s = useStrings();
   const id = useId();
   const log = useRef<HTMLDivElement>(null);
   const [reporting, setReporting] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const others = conversation.participants.filter((p) => p !== me);
   const count = conversation.messages.length;
 
@@ -42,6 +50,14 @@ export function ConversationView({ conversation, me, nameOf, people, evaluateDra
     <section className="conversation" aria-labelledby={`${id}-title`}>
       <header className="conversation-header">
         <h1 id={`${id}-title`}>{s.formatList(others.map(nameOf))}</h1>
+        {onToggleMute && (
+          <p className="conversation-mute">
+            {muted && <span role="status">{s.t('messages.muted')} </span>}
+            <button type="button" className="button-quiet" aria-pressed={muted ?? false} onClick={onToggleMute}>
+              {s.t(muted ? 'messages.unmute' : 'messages.mute')}
+            </button>
+          </p>
+        )}
         {onOpenPerson && others.length > 0 && (
           <p className="conversation-people">
             {others.map((p) => (
@@ -57,17 +73,44 @@ export function ConversationView({ conversation, me, nameOf, people, evaluateDra
         {conversation.messages.map((m) => {
           const mine = m.authorId === me;
           return (
-            <li key={m.id} className={`message${mine ? ' is-mine' : ''}${m.pending ? ` is-${m.pending}` : ''}`}>
+            <li key={m.id} data-item={m.id} className={`message${mine ? ' is-mine' : ''}${m.pending ? ` is-${m.pending}` : ''}`}>
               <p className="message-meta">
                 <span className="message-author">{mine ? s.t('messages.you') : nameOf(m.authorId)}</span>{' '}
                 <TimeText at={m.createdAt} now={now} />
                 {m.editedAt !== null && <span> · {s.t('post.edited')}</span>}
                 {m.pending !== undefined && <> <StatusMark mark={m.pending} /></>}
               </p>
-              {m.state === 'published' ? (
+              {editing?.id === m.id ? (
+                <form
+                  className="message-edit"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (editing.body.trim() !== '' && editing.body !== m.body) onEdit?.(m.id, editing.body);
+                    setEditing(null);
+                  }}
+                >
+                  <textarea aria-label={s.t('messages.editLabel')} value={editing.body} onChange={(e) => setEditing({ id: m.id, body: e.target.value })} autoFocus />
+                  <button type="submit" className="button-primary">{s.t('messages.save')}</button>{' '}
+                  <button type="button" className="button-quiet" onClick={() => setEditing(null)}>{s.t('messages.cancel')}</button>
+                </form>
+              ) : m.state === 'published' ? (
                 <Markdown source={m.body} nameOf={nameOf} />
               ) : (
-                <p className="comment-removed">{s.t('messages.removed')}</p>
+                <p className="comment-removed">{s.t(m.state === 'retracted' ? 'messages.withdrawn' : 'messages.removed')}</p>
+              )}
+              {mine && m.state === 'published' && editing?.id !== m.id && (onEdit || onWithdraw) && (
+                <p className="message-own-actions">
+                  {onEdit && (
+                    <button type="button" className="button-quiet" onClick={() => setEditing({ id: m.id, body: m.body })}>
+                      {s.t('messages.edit')}
+                    </button>
+                  )}{' '}
+                  {onWithdraw && (
+                    <button type="button" className="button-quiet" onClick={() => onWithdraw(m.id)}>
+                      {s.t('messages.withdraw')}
+                    </button>
+                  )}
+                </p>
               )}
               {!mine && onReport && m.state === 'published' && reporting !== m.id && (
                 <button type="button" className="button-quiet message-report" onClick={() => setReporting(m.id)}>

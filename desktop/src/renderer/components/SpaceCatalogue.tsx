@@ -20,6 +20,8 @@ export interface SpaceCatalogueProps {
   onLeave: (spaceId: SpaceId) => void;
   /** Withdraw a waiting join request (its entry id). */
   onWithdraw: (requestId: string) => void;
+  /** Unread posts in a space the person follows (0: none shown). */
+  unreadOf?: (spaceId: SpaceId) => number;
 }
 
 const KIND: Record<SpaceMeta['kind'], MessageKey> = { discussion: 'space.kind.discussion', news: 'space.kind.news', course: 'space.kind.course' };
@@ -29,7 +31,7 @@ const VISIBILITY: Record<SpaceMeta['visibility'], MessageKey> = {
   secret: 'space.secret',
 };
 
-export function SpaceCatalogue({ spaces, membershipOf, facilitatorOf, onOpen, onJoin, onLeave, onWithdraw }: SpaceCatalogueProps) {
+export function SpaceCatalogue({ spaces, membershipOf, facilitatorOf, onOpen, onJoin, onLeave, onWithdraw, unreadOf }: SpaceCatalogueProps) {
   const s = useStrings();
   const id = useId();
   const [filter, setFilter] = useState('');
@@ -61,6 +63,7 @@ export function SpaceCatalogue({ spaces, membershipOf, facilitatorOf, onOpen, on
               {group.items.map((space) => {
                 const state = membershipOf(space);
                 const canRead = space.visibility === 'public' || state.kind === 'member';
+                const unread = unreadOf?.(space.id) ?? 0;
                 return (
                   <li key={space.id} className="space-item card">
                     <h3 id={`${id}-${space.id}`}>
@@ -70,6 +73,15 @@ export function SpaceCatalogue({ spaces, membershipOf, facilitatorOf, onOpen, on
                         </button>
                       ) : (
                         space.name
+                      )}
+                      {unread > 0 && (
+                        <>
+                          {' '}
+                          <span className="nav-count space-unread" aria-hidden="true">
+                            {unread > 99 ? '99+' : s.formatNumber(unread)}
+                          </span>
+                          <span className="visually-hidden">{s.t('shell.unread', { count: unread })}</span>
+                        </>
                       )}
                     </h3>
                     <p className="space-tags">

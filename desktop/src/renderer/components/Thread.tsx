@@ -45,7 +45,7 @@ export function Thread(props: ThreadProps) {
 
   return (
     <div className="thread">
-      <article className="thread-post" aria-labelledby={`${id}-title`}>
+      <article className="thread-post" aria-labelledby={`${id}-title`} data-item={post.id}>
         <header className="post-card-header">
           <span className="avatar" aria-hidden="true">
             {initials(author)}

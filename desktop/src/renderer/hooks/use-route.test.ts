@@ -8,6 +8,8 @@ describe('hash routes', () => {
       { name: 'space', space: 'media-wing' },
       { name: 'post', space: 'general', post: '01HX' },
       { name: 'conversation', conversation: 'c1' },
+      { name: 'post', space: 'general', post: '01HX', item: '01HY' },
+      { name: 'conversation', conversation: 'c1', item: '01HZ' },
       { name: 'new-conversation', to: ['binu', 'seema'] },
       { name: 'person', person: 'rajesh' },
       { name: 'search', q: 'north wind' },

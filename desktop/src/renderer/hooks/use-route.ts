@@ -7,9 +7,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'spaces' }
   | { name: 'space'; space: string }
-  | { name: 'post'; space: string; post: string }
+  /** `item`: a comment to scroll into view and highlight (an inbox notice's Open). */
+  | { name: 'post'; space: string; post: string; item?: string }
   | { name: 'messages' }
-  | { name: 'conversation'; conversation: string }
+  | { name: 'conversation'; conversation: string; item?: string }
   | { name: 'new-conversation'; to: string[] }
   | { name: 'people' }
   | { name: 'person'; person: string }
@@ -29,12 +30,14 @@ export function parseRoute(hash: string): Route {
     case 'space':
       return parts[1] ? { name: 'space', space: parts[1] } : { name: 'spaces' };
     case 'post':
-      return parts[1] && parts[2] ? { name: 'post', space: parts[1], post: parts[2] } : { name: 'home' };
+      if (!parts[1] || !parts[2]) return { name: 'home' };
+      return params.get('item') ? { name: 'post', space: parts[1], post: parts[2], item: params.get('item') ?? '' } : { name: 'post', space: parts[1], post: parts[2] };
     case 'messages':
       return { name: 'messages' };
     case 'dm':
       if (parts[1] === 'new') return { name: 'new-conversation', to: (params.get('to') ?? '').split(',').filter(Boolean) };
-      return parts[1] ? { name: 'conversation', conversation: parts[1] } : { name: 'messages' };
+      if (!parts[1]) return { name: 'messages' };
+      return params.get('item') ? { name: 'conversation', conversation: parts[1], item: params.get('item') ?? '' } : { name: 'conversation', conversation: parts[1] };
     case 'people':
       return { name: 'people' };
     case 'person':
@@ -62,9 +65,9 @@ export function href(route: Route): string {
     case 'space':
       return `#/space/${e(route.space)}`;
     case 'post':
-      return `#/post/${e(route.space)}/${e(route.post)}`;
+      return `#/post/${e(route.space)}/${e(route.post)}${route.item ? `?item=${e(route.item)}` : ''}`;
     case 'conversation':
-      return `#/dm/${e(route.conversation)}`;
+      return `#/dm/${e(route.conversation)}${route.item ? `?item=${e(route.item)}` : ''}`;
     case 'new-conversation':
       return `#/dm/new?to=${route.to.map(e).join(',')}`;
     case 'person':

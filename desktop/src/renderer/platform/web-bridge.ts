@@ -23,9 +23,9 @@ export function createWebBridge(): HearthBridge {
   return {
     kind: 'web',
     async notify({ title, body, route }) {
-      if (typeof Notification === 'undefined') return;
-      if (Notification.permission === 'default') await Notification.requestPermission();
-      if (Notification.permission !== 'granted') return;
+      // Permission is asked only when the person clicks "Turn on notifications"
+      // (platform/notification-permission.ts), never here in the background.
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
       const n = new Notification(title, { body });
       n.onclick = () => {
         if (route) location.hash = route;

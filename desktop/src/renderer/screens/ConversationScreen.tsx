@@ -1,6 +1,6 @@
 // One direct conversation (the UI engineer's ConversationView). Its composer slot takes ours:
 // the draft is kept per conversation and the policy gate applies.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ConversationView } from '../components/ConversationView.js';
 import { useActions } from '../hooks/use-actions.js';
 import { useComposerData } from '../hooks/use-composer-data.js';
@@ -9,8 +9,11 @@ import { navigate } from '../hooks/use-route.js';
 import { useServices } from '../hooks/services-context.js';
 import { DraftedComposer } from './DraftedComposer.js';
 import { text } from './strings.js';
+import { useFocusItem } from '../hooks/use-focus-item.js';
+import { useNotificationSettings } from '../hooks/use-notification-settings.js';
+import { useReadState } from '../hooks/use-read-state.js';
 
-export function ConversationScreen({ conversationId }: { conversationId: string }) {
+export function ConversationScreen({ conversationId, focus }: { conversationId: string; focus?: string }) {
   const { me } = useServices();
   const { view, status } = useConversation(conversationId);
   const nameOf = useNameOf();
@@ -18,6 +21,12 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
   const { evaluateDraft } = useComposerData();
   const actions = useActions();
   const people = useMemo(() => [...directory.values()].filter((p) => p.status === 'active'), [directory]);
+  const { settings, setMuted } = useNotificationSettings();
+  const muted = settings.muted.includes(conversationId);
+  const { markRead } = useReadState();
+  // Reading the conversation reads its messages (the unread count in the navigation goes down).
+  useEffect(() => markRead(view.messages.map((m) => m.id)), [view.messages, markRead]);
+  useFocusItem(focus, view.messages.length);
   if (status.connection === 'denied' && view.messages.length === 0) return <p role="alert">{text.notAllowed}</p>;
   return (
     <section className="screen screen-conversation" aria-label={text.messages.title}>
@@ -30,6 +39,10 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
         onSend={(body) => void actions.message({ conversation: conversationId, body })}
         onReport={(target, reason) => void actions.report({ space: null, target, reason })}
         onOpenPerson={(person) => navigate({ name: 'person', person })}
+        onEdit={(id, body) => void actions.edit(id, { body })}
+        onWithdraw={(id) => void actions.retract(id)}
+        muted={muted}
+        onToggleMute={() => void setMuted(conversationId, !muted)}
         writeBlocker={
           <DraftedComposer
             draftKey={`dm:${conversationId}`}

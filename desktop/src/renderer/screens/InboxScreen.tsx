@@ -13,6 +13,8 @@ import { navigate } from '../hooks/use-route.js';
 import { DraftedComposer } from './DraftedComposer.js';
 import { JoinRequestSection } from './JoinRequestSection.js';
 import { text } from './strings.js';
+import { NotificationPromptSlot } from './NotificationPromptSlot.js';
+import { noticeRoute } from '../notify/notice-route.js';
 
 type Editable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'message' }>;
 
@@ -45,15 +47,13 @@ export function InboxScreen() {
   const editable: Editable | null = entry && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? entry : null;
 
   const open = (notice: Notice) => {
-    const e = notice.entryId ? byId.get(notice.entryId) : undefined;
-    if (e?.type === 'post') navigate({ name: 'post', space: e.space, post: e.id });
-    else if (e?.type === 'comment') navigate({ name: 'post', space: e.space, post: e.post });
-    else if (e?.type === 'message') navigate({ name: 'conversation', conversation: e.conversation });
-    else if (notice.space) navigate({ name: 'space', space: notice.space });
+    const route = noticeRoute(notice, (id) => byId.get(id));
+    if (route !== null) navigate(route);
   };
 
   return (
     <section className="screen screen-inbox" aria-label={text.inbox.title}>
+      <NotificationPromptSlot />
       {resubmitted && <p role="status">{text.inbox.resubmitted}</p>}
       {editable && (
         <section className="card resubmit" aria-label={text.inbox.editResubmit}>

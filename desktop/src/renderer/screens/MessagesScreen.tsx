@@ -11,10 +11,13 @@ import { navigate } from '../hooks/use-route.js';
 import { useServices } from '../hooks/services-context.js';
 import { DraftedComposer } from './DraftedComposer.js';
 import { text } from './strings.js';
+import { NotificationPromptSlot } from './NotificationPromptSlot.js';
+import { useUnreadCounts } from '../hooks/use-unread.js';
 
 export function MessagesScreen({ startWith = [] }: { startWith?: string[] }) {
   const { me } = useServices();
   const conversations = useConversations();
+  const unread = useUnreadCounts();
   const nameOf = useNameOf();
   const directory = useDirectory();
   const actions = useActions();
@@ -23,6 +26,7 @@ export function MessagesScreen({ startWith = [] }: { startWith?: string[] }) {
   const people = useMemo(() => [...directory.values()].filter((p) => p.status === 'active'), [directory]);
   return (
     <section className="screen screen-messages" aria-label={text.messages.title}>
+      <NotificationPromptSlot />
       {picking && (
         <NewConversation
           people={people}
@@ -57,6 +61,7 @@ export function MessagesScreen({ startWith = [] }: { startWith?: string[] }) {
         conversations={conversations}
         me={me}
         nameOf={nameOf}
+        unreadCount={(id) => unread.byConversation.get(id) ?? 0}
         onSelect={(conversation) => navigate({ name: 'conversation', conversation })}
         onNew={() => {
           setTo([]);

@@ -10,6 +10,7 @@ import { usePolicyGate } from '../hooks/use-policy-gate.js';
 import { href, navigate } from '../hooks/use-route.js';
 import { useServices } from '../hooks/services-context.js';
 import { useThreadWrites } from '../hooks/use-thread-writes.js';
+import { useFocusItem } from '../hooks/use-focus-item.js';
 import { useStrings } from '../i18n/index.js';
 import { KeptComposer } from './KeptComposer.js';
 import { PolicyGate } from './PolicyGate.js';
@@ -21,7 +22,7 @@ import { usePostEngagement } from './post-engagement.js';
 const renderComposer: RenderComposer = (context, props) =>
   context.kind === 'edit' ? <Composer {...props} /> : <KeptComposer draftKey={`${context.kind}:${context.id}`} {...props} />;
 
-export function PostScreen({ spaceId, postId }: { spaceId: string; postId: string }) {
+export function PostScreen({ spaceId, postId, focus }: { spaceId: string; postId: string; focus?: string }) {
   const s = useStrings();
   const { me } = useServices();
   const { view } = useSpace(spaceId);
@@ -33,6 +34,7 @@ export function PostScreen({ spaceId, postId }: { spaceId: string; postId: strin
   const facilitators = view.meta?.facilitators ?? catalogue.find((c) => c.id === spaceId)?.facilitators ?? [];
   const engagement = usePostEngagement(found, spaceId, facilitators, !gate.needed);
   const post = engagement?.post ?? found;
+  useFocusItem(focus, post === undefined ? -1 : post.commentCount);
   const spaceName = view.meta?.name ?? catalogue.find((c) => c.id === spaceId)?.name ?? spaceId;
   const back = <a href={href({ name: 'space', space: spaceId })}>{s.t('screen.post.back')}</a>;
   if (!post) {

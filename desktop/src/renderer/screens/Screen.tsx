@@ -23,11 +23,11 @@ export function Screen({ route }: { route: Route }) {
     case 'space':
       return <SpaceScreen key={route.space} spaceId={route.space} />;
     case 'post':
-      return <PostScreen key={route.post} spaceId={route.space} postId={route.post} />;
+      return <PostScreen key={route.post} spaceId={route.space} postId={route.post} {...(route.item ? { focus: route.item } : {})} />;
     case 'messages':
       return <MessagesScreen />;
     case 'conversation':
-      return <ConversationScreen key={route.conversation} conversationId={route.conversation} />;
+      return <ConversationScreen key={route.conversation} conversationId={route.conversation} {...(route.item ? { focus: route.item } : {})} />;
     case 'new-conversation':
       return <MessagesScreen startWith={route.to} />;
     case 'people':

@@ -8,9 +8,11 @@ import type { NavKey } from '../components/types.js';
 import { createServices, type Services } from '../data/services.js';
 import { ServicesContext, useServices } from '../hooks/services-context.js';
 import { useConnection, useStorageStatus, useUnsynced } from '../hooks/use-connection.js';
-import { useDirectory, useInbox, useNameOf } from '../hooks/use-data.js';
+import { useDirectory, useNameOf } from '../hooks/use-data.js';
 import { useNotifications } from '../hooks/use-notifications.js';
-import { useReadState } from '../hooks/use-read-state.js';
+import { useComputeUnread, UnreadContext } from '../hooks/use-unread.js';
+import { useFollowedSpaceIds } from '../hooks/use-room-plan.js';
+import { useSpaceViews } from '../hooks/use-spaces.js';
 import { useRoomPlan } from '../hooks/use-room-plan.js';
 import { useSearchIndexer } from '../hooks/use-search-indexer.js';
 import { navigate, useRoute, type Route } from '../hooks/use-route.js';
@@ -31,6 +33,8 @@ import { figureText } from '../figures/strings.js';
 
 // The charting library comes with the Figures screen only (a chunk of its own).
 const FiguresScreen = lazy(() => import('../figures/FiguresScreen.js'));
+import { ComingBack } from './ComingBack.js';
+import { useConversations } from '../hooks/use-conversations.js';
 
 export function SignedInApp({ session }: { session: Session }) {
   const [services, setServices] = useState<Services | null>(null);
@@ -95,12 +99,12 @@ function Frame() {
   const storage = useStorageStatus();
   const directory = useDirectory();
   const nameOf = useNameOf();
-  const inbox = useInbox();
   const record = directory.get(me);
   const mayFigure = mayAskForFigures(record?.roles);
-  const { isRead } = useReadState();
-  const attention = inbox.notices.filter((n) => !isRead(n.id) && (n.kind === 'held' || n.kind === 'rejected' || n.kind === 'mention' || n.kind === 'reply')).length;
-  useNotifications(attention);
+  const followed = useSpaceViews(useFollowedSpaceIds());
+  const conversations = useConversations();
+  const unread = useComputeUnread(followed, conversations);
+  useNotifications(unread.total, followed);
   const banner =
     storage.problem === null ? undefined : (
       <StorageErrorBanner
@@ -115,7 +119,9 @@ function Frame() {
       current={reviewing ? 'review' : figuring && mayFigure ? 'figures' : extra?.name === 'recognition' || extra?.name === 'bookmarks' ? extra.name : NAV_OF[route.name]}
       extraNav={extraNav}
       onNavigate={(key) => navigate({ name: key } as Route)}
-      inboxUnread={attention}
+      inboxUnread={unread.inbox}
+      messagesUnread={unread.messages}
+      spacesUnread={unread.spaces}
       me={{ name: nameOf(me), ...(record?.title ? { title: record.title } : {}) }}
       onSignOut={() => void signOut()}
       connection={<ConnectionStatus state={connection} unsavedCount={unsynced} onRetry={() => hub.setOnline(navigator.onLine)} />}
@@ -123,6 +129,8 @@ function Frame() {
       {...(mayReview ? { review: { href: REVIEW_HREF, onOpen: openReview } } : {})}
       {...(mayFigure ? { figures: { href: FIGURES_HREF, label: figureText.nav, onOpen: openFigures } } : {})}
     >
+      <UnreadContext value={unread}>
+        <ComingBack spaces={followed} conversations={conversations} />
       {reviewing ? (
         <ReviewScreen allowed={mayReview} />
       ) : figuring && mayFigure ? (
@@ -139,6 +147,7 @@ function Frame() {
         <Screen route={route} />
       )}
       <OnboardingTour />
+      </UnreadContext>
     </AppShell>
   );
 }

@@ -11,10 +11,12 @@ import { useActions } from '../hooks/use-actions.js';
 import { useCatalogue, useInbox, useOutbox } from '../hooks/use-data.js';
 import { navigate } from '../hooks/use-route.js';
 import { text } from './strings.js';
+import { useUnreadCounts } from '../hooks/use-unread.js';
 
 export function SpacesScreen() {
   const { me } = useServices();
   const catalogue = useCatalogue();
+  const unread = useUnreadCounts();
   const inbox = useInbox();
   const outbox = useOutbox();
   const actions = useActions();
@@ -30,6 +32,7 @@ export function SpacesScreen() {
         onJoin={(space) => void actions.join(space)}
         onLeave={(space) => void actions.leave(space)}
         onWithdraw={(request) => void actions.retract(request)}
+        unreadOf={(space) => unread.bySpace.get(space) ?? 0}
       />
     </section>
   );

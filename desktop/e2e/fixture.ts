@@ -29,10 +29,14 @@ export class E2E {
     this.browser = await launchBrowser();
   }
 
-  /** `tour: true` shows the first-run tour, which every other test has switched off (browser.ts). */
-  async signIn(person: string, opts: { tour?: boolean } = {}): Promise<Signed> {
-    const context = await newPerson(this.browser, opts);
+  /**
+   * `tour: true` shows the first-run tour, which every other test has switched off (browser.ts).
+   * `prepare` runs on the fresh profile before the first page opens (permissions, init scripts).
+   */
+  async signIn(person: string, opts: { tour?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {}): Promise<Signed> {
+    const context = await newPerson(this.browser, { ...(opts.tour !== undefined ? { tour: opts.tour } : {}) });
     this.contexts.push(context);
+    await opts.prepare?.(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[${person}] pageerror`, e.message));
     const signIn = new SignInPage(page);

@@ -144,4 +144,12 @@ describe('figures', () => {
     // A member of the course is refused its figures.
     expect((await get('ada', '?space=methods')).status).toBe(403);
   });
+
+  it('attacker side: asking in a loop is refused with 429 once the allowance is spent (fred\'s own, nobody else\'s)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) statuses.push((await get('fred', '?space=beta')).status);
+    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(200));
+    expect(statuses).toContain(429);
+    expect((await get('cora')).status).toBe(200);
+  });
 });

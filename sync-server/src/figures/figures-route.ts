@@ -5,6 +5,7 @@
 // computed when asked, from the relay's own records, and never stored anywhere a client writes.
 import type { IncomingMessage } from 'node:http';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import { TokenBucket, type RateLimit } from '../connection/token-bucket.js';
 import { DESKTOP_APP_ORIGIN } from '../http/demo-routes.js';
 import { bearerToken, sendJson, type RouteHandler } from '../http/respond.js';
 import { MAX_FIGURE_DAYS, type FiguresService } from './figures-service.js';
@@ -13,7 +14,16 @@ const CORS = { 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-A
 
 const appOrigin = (req: IncomingMessage) => req.headers.origin === DESKTOP_APP_ORIGIN;
 
+/**
+ * Per person: a report reads every space document it covers, so one person asking in a loop must
+ * not keep the relay busy for everyone else. An honest app asks when the screen opens and when the
+ * period or space changes.
+ */
+export const FIGURES_RATE: RateLimit = { perSecond: 0.5, burst: 10 };
+
 export function figuresRoute(verifier: TokenVerifier, service: FiguresService, now: () => number = Date.now): RouteHandler {
+  // Bounded by the directory: only verified, active people get a bucket.
+  const buckets = new Map<string, TokenBucket>();
   return async (req, res, url) => {
     if (url.pathname !== '/api/figures') return false;
     // The desktop app's pages come from app://hearth; the web client is same-origin. The token is
@@ -36,6 +46,13 @@ export function figuresRoute(verifier: TokenVerifier, service: FiguresService, n
       sendJson(res, checked.code === 4403 ? 403 : checked.code === 1013 ? 503 : 401, { error: checked.reason });
       return true;
     }
+    const person = checked.token.personId;
+    let bucket = buckets.get(person);
+    if (bucket === undefined) buckets.set(person, (bucket = new TokenBucket(FIGURES_RATE)));
+    if (!bucket.take()) {
+      sendJson(res, 429, { error: 'too many figure requests; try again shortly' });
+      return true;
+    }
     const daysParam = url.searchParams.get('days');
     const days = daysParam === null ? 28 : Number(daysParam);
     if (!Number.isInteger(days) || days < 1 || days > MAX_FIGURE_DAYS) {
@@ -43,7 +60,7 @@ export function figuresRoute(verifier: TokenVerifier, service: FiguresService, n
       return true;
     }
     const space = url.searchParams.get('space');
-    const answer = await service.figures({ person: checked.token.personId, space, days, until: now() });
+    const answer = await service.figures({ person, space, days, until: now() });
     if (!answer.ok) sendJson(res, answer.status, { error: answer.error });
     else sendJson(res, 200, answer.report);
     return true;

@@ -6,7 +6,9 @@ import { amaQuestions, mustReadPending, unansweredQuestions } from './engagement
 import { writeAcceptAnswer, writePost, writeReadAck, retractEntry } from './outbox-writes.js';
 import { readOutbox } from './outbox-schema.js';
 import { overlayOutbox } from './overlay.js';
-import { applyAcceptAnswer, setReach } from './relay-engagement.js';
+import { applyAcceptAnswer, mustReadAudience, setReach } from './relay-engagement.js';
+import { setSpaceMembers } from './relay-space-writes.js';
+import { person } from '../identity/test-records.js';
 import { publishEntry } from './relay-publish.js';
 import { initSpace } from './relay-space-writes.js';
 import { readSpace } from './space-view.js';
@@ -109,6 +111,18 @@ describe('must read', () => {
     const outbox = new Y.Doc();
     writePost(outbox, { space: 'help', body: 'x' });
     expect(readOutbox(outbox)[0]).not.toHaveProperty('mustRead');
+  });
+
+  it('audience: every active reader but the author (public: the directory; private: members and facilitators)', () => {
+    const people = ['seema', 'ana', 'binu', 'carl'].map((id) => person({ id, email: `${id}@x.example`, givenName: id[0]!.toUpperCase() + id.slice(1), familyName: 'Lindqvist' }));
+    people.push(person({ id: 'dora', email: 'dora@x.example', givenName: 'Dora', familyName: 'Lindqvist', status: 'left' }));
+    const pub = new Y.Doc();
+    initSpace(pub, META);
+    expect([...mustReadAudience(pub, people, 'seema')].sort()).toEqual(['ana', 'binu', 'carl']);
+    const priv = new Y.Doc();
+    initSpace(priv, { ...META, visibility: 'private', facilitators: ['binu'] });
+    setSpaceMembers(priv, ['ana', 'seema', 'dora']);
+    expect([...mustReadAudience(priv, people, 'seema')].sort()).toEqual(['ana', 'binu']);
   });
 
   it('reach in the inbox: counts only, rewritten only when they change', () => {

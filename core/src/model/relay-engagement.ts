@@ -4,8 +4,9 @@
 // accept (a facilitator may), so the acceptance is not the post author's content. Reach goes to
 // inboxes, not to the space: only the author and the communications team see it, as counts.
 import type * as Y from 'yjs';
-import { INBOX_REACH, SPACE_ANSWERS } from './doc-layout.js';
-import { acceptedAnswerSchema, parseOrNull } from './published-schemas.js';
+import type { DirectoryRecord } from '../identity/types.js';
+import { INBOX_REACH, META, SPACE_ANSWERS, SPACE_MEMBERS } from './doc-layout.js';
+import { acceptedAnswerSchema, parseOrNull, spaceMetaSchema } from './published-schemas.js';
 import type { AcceptedAnswer, EntryId, PersonId, Reach, Timestamp } from './types.js';
 
 export type AnswerWrite = 'accepted' | 'cleared' | 'unchanged';
@@ -55,4 +56,19 @@ export function setReach(inbox: Y.Doc, reach: Reach): void {
   const old = map.get(reach.post) as Partial<Reach> | undefined;
   if (old && old.acknowledged === reach.acknowledged && old.audience === reach.audience && old.title === reach.title) return;
   inbox.transact(() => map.set(reach.post, reach));
+}
+
+/**
+ * Who a must-read announcement in this space asks to acknowledge it: every active person who may
+ * read the space (public: the directory; private or secret: its members and facilitators), its
+ * author left out. Reads the space's meta and members only — never its items, which may be many.
+ */
+export function mustReadAudience(space: Y.Doc, people: Iterable<DirectoryRecord>, author: PersonId): Set<PersonId> {
+  const meta = parseOrNull(spaceMetaSchema, Object.fromEntries(space.getMap<unknown>(META).entries()));
+  const active = new Set<PersonId>();
+  for (const p of people) if (p.status === 'active' && p.id !== author) active.add(p.id);
+  if (meta === null) return new Set();
+  if (meta.visibility === 'public') return active;
+  const readers = [...meta.facilitators, ...[...space.getMap<unknown>(SPACE_MEMBERS).entries()].filter(([, v]) => v === true).map(([k]) => k)];
+  return new Set(readers.filter((p) => active.has(p)));
 }

@@ -173,7 +173,7 @@ export class Publisher {
     this.stopped = true;
     for (const t of this.retries.values()) clearTimeout(t);
     this.retries.clear();
-    return this.idle();
+    return this.idle().then(() => this.engagement.flush());
   }
 
   private async leasedPass(person: string): Promise<void> {

@@ -24,6 +24,8 @@ export const NOTICE_INTERRUPTS: Record<NoticeKind, 'about-me' | 'addressed' | 'm
   reply: 'addressed',
   mention: 'addressed',
   reaction: 'activity',
+  // A colleague's thanks: said to the person, like a mention.
+  kudos: 'addressed',
   message: 'message',
   'join-request': 'about-me',
   'join-approved': 'about-me',

@@ -62,10 +62,11 @@ const asks = (text: string) => /[?？¿]/.test(text);
 export function computeFigures(input: FiguresInput): FiguresReport {
   const { from, to } = input;
   const inRange = (at: number | null) => at !== null && at >= from && at < to;
-  const activeByDay = new Map<string, Set<string>>();
+  // Keyed by day number, formatted once per day at the end (toISOString per item was a hot spot).
+  const activeByDay = new Map<number, Set<string>>();
   const active = (person: string, at: number | null) => {
     if (!inRange(at) || NOT_PEOPLE.has(person)) return;
-    const day = dayOf(at!);
+    const day = Math.floor(at! / DAY);
     activeByDay.set(day, (activeByDay.get(day) ?? new Set()).add(person));
   };
   for (const f of input.journal) if (ACTIVITY_KINDS.has(f.kind)) active(f.actor, f.at);
@@ -129,7 +130,7 @@ export function computeFigures(input: FiguresInput): FiguresReport {
   const weekly = new Map<string, Set<string>>();
   for (let t = Math.floor(from / DAY) * DAY; t < to; t += DAY) {
     const day = dayOf(t);
-    const set = activeByDay.get(day) ?? new Set<string>();
+    const set = activeByDay.get(t / DAY) ?? new Set<string>();
     days.push({ day, activePeople: guarded(set.size, set.size) });
     const week = weekOf(t);
     const w = weekly.get(week) ?? new Set<string>();

@@ -66,7 +66,8 @@ export function useNotifications(total: number, spaces: ReadonlyMap<string, Spac
     for (const [space, view] of spaces) {
       for (const post of view.posts) {
         if (post.authorId === me || post.pending !== undefined) continue;
-        raise(`post:${post.id}`, { kind: 'post', space, conversation: null }, post.createdAt, postLine(post, view), { name: 'post', space, post: post.id });
+        const kind = post.mustRead === true ? 'must-read' : 'post';
+        raise(`post:${post.id}`, { kind, space, conversation: null }, post.createdAt, postLine(post, view), { name: 'post', space, post: post.id });
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
@@ -75,7 +76,7 @@ export function useNotifications(total: number, spaces: ReadonlyMap<string, Spac
 
 function postLine(post: PostView, view: SpaceView): string {
   const where = view.meta?.name ?? post.space;
-  return `${where}: ${post.title || post.body.slice(0, 120)}`;
+  return `${post.mustRead === true ? 'Must read — ' : ''}${where}: ${post.title || post.body.slice(0, 120)}`;
 }
 
 function useStateOnce<T>(make: () => T): [T] {

@@ -35,9 +35,13 @@ export const NOTICE_INTERRUPTS: Record<NoticeKind, 'about-me' | 'addressed' | 'm
   escalated: 'about-me',
 };
 
-/** Something that happened: an inbox notice, or a new post or comment seen in a space. */
+/**
+ * Something that happened: an inbox notice, or a new post or comment seen in a space. A must-read
+ * announcement is seen in its space (the relay writes no notice per reader: an audience can be the
+ * whole company) and interrupts like a mention.
+ */
 export interface Happening {
-  kind: NoticeKind | 'post' | 'comment';
+  kind: NoticeKind | 'post' | 'comment' | 'must-read';
   space: string | null;
   conversation: string | null;
 }
@@ -49,7 +53,7 @@ export function minuteOfDay(at: Date): number {
 
 export function mayInterrupt(event: Happening, settings: NotificationSettings, minute: number): boolean {
   if (inQuietHours(settings.quietHours, minute)) return false;
-  const how = event.kind === 'post' || event.kind === 'comment' ? 'activity' : NOTICE_INTERRUPTS[event.kind];
+  const how = event.kind === 'post' || event.kind === 'comment' ? 'activity' : event.kind === 'must-read' ? 'addressed' : NOTICE_INTERRUPTS[event.kind];
   switch (how) {
     case 'quiet':
       return false;

@@ -25,6 +25,11 @@ describe('interruptions', () => {
     }
   });
 
+  it('a must-read announcement interrupts at the default level, not in a space set to "none"', () => {
+    expect(mayInterrupt({ kind: 'must-read', space: 'news', conversation: null }, settings(), noon)).toBe(true);
+    expect(mayInterrupt({ kind: 'must-read', space: 'news', conversation: null }, settings({ spaces: { news: 'none' } }), noon)).toBe(false);
+  });
+
   it('a muted conversation is silent; quiet hours silence everything', () => {
     expect(mayInterrupt({ kind: 'message', space: null, conversation: 'c1' }, settings({ muted: ['c1'] }), noon)).toBe(false);
     const night = settings({ quietHours: { start: '22:00', end: '07:00' } });

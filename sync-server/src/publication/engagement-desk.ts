@@ -95,12 +95,16 @@ export class EngagementDesk {
    * The audience is core's mustReadAudience; only acknowledgements of people in it count (someone
    * who left since is no longer counted).
    */
-  async updateReach(space: string, post: string, directory: ReadonlyMap<string, DirectoryRecord>): Promise<void> {
+  async updateReach(space: string, post: string, directory: ReadonlyMap<string, DirectoryRecord>, publishedIn?: string): Promise<void> {
     const { host } = this.opts;
     const room = roomName({ kind: 'space', space });
     if (!(await host.exists(room))) return;
     const doc = await host.open(room);
-    const item = doc.getMap<PublishedPost>(SPACE_POSTS).get(post);
+    // The post is where the relay published it (its record: the space, or one of its time buckets).
+    const where =
+      publishedIn ?? (await this.opts.db.selectFrom('publication_state').select('target_room').where('entry_id', '=', post).executeTakeFirst())?.target_room ?? room;
+    const home = where !== room && (await host.exists(where)) ? await host.open(where) : doc;
+    const item = home.getMap<PublishedPost>(SPACE_POSTS).get(post);
     if (item?.mustRead !== true || item.state !== 'published') return;
     const audience = mustReadAudience(doc, directory.values(), item.authorId);
     const rows = await this.opts.db.selectFrom('read_receipts').select('person').where('post', '=', post).execute();

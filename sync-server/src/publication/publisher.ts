@@ -437,7 +437,7 @@ export class Publisher {
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
     // A must-read announcement's reach starts at 0 of its audience (and follows a title edit).
-    if (entry.type === 'post' && entry.mustRead === true && !entry.retracted) await this.engagement.updateReach(entry.space, entry.id, pass.directory);
+    if (entry.type === 'post' && entry.mustRead === true && !entry.retracted) await this.engagement.updateReach(entry.space, entry.id, pass.directory, room);
     await this.opts.recognition?.afterPublication(pass.person, entry, pass.directory);
     await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }

@@ -613,7 +613,6 @@ export const en = {
   'engage.accepted': 'Accepted answer',
   'engage.accept': 'Accept as answer',
   'engage.unaccept': 'Withdraw acceptance',
-  'engage.answered': 'Answered',
   'engage.unanswered.title': 'Unanswered questions',
   'engage.unanswered.inSpace': 'Unanswered questions here',
   'engage.unanswered.none': 'Every question has an accepted answer.',
@@ -629,12 +628,10 @@ export const en = {
   'engage.mustRead.acknowledged': 'You acknowledged this announcement.',
   'engage.reach': 'Read and acknowledged by {acknowledged} of {audience} people ({percent}%).',
   'engage.reach.none': 'Reach is counted as people acknowledge it.',
-  'engage.ama.questions': { one: '{count} question, most votes first', other: '{count} questions, most votes first' },
   'engage.ama.vote': 'Vote up',
   'engage.ama.voted': 'Voted',
   'engage.ama.votes': { one: '{count} vote', zero: 'No votes', other: '{count} votes' },
   'engage.ama.answered': 'Answered by {name}',
-  'engage.ama.ask': 'Ask a question',
 } as const satisfies Record<string, string | PluralForms>;
 
 export type MessageKey = keyof typeof en;

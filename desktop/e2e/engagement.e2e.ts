@@ -80,6 +80,32 @@ describe('recognition', () => {
   });
 });
 
+describe('in a space', () => {
+  it('a facilitator switches the leaderboard and picks the best of; others see both, without the switches', async () => {
+    const lucy = await e2e.signIn('Lucy Chen'); // facilitates General
+    await lucy.app.openSpace('general');
+    const board = (page: Page) => page.locator('summary', { hasText: 'Most thanked in this space' });
+    await board(lucy.page).waitFor(); // the demo switched it on
+    await lucy.page.getByRole('button', { name: 'Hide the leaderboard' }).click();
+    await rajesh.app.openSpace('general');
+    await board(rajesh.page).waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(rajesh.page.getByRole('button', { name: /leaderboard/ }).count()).resolves.toBe(0);
+    await lucy.page.getByRole('button', { name: 'Show a leaderboard in this space' }).click();
+    await board(rajesh.page).waitFor({ timeout: 15_000 });
+
+    const first = lucy.page.locator('article.post-card .post-card-title button').first();
+    const title = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    await lucy.page.getByRole('button', { name: 'Add to best of' }).click();
+    await lucy.page.getByText('In this space’s best of').waitFor({ timeout: 15_000 });
+    await rajesh.app.openSpace('general');
+    const best = rajesh.page.locator('details.best-of');
+    await best.locator('summary').click();
+    await best.getByRole('link', { name: title }).waitFor();
+    await scan(rajesh.page, 'space-engagement');
+  });
+});
+
 describe('first-run tour', () => {
   it('explains Hearth and the policy, suggests spaces, resumes after a reload, and ends in the acknowledgement', async () => {
     const seema = await e2e.signIn('seema', { tour: true });

@@ -17,37 +17,42 @@ export function SpaceEngagement({ meta, posts }: { meta: SpaceMeta; posts: reado
   const actions = useEngagementActions();
   const ids = { best: useId(), kudos: useId(), board: useId() };
   const facilitates = meta.facilitators.includes(me);
-  const kudos = on ? kudosInSpace(view, meta.id).slice(0, 5) : [];
+  const kudos = on ? kudosInSpace(view, meta.id).slice(0, 20) : [];
   const boardOn = on && view.leaderboards.has(meta.id);
   const board = boardOn ? spaceLeaderboard(view, meta.id) : [];
   const title = (post: string) => posts.find((p) => p.id === post)?.title || post;
+  // Folded by default, like the unanswered questions: the feed below keeps its room.
   return (
     <div className="space-engagement">
       {bestOf.length > 0 && (
-        <section aria-labelledby={ids.best} className="best-of">
-          <h2 id={ids.best}>{t.space.bestOf}</h2>
-          <ul>
+        <details className="unanswered best-of">
+          <summary id={ids.best}>
+            {t.space.bestOf} ({bestOf.length})
+          </summary>
+          <ul aria-labelledby={ids.best}>
             {bestOf.map((b) => (
               <li key={b.post}>
                 <a href={href({ name: 'post', space: meta.id, post: b.post })}>{title(b.post)}</a>
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       )}
       {kudos.length > 0 && (
-        <section aria-labelledby={ids.kudos}>
-          <h2 id={ids.kudos}>{t.space.kudos}</h2>
+        <details className="unanswered">
+          <summary id={ids.kudos}>
+            {t.space.kudos} ({kudos.length})
+          </summary>
           <KudosList kudos={kudos} nameOf={nameOf} showRecipient />
-        </section>
+        </details>
       )}
       {boardOn && (
-        <section aria-labelledby={ids.board}>
-          <h2 id={ids.board}>{t.space.leaderboard}</h2>
+        <details className="unanswered">
+          <summary id={ids.board}>{t.space.leaderboard}</summary>
           {board.length === 0 ? (
             <p className="empty">{t.space.leaderboardEmpty}</p>
           ) : (
-            <ol className="leaderboard">
+            <ol className="leaderboard" aria-labelledby={ids.board}>
               {board.map((row) => (
                 <li key={row.person}>
                   <a href={href({ name: 'person', person: row.person })}>{nameOf(row.person)}</a> — {t.space.kudosCount(row.kudos)}
@@ -55,7 +60,7 @@ export function SpaceEngagement({ meta, posts }: { meta: SpaceMeta; posts: reado
               ))}
             </ol>
           )}
-        </section>
+        </details>
       )}
       {on && facilitates && (
         <button type="button" className="button-quiet" onClick={() => void actions.leaderboard(meta.id, !boardOn)}>

@@ -366,8 +366,9 @@ export class Publisher {
       files = checked.checked;
     }
     const withFiles: Publishable = files.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? { ...entry, attachments: files } : entry;
-    // A retraction is always allowed; everything else waits for the policy acknowledgement.
-    if (!entry.retracted && !(await this.opts.store.hasAcknowledged(pass.person))) {
+    // A retraction is always allowed; everything else waits for the policy acknowledgement — except
+    // a facilitator's best-of pick, which carries no text of its own (the post was judged already).
+    if (!entry.retracted && entry.type !== 'best-of' && !(await this.opts.store.hasAcknowledged(pass.person))) {
       await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }

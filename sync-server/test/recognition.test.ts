@@ -110,7 +110,8 @@ describe('recognition', () => {
   it('a month of helping in a space: five comments over thirty days', async () => {
     const out = await outbox('bob');
     const now = Date.now();
-    const post = writePost(out.doc, { space: 'general', title: 'Questions about the rota', body: 'Ask here.' });
+    // Written offline over six weeks: entry ids (ULIDs) carry their time, so the post sorts first.
+    const post = writePost(out.doc, { space: 'general', title: 'Questions about the rota', body: 'Ask here.' }, { now: now - 41 * DAY });
     for (let i = 0; i < 5; i++) writeComment(out.doc, { space: 'general', post, body: `Answer ${i}` }, { now: now - (40 - i * 10) * DAY });
     await waitFor(() => view().badges.some((b) => b.person === 'bob' && b.badge === 'month-of-helping' && b.space === 'general'), 5000, 'helping badge');
   });

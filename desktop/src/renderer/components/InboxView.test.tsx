@@ -119,3 +119,18 @@ describe('InboxView: names and dismissal', () => {
     expect(screen.getByText('Mind the policy.')).toBeTruthy();
   });
 });
+
+describe('InboxView: reactions and messages', () => {
+  it('a batch of reactions and a direct message read as one line each under replies and mentions, named from the directory', () => {
+    show({
+      memberships: [], joinRequests: {}, statuses: {},
+      notices: [
+        notice({ id: 'p1:reactions:1', kind: 'reaction', entryId: 'p1', about: 'maria', people: ['maria', 'tom', 'ana'], message: 'Maria and 2 others reacted to your item.' }),
+        notice({ id: 'm1:message', kind: 'message', entryId: 'm1', space: null, about: 'maria', conversation: 'c1', message: 'Maria sent you a message.' }),
+      ],
+    });
+    const social = group(/Replies and mentions/) as HTMLElement;
+    expect(within(social).getByRole('article', { name: `${nameOf('maria')} and 2 others reacted to your item in General` })).toBeTruthy();
+    expect(within(social).getByRole('article', { name: `${nameOf('maria')} sent you a message` })).toBeTruthy();
+  });
+});

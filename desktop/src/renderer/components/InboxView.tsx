@@ -44,9 +44,9 @@ const GROUPS: { key: Group; title: MessageKey }[] = [
   { key: 'other', title: 'inbox.other' },
 ];
 
-const SOCIAL = new Set<NoticeKind>(['reply', 'mention']);
+const SOCIAL = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message']);
 /** Kinds whose headline says everything from the notice's fields (names from the directory and the catalogue): the relay's sentence, which names ids, is not shown. */
-const HEADLINE_ONLY = new Set<NoticeKind>(['reply', 'mention', 'join-request', 'join-approved', 'membership-removed']);
+const HEADLINE_ONLY = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message', 'join-request', 'join-approved', 'membership-removed']);
 
 const NO_ENTRIES: EntryLookup = () => undefined;
 
@@ -118,10 +118,13 @@ function NoticeItem(props: NoticeItemProps) {
   const headlineId = useId();
   const about = notice.about !== null ? nameOf(notice.about) : null;
   const space = notice.space !== null ? spaceNameOf(notice.space) : null;
+  const others = notice.kind === 'reaction' ? Math.max(0, (notice.people?.length ?? 1) - 1) : 0;
   const headline =
-    (notice.kind === 'reply' || notice.kind === 'mention') && space !== null
-      ? s.t(`notice.${notice.kind}.inSpace`, { name: about ?? '', space })
-      : s.t(`notice.${notice.kind}`, { name: about ?? '', space: space ?? '' });
+    others > 0
+      ? s.t('notice.reaction.many', { name: about ?? '', count: others, space: space ?? '' })
+      : (notice.kind === 'reply' || notice.kind === 'mention' || notice.kind === 'reaction') && space !== null
+        ? s.t(`notice.${notice.kind}.inSpace`, { name: about ?? '', space })
+        : s.t(`notice.${notice.kind}`, { name: about ?? '', space: space ?? '' });
   const resolved = !attention && (notice.kind === 'held' || notice.kind === 'rejected' || notice.kind === 'waiting-acknowledgement') ? resolution(notice, inbox, props.entryOf) : null;
   return (
     <li className={`notice notice-${notice.kind}${unread ? ' is-unread' : ''}${attention ? '' : ' is-settled'}`}>

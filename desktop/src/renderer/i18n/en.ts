@@ -333,6 +333,7 @@ export const en = {
   'notice.mention.inSpace': '{name} mentioned you in {space}',
   'notice.reaction': '{name} reacted to your item',
   'notice.reaction.inSpace': '{name} reacted to your item in {space}',
+  'notice.reaction.many': { one: '{name} and {count} other reacted to your item in {space}', other: '{name} and {count} others reacted to your item in {space}' },
   'notice.message': '{name} sent you a message',
   'notice.join-request': '{name} asks to join {space}',
   'notice.join-approved': 'You joined {space}',

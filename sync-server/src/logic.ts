@@ -32,6 +32,8 @@ export interface RelayLogicOptions {
   compact?: (room: string) => Promise<void>;
   /** How long a moderation decision waits before it is carried out (default 1500 ms). */
   moderationSettleMs?: number;
+  /** A settled case file unchanged this long is unloaded (default 10 minutes). */
+  caseIdleMs?: number;
   /**
    * Set when several relay processes share the database: the publisher (per outbox), the moderation
    * executor (per case) and the retention sweep then take a lease before they work.
@@ -76,6 +78,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     log,
     journal: audit.journal,
     ...(options.moderationSettleMs === undefined ? {} : { settleMs: options.moderationSettleMs }),
+    ...(options.caseIdleMs === undefined ? {} : { caseIdleMs: options.caseIdleMs }),
     ...leases,
   });
   const recognition = new RecognitionDesk(host);

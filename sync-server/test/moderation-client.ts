@@ -12,6 +12,7 @@ import { putDirectoryRecords, writeAcknowledgement } from '@hearth/core';
 import { afterAll, beforeAll } from 'vitest';
 import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
+import type { RelayOptions } from '../src/server/relay.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
 
@@ -145,8 +146,8 @@ export function connectModerator(relayUrl: string, person: string, token: string
 }
 
 /** A relay with moderators (mona, max), a facilitator of media-wing (fay), HR (hana) and the demo policy. */
-export async function moderationRelay(dataDir?: string): Promise<TestRelay> {
-  const relay = await startTestRelay({ moderationSettleMs: 500, ...(dataDir === undefined ? {} : { dataDir }) });
+export async function moderationRelay(dataDir?: string, options: Partial<RelayOptions> = {}): Promise<TestRelay> {
+  const relay = await startTestRelay({ moderationSettleMs: 500, ...options, ...(dataDir === undefined ? {} : { dataDir }) });
   await relay.host.write('directory', (doc) => {
     putDirectoryRecords(doc, [
       person('alice'),

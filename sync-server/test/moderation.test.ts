@@ -29,7 +29,7 @@ import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
 const decisionsOf = async (relay: RunningRelay, caseId: string) =>
-  (await relay.storage.db.selectFrom('audit_journal').select('details').where('kind', '=', 'decision').execute())
+  (await relay.storage.db.selectFrom('audit_journal').select('details').where('kind', '=', 'decision').orderBy('seq').execute())
     .map((r) => JSON.parse(r.details) as { case: string; action: string; outcome: string })
     .filter((d) => d.case === caseId);
 

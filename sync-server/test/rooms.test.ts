@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
 import { createLogger } from '../src/log.js';
-import { connectProvider, openTestStorage, removeTestData, startTestRelay, synced, tempDataDir, waitFor } from './helpers.js';
+import { connectProvider, fetchMetrics, openTestStorage, removeTestData, startTestRelay, synced, tempDataDir, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 describe('rooms in memory', () => {
@@ -42,6 +42,23 @@ describe('rooms in memory', () => {
     c.doc.getMap('entries').set('y', 2);
     await waitFor(() => doc.getMap('entries').get('y') === 2, 3000, 'same in-memory room');
     c.destroy();
+  });
+
+  it('unloads the rooms nobody reads any more: the loaded-room count goes back down', async () => {
+    const relay: TestRelay = await startTestRelay({ idleUnloadMs: 50 });
+    cleanups.push(() => relay.cleanup());
+    const loaded = async () => Number(/^hearth_relay_rooms_loaded (\d+)$/m.exec(await fetchMetrics(relay))?.[1] ?? NaN);
+    const people = ['alice', 'bob', 'carol'];
+    const readers = await Promise.all(people.flatMap((p) => [`outbox/${p}`, `inbox/${p}`]).map(async (room) => {
+      const c = connectProvider(relay.url, room, await relay.mintToken(room.split('/')[1]!));
+      await synced(c);
+      return c;
+    }));
+    expect(await loaded()).toBeGreaterThanOrEqual(readers.length);
+    for (const c of readers) c.destroy();
+    // Nobody reads anything now: every room goes (the directory and policy too, once idle).
+    await waitFor(async () => (await loaded()) === 0, 10_000, 'rooms unloaded');
+    expect(relay.host.loadedCount).toBe(0);
   });
 
   it('healthz answers 503 when the database does not', async () => {

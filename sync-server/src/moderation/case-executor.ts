@@ -47,7 +47,7 @@ export interface CaseExecutorOptions {
 
 export class CaseExecutor {
   private readonly queue = new SerialQueue();
-  private readonly handles = new Map<string, { handle: DocHandle<ModerationCase>; row: CaseRow }>();
+  private readonly handles = new Map<string, { handle: DocHandle<ModerationCase>; row: CaseRow; off: () => void; lastActive: number }>();
   private stopped = false;
   private readonly firstSeen = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -59,9 +59,58 @@ export class CaseExecutor {
   /** Watches a case file and evaluates it now; a case already watched is evaluated again. */
   watch(handle: DocHandle<ModerationCase>, row: CaseRow): void {
     if (this.handles.has(row.caseId)) return void this.schedule(row.caseId);
-    this.handles.set(row.caseId, { handle, row });
-    handle.on('change', () => void this.schedule(row.caseId));
+    const onChange = () => {
+      const watched = this.handles.get(row.caseId);
+      if (watched !== undefined) watched.lastActive = this.o.now();
+      void this.schedule(row.caseId);
+    };
+    handle.on('change', onChange);
+    this.handles.set(row.caseId, { handle, row, off: () => handle.off('change', onChange), lastActive: this.o.now() });
     void this.schedule(row.caseId);
+  }
+
+  watching(caseId: string): boolean {
+    return this.handles.has(caseId);
+  }
+
+  get watchedCount(): number {
+    return this.handles.size;
+  }
+
+  /**
+   * Stops watching the cases that are settled (every current decision carried out, nothing in
+   * conflict, nothing waiting) and unchanged for `idleMs`, and returns their rows: the moderation
+   * service unloads their files. Runs in the queue, so no evaluation is under way meanwhile. A case
+   * that is still open (no decision yet, a conflict, a decision settling) stays: it is the
+   * moderators' work, announced to every moderator device that connects.
+   */
+  release(idleMs: number): Promise<CaseRow[]> {
+    return this.queue.run(async () => {
+      const released: CaseRow[] = [];
+      const cutoff = this.o.now() - idleMs;
+      for (const [caseId, watched] of [...this.handles]) {
+        if (watched.lastActive > cutoff || [...this.firstSeen.keys()].some((k) => k.startsWith(`${caseId}\u0000`))) continue;
+        if (!(await this.settled(caseId, watched.handle))) continue;
+        watched.off();
+        this.handles.delete(caseId);
+        released.push(watched.row);
+      }
+      return released;
+    });
+  }
+
+  private async settled(caseId: string, handle: DocHandle<ModerationCase>): Promise<boolean> {
+    if (!handle.isReady()) return false;
+    const doc = handle.doc();
+    const decisions = verifiedDecisions(doc, this.o.log);
+    const executions: Record<string, CaseExecution> = {};
+    for (const id of Object.keys(decisions)) {
+      const e = await this.o.store.execution(caseId, id);
+      if (e === null) return false;
+      executions[id] = e;
+    }
+    const state = deriveCaseState({ decisions, executions });
+    return state.status === 'decided' && Object.keys(decisions).every((id) => doc.executions[id] !== undefined);
   }
 
   schedule(caseId: string): Promise<void> {
@@ -108,6 +157,7 @@ export class CaseExecutor {
     const watched = this.handles.get(caseId);
     if (watched === undefined) return;
     const { handle, row } = watched;
+    watched.lastActive = this.o.now();
     const doc = handle.doc();
     const decisions = verifiedDecisions(doc, this.o.log);
     // What became of each decision is the relay's record, never the case file's `executions`.

@@ -19,6 +19,20 @@ export type Screen = (person: string, message: Message) => string | null;
 /** A refused change: who sent it, for which document, and why. */
 export type RefusalListener = (person: string, documentId: string | null, reason: string) => void;
 
+/**
+ * Case files the relay keeps on disk only (settled and idle, see moderation-service.ts): a message
+ * about one waits until it is loaded again, because the screen needs the relay's copy.
+ */
+export interface CaseLoader {
+  /** True when `documentId` is a case file that is not in memory now. */
+  unloaded(documentId: string): boolean;
+  /** Loads it (if `person` may see it); resolves either way. */
+  load(documentId: string, person: string): Promise<void>;
+}
+
+/** Messages of one socket held while a case file loads; more closes the socket (4429). */
+const MAX_HELD = 64;
+
 /** Messages a client may send after `join`, as the repo will see them; anything else is dropped or refused. */
 type Admitted = { message: Message } | { drop: string } | { refuse: string };
 
@@ -39,6 +53,7 @@ export class CaseNetworkAdapter extends NetworkAdapter {
     private readonly screen: Screen,
     private readonly log: Logger,
     private readonly onRefused: RefusalListener = () => undefined,
+    private readonly loader: CaseLoader | null = null,
   ) {
     super();
   }
@@ -64,7 +79,7 @@ export class CaseNetworkAdapter extends NetworkAdapter {
   /** Hands an authenticated socket to the repo's protocol. `early` are messages it sent meanwhile. */
   accept(ws: WebSocket, person: string, early: Uint8Array[] = []): void {
     let peerId: PeerId | null = null;
-    const onMessage = (bytes: Uint8Array) => {
+    const onMessage = (bytes: Uint8Array, mayWait = true) => {
       if (ws.readyState !== ws.OPEN) return;
       let message: Message & { supportedProtocolVersions?: string[]; peerMetadata?: PeerMetadata };
       try {
@@ -95,6 +110,17 @@ export class CaseNetworkAdapter extends NetworkAdapter {
       const admitted = this.admit(message, peerId);
       if ('drop' in admitted) return void this.log.debug({ person, reason: admitted.drop }, 'automerge message dropped');
       const documentId = typeof message.documentId === 'string' ? message.documentId : null;
+      if (mayWait && documentId !== null && this.loader?.unloaded(documentId) === true) {
+        // This message and every later one of the socket wait, in order, until the file is loaded.
+        held = [bytes];
+        void this.loader.load(documentId, person).finally(() => {
+          const queue = held ?? [];
+          held = null;
+          queue.shift();
+          replay(bytes, queue);
+        });
+        return;
+      }
       const refusal = 'refuse' in admitted ? admitted.refuse : this.screened(person, admitted.message);
       if (refusal !== null) {
         this.onRefused(person, documentId, refusal);
@@ -102,15 +128,38 @@ export class CaseNetworkAdapter extends NetworkAdapter {
       }
       this.emit('message', (admitted as { message: Message }).message);
     };
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!isBinary) return this.refuse(ws, CloseCode.malformed, 'text message');
+    let held: Uint8Array[] | null = null;
+    const handle = (bytes: Uint8Array, mayWait = true) => {
       // A throw here would escape into the socket library and take the relay down for everyone.
       try {
-        onMessage(toBytes(data));
+        onMessage(bytes, mayWait);
       } catch (err) {
         this.log.error({ err, person }, 'automerge message handling failed');
         this.refuse(ws, CloseCode.internalError, 'internal error');
       }
+    };
+    /**
+     * The held message once its file is loaded (screened without waiting again: a file that could
+     * not be loaded is refused as not loaded), then the rest, until one has to wait in turn.
+     */
+    const replay = (first: Uint8Array, rest: Uint8Array[]) => {
+      handle(first, false);
+      for (let i = 0; i < rest.length; i++) {
+        if (held !== null) {
+          held.push(...rest.slice(i));
+          return;
+        }
+        handle(rest[i]!);
+      }
+    };
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return this.refuse(ws, CloseCode.malformed, 'text message');
+      if (held !== null) {
+        if (held.length >= MAX_HELD) return this.refuse(ws, CloseCode.rateLimited, 'too many messages while a case file loads');
+        held.push(toBytes(data));
+        return;
+      }
+      handle(toBytes(data));
     });
     ws.on('close', () => {
       if (peerId !== null && this.peers.get(peerId)?.ws === ws) {
@@ -118,7 +167,12 @@ export class CaseNetworkAdapter extends NetworkAdapter {
         this.emit('peer-disconnected', { peerId });
       }
     });
-    for (const bytes of early) onMessage(bytes);
+    // `held` may be set by any of them (TypeScript cannot see that a closure set it).
+    for (const bytes of early) {
+      const waiting = held as Uint8Array[] | null;
+      if (waiting !== null) waiting.push(bytes);
+      else handle(bytes);
+    }
   }
 
   send(message: Message): void {

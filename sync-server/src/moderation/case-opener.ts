@@ -38,7 +38,7 @@ export interface CaseOpenerOptions {
   host: DocHost;
   log: Logger;
   now: () => number;
-  /** Called once a new case's handle exists (the executor watches it). */
+  /** Called once a new case's handle exists, and when a report joins an existing case (the executor watches it). */
   opened: (handle: DocHandle<ModerationCase>, row: CaseRow) => void;
 }
 
@@ -124,6 +124,8 @@ export class CaseOpener {
           d.reports[report.reportId] = { reporter: report.reporter, reason: report.reason, at: report.at };
         });
       }
+      // Watched again if it had been unloaded as settled: the new report makes it active.
+      this.o.opened(handle, existing);
       return;
     }
     const openedAt = this.o.now();

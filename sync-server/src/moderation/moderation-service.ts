@@ -34,6 +34,11 @@ export interface ModerationOptions {
   settleMs?: number;
   /** Several relay processes on one database: see CaseExecutorOptions.leases. */
   leases?: Leases;
+  /**
+   * A settled case file (every decision carried out) unchanged this long is unloaded; it is loaded
+   * again when a moderator's device asks for it or a report joins it. Default 10 minutes.
+   */
+  caseIdleMs?: number;
 }
 
 export interface ModerationService {
@@ -55,6 +60,8 @@ export interface ModerationService {
    * lease sweep hands over a case whose evaluating process died (storage/lease-sweep.ts).
    */
   resume(caseId: string): Promise<void>;
+  /** Case files held in memory (open cases, and settled ones used within `caseIdleMs`). */
+  loadedCases(): number;
   /** Resolves when opening and carrying out have caught up. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +100,14 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
           details: { case: row.caseId, reason },
         });
       })().catch((err: unknown) => o.log.error({ err }, 'refused case change not journaled')),
+    {
+      unloaded: (id) => caseDocuments.has(id) && repo?.handles[id as DocumentId]?.isReady() !== true,
+      load: async (id, person) => {
+        const row = await store.byDocumentId(id);
+        if (row === null || !(await permissions.mayAct(person, row.space)).ok) return;
+        await watchAgain(row);
+      },
+    },
   );
 
   const access = async (peerId: PeerId, documentId?: DocumentId): Promise<boolean> => {
@@ -100,8 +115,21 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     const row = documentId === undefined ? null : await store.byDocumentId(documentId);
     if (who === null || row === null) return false;
     caseDocuments.add(row.documentId);
-    return (await permissions.mayAct(who, row.space)).ok;
+    const may = (await permissions.mayAct(who, row.space)).ok;
+    // A case file asked for after it was unloaded (settled and idle) is loaded by the repo to
+    // answer; the executor watches it again, so a new decision on it is carried out.
+    if (may && !executor.watching(row.caseId)) void watchAgain(row);
+    return may;
   };
+  const watchAgain = async (row: CaseRow): Promise<void> => {
+    try {
+      const handle = (await repo!.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>;
+      if (!stopped) executor.watch(handle, row);
+    } catch (err) {
+      o.log.warn({ err, case: row.caseId }, 'moderation case file could not be loaded again');
+    }
+  };
+  let stopped = false;
 
   repo = new Repo({
     storage: new SqlCaseStorage(o.db),
@@ -118,7 +146,8 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   } });
 
   // Every case file is loaded, watched and announced: decisions made while the relay was down (or
-  // recorded but not carried out before it stopped) are carried out now.
+  // recorded but not carried out before it stopped) are carried out now. The settled ones are
+  // unloaded again once idle (below).
   for (const row of await store.all()) {
     caseDocuments.add(row.documentId);
     try {
@@ -129,6 +158,20 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       o.log.error({ err, case: row.caseId }, 'moderation case file could not be loaded');
     }
   }
+
+  // Settled case files are not all kept in memory: unloaded once idle, loaded again on demand.
+  const caseIdleMs = o.caseIdleMs ?? 10 * 60_000;
+  let unloading = false;
+  const unloader = setInterval(() => {
+    if (unloading || stopped) return;
+    unloading = true;
+    void (async () => {
+      for (const row of await executor.release(caseIdleMs)) await repo!.removeFromCache(row.documentId as DocumentId);
+    })()
+      .catch((err: unknown) => o.log.warn({ err }, 'unloading idle case files failed'))
+      .finally(() => (unloading = false));
+  }, Math.max(250, Math.min(caseIdleMs / 2, 60_000)));
+  unloader.unref();
 
   /** A row from before the relay recorded the item: filled from its own records, never from the case file. */
   async function recordItem(row: CaseRow): Promise<void> {
@@ -166,11 +209,14 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     mayConnect: (id) => permissions.mayConnect(id),
     accept: (ws, id, early) => network.accept(ws, id, early),
     recheckAccess: () => r.shareConfigChanged(),
+    loadedCases: () => Object.keys(r.handles).length,
     idle: async () => {
       await opener.idle();
       await executor.idle();
     },
     stop: async () => {
+      stopped = true;
+      clearInterval(unloader);
       network.disconnect();
       await opener.idle();
       await executor.stop();

@@ -60,6 +60,8 @@ export interface RelayOptions {
   redis?: string;
   /** Redis channel prefix (several companies or tests on one Redis). Default 'hearth:'. */
   redisPrefix?: string;
+  /** A settled moderation case file unchanged this long is unloaded (default 10 minutes). */
+  caseIdleMs?: number;
   /** How long a lease outlives its holder (a killed process's work is taken over after it). Default 10 s. */
   leaseTtlMs?: number;
   /** 0 picks a free port. Default 1234. */
@@ -170,6 +172,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       logger,
       compact: (room) => storage.rooms.compact(room),
       ...(options.moderationSettleMs === undefined ? {} : { moderationSettleMs: options.moderationSettleMs }),
+      ...(options.caseIdleMs === undefined ? {} : { caseIdleMs: options.caseIdleMs }),
       // Only a shared database can have several relay processes (SQLite has the data-directory lock).
       ...(options.postgres === undefined ? {} : { leases: new Leases(storage.db, options.leaseTtlMs ?? 10_000) }),
     });

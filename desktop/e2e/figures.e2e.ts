@@ -44,6 +44,27 @@ describe('figures', () => {
     await axeClean(page);
   });
 
+  it('comms sees every space; the charts\' tables and CSV work from the keyboard; axe on the whole screen', async () => {
+    const seema = await e2e.signIn('seema');
+    const { page } = seema;
+    await seema.app.go('#/figures');
+    await page.getByText('Every space, and activity across the company.').waitFor({ timeout: 20_000 });
+    const daily = page.getByRole('region', { name: 'Active people per day' });
+    await daily.locator('svg.recharts-surface').first().waitFor();
+    // Keyboard only: the table alternative opens with Enter on its summary, the CSV downloads with Enter.
+    await daily.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await daily.getByRole('table').waitFor();
+    expect(await daily.getByRole('row').count()).toBe(29); // header + 28 days
+    await daily.getByRole('button', { name: /Download CSV/ }).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')).toHaveLength(29);
+    expect(csv.split('\r\n')[0]).toBe('Day,Active people');
+    await page.getByRole('region', { name: 'Holds and reports per space' }).waitFor();
+    await axeClean(page);
+  });
+
   it('an employee is not offered Figures (the relay refuses them anyway: sync-server/test/figures.test.ts)', async () => {
     const rajesh = await e2e.signIn('rajesh');
     expect(await rajesh.page.getByRole('navigation').getByRole('link', { name: 'Figures' }).count()).toBe(0);

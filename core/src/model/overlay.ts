@@ -4,10 +4,12 @@
 // a mark ('pending' until the relay publishes it, 'held' or 'rejected' when the inbox says so),
 // a retraction hides at once, a reaction shows at once. The overlay never writes anything.
 import type * as Y from 'yjs';
+import { attachmentsOf } from './attachments.js';
 import { readOutbox } from './outbox-schema.js';
 import { buildSpaceView, oldestFirst, spaceViewParts } from './space-view.js';
 import type { CommentItem, PostItem, ReactionItem } from './space-view.js';
 import type {
+  AttachmentRef,
   ConversationId,
   ConversationView,
   EntryId,
@@ -68,6 +70,12 @@ function mergeOwn<T extends { id: EntryId; authorId: PersonId }>(
  * The space view with the owner's outbox entries for this space laid over it. The space is the
  * view's meta id, or `opts.space` for a space whose document has not synced yet.
  */
+/** An own entry's files, shown at once (the app shows them from the device until they are uploaded). */
+function ownFiles(e: OutboxEntry): { attachments?: AttachmentRef[] } {
+  const files = attachmentsOf(e);
+  return files.length === 0 ? {} : { attachments: [...files] };
+}
+
 export function overlayOutbox(view: SpaceView, outbox: OutboxSource, opts: OverlayOptions & { space?: SpaceId }): SpaceView {
   const space = view.meta?.id ?? opts.space;
   if (space === undefined) return view;
@@ -79,13 +87,13 @@ export function overlayOutbox(view: SpaceView, outbox: OutboxSource, opts: Overl
   const dates = (e: OutboxEntry) => ({ createdAt: e.createdAt, editedAt: e.editedAt, state: 'published' as const });
   for (const e of entries) {
     if (e.type !== 'post') continue;
-    const own = (): PostItem => ({ id: e.id, authorId: me, space, kind: e.kind, title: e.title, body: e.body, ...dates(e), pending: pendingMark(e, statuses) });
+    const own = (): PostItem => ({ id: e.id, authorId: me, space, kind: e.kind, title: e.title, body: e.body, ...ownFiles(e), ...dates(e), pending: pendingMark(e, statuses) });
     parts.posts = mergeOwn(parts.posts, e, me, own, (p) => p.title === e.title && p.body === e.body && p.kind === e.kind);
   }
   const postIds = new Set(parts.posts.map((p) => p.id));
   for (const e of entries) {
     if (e.type !== 'comment' || !postIds.has(e.post)) continue;
-    const own = (): CommentItem => ({ id: e.id, authorId: me, post: e.post, replyTo: e.replyTo, body: e.body, ...dates(e), pending: pendingMark(e, statuses) });
+    const own = (): CommentItem => ({ id: e.id, authorId: me, post: e.post, replyTo: e.replyTo, body: e.body, ...ownFiles(e), ...dates(e), pending: pendingMark(e, statuses) });
     parts.comments = mergeOwn(parts.comments, e, me, own, (c) => c.body === e.body);
   }
   parts.reactions = overlayReactions(parts.reactions, entries, me);
@@ -152,7 +160,7 @@ export function overlayConversation(
   for (const e of entries) {
     if (e.type !== 'message') continue;
     if (participants.length === 0 && e.to !== null) participants = [...new Set([me, ...e.to])].sort();
-    const own = () => ({ id: e.id, authorId: me, body: e.body, createdAt: e.createdAt, editedAt: e.editedAt, state: 'published' as const, pending: pendingMark(e, statuses) });
+    const own = () => ({ id: e.id, authorId: me, body: e.body, ...ownFiles(e), createdAt: e.createdAt, editedAt: e.editedAt, state: 'published' as const, pending: pendingMark(e, statuses) });
     messages = mergeOwn(messages, e, me, own, (m) => m.body === e.body);
   }
   const createdAt = view.createdAt ?? entries[0]?.createdAt ?? null;

@@ -14,6 +14,7 @@ import { appMenuTemplate } from './os/app-menu.js';
 import { applyUnreadCount } from './os/badge.js';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, routeFromDeepLink } from './os/deep-links.js';
 import { createNotifier } from './os/notifications.js';
+import { openFile } from './os/open-file.js';
 import { claimSingleInstance } from './os/single-instance.js';
 import { BADGE_RED, HEARTH_ORANGE, circleBitmap, trayMenuTemplate } from './os/tray.js';
 import { hostPolicyReader } from './policy/policy-host.js';
@@ -157,6 +158,17 @@ export async function startApp(
           setOverlay: (label) => main?.window.setOverlayIcon(label === null ? null : overlayImage, label === null ? '' : `${label} unread`),
           setTrayTooltip: (text) => tray.setToolTip(text),
         }, app.getName()),
+      openFile: (file) =>
+        openFile(
+          {
+            dir: path.join(app.getPath('temp'), 'hearth-attachments'),
+            mkdir: (dir) => mkdir(dir, { recursive: true }),
+            writeFile: (file, data) => writeFile(file, data),
+            openPath: (file) => e.shell.openPath(file),
+            showItemInFolder: (file) => e.shell.showItemInFolder(file),
+          },
+          file,
+        ),
       company,
       reloadWindow: () => setTimeout(() => main?.window.webContents.reload(), 0),
     }),

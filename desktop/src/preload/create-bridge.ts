@@ -40,6 +40,7 @@ export function createBridge(ipc: IpcRendererLike): HearthBridge {
     renewSession: call('renewSession'),
     updateStatus: call('updateStatus'),
     installUpdate: call('installUpdate'),
+    openFile: call('openFile'),
     onUpdateStatus: subscribe(EVENT_CHANNELS.updateStatus, (p): p is UpdateStatus => typeof p === 'object' && p !== null && 'state' in p),
     onNavigate: subscribe(EVENT_CHANNELS.navigate, (p): p is string => typeof p === 'string' && p.startsWith('#/')),
   };

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/index.css';
 import './screens/screens.css';
+import './files/attachments.css';
 import { App } from './screens/App.js';
 import { installTestHooks } from './test-hooks.js';
 import { registerOfflineShell } from './platform/offline-shell.js';

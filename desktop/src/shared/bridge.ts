@@ -15,6 +15,17 @@ export interface NotificationRequest {
   route?: string;
 }
 
+/** An attachment to open with the system's application (its bytes come from the app's own store). */
+export interface OpenFileRequest {
+  /** The file's name as attached (a base name; main sanitises it again). */
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** 'opened': the system's application has it; 'shown': a program type is only shown in its folder. */
+export type OpenFileResult = { ok: true; how: 'opened' | 'shown' | 'downloaded' } | { ok: false; message: string };
+
 export interface StoredSession {
   personId: string;
   token: string;
@@ -70,6 +81,8 @@ export interface HearthBridge {
   updateStatus(): Promise<UpdateStatus>;
   /** Restart into a downloaded update; does nothing unless the status is 'ready'. */
   installUpdate(): Promise<void>;
+  /** Opens an attachment with the system's application (Electron); downloads it on the web. */
+  openFile(file: OpenFileRequest): Promise<OpenFileResult>;
   /** Subscriptions answer an unsubscribe function. */
   onUpdateStatus(listener: (status: UpdateStatus) => void): () => void;
   /** Routes the host asks the app to open: deep links (hearth://) and notification clicks. */

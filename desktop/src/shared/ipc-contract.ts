@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = {
   renewSession: 'hearth:session-renew',
   updateStatus: 'hearth:update-status',
   installUpdate: 'hearth:update-install',
+  openFile: 'hearth:open-file',
 } as const satisfies Record<Invokable, `hearth:${string}`>;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -18,6 +18,7 @@ function setup(policy: MachinePolicy, user: UserSettings = {}) {
     updater: () => ({ status: () => ({ state: 'idle' as const, checkedAt: null }), check: async () => {}, install: () => {} }),
     notify: vi.fn(),
     setBadge: vi.fn(),
+    openFile: vi.fn(async () => ({ ok: true as const, how: 'opened' as const })),
     company: {
       signIn: vi.fn(async (relayUrl: string) => ({ ok: true as const, session: session(relayUrl) })),
       renew: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, message: '' })),

@@ -2,7 +2,7 @@
 // arrive already checked by the IPC wrapper. The relay a person signs in to is remembered as their
 // setting, so the next launch's Content-Security-Policy allows only that relay; with a relay
 // locked by policy, sign-in always goes to the policy's relay whatever the page asks.
-import type { NotificationRequest } from '../../shared/bridge.js';
+import type { NotificationRequest, OpenFileRequest, OpenFileResult } from '../../shared/bridge.js';
 import type { SettingsView, UserSettings } from '../../shared/settings.js';
 import type { RunningUpdater } from '../updates/updater.js';
 import type { CompanySession } from '../signin/company-session.js';
@@ -17,6 +17,8 @@ export interface BridgeServices {
   updater(): RunningUpdater;
   notify(request: NotificationRequest): void;
   setBadge(count: number): void;
+  /** Attachments opened with the system's application (os/open-file.ts). */
+  openFile(file: OpenFileRequest): Promise<OpenFileResult>;
   /** Company sign-in (OIDC in the system browser), renewal and sign-out at the provider. */
   company: Pick<CompanySession, 'signIn' | 'renew' | 'signOut'>;
   /** After sign-out the page reloads, so its Content-Security-Policy forgets the relay. */
@@ -53,5 +55,6 @@ export function bridgeHandlers(s: BridgeServices): IpcHandlers {
     renewSession: () => s.company.renew(),
     updateStatus: async () => s.updater().status(),
     installUpdate: async () => s.updater().install(),
+    openFile: (file) => s.openFile(file),
   };
 }

@@ -20,6 +20,7 @@ function handlers(): IpcHandlers {
     renewSession: vi.fn(async () => ({ ok: false as const, reason: 'refused' as const, message: '' })),
     updateStatus: vi.fn(async () => ({ state: 'idle' as const, checkedAt: null })),
     installUpdate: vi.fn(async () => {}),
+    openFile: vi.fn(async () => ({ ok: true as const, how: 'opened' as const })),
   };
 }
 

@@ -37,4 +37,6 @@ export const ARG_SCHEMAS: { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> } = {
   renewSession: z.tuple([]),
   updateStatus: z.tuple([]),
   installUpdate: z.tuple([]),
+  // 512 MiB: larger than any attachment the relay accepts by default; the name is a base name.
+  openFile: z.tuple([z.strictObject({ name: text(255).min(1), mimeType: text(255), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 512 * 1024 * 1024, 'file too large') })]),
 };

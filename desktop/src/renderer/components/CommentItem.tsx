@@ -1,6 +1,7 @@
 // One comment in a thread, with its replies nested below it. Its own author can edit or withdraw
 // it; anyone can reply, react, or report it with a reason. Each action opens in place and gives
 // focus back to the button that opened it when it closes.
+import { AttachmentList } from '../files/AttachmentList.js';
 import { useId, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { CommentView, DirectoryRecord, PersonId, Reaction, SpaceId, Verdict } from '@hearth/core';
 import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
@@ -114,7 +115,10 @@ export function CommentItem(props: CommentItemProps) {
             onCancel: close,
           })
         ) : (
-          <Markdown source={comment.body} nameOf={nameOf} />
+          <>
+            <Markdown source={comment.body} nameOf={nameOf} />
+            <AttachmentList items={comment.attachments} />
+          </>
         )}
         {!removed && (
           <div className="comment-actions">

@@ -3,7 +3,7 @@
 // explanation linked to its field with aria-describedby). hold/reject: sending is disabled with the
 // reason; warn: sending asks to confirm; flag: it sends, and the author is told it will be reviewed.
 // Mentions show as "@Name" in the field and leave as `<@id>` tokens (mention-text.ts).
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { DirectoryRecord, Finding, PostKind, SpaceId, Verdict } from '@hearth/core';
 import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
 import { LIMITS, POST_KINDS } from './constants.js';
@@ -12,6 +12,7 @@ import { MentionList, matchPeople, mentionOptionId } from './MentionList.js';
 import { FindingList } from './FindingList.js';
 import { mentionLabel, toDisplay, toStored } from './mention-text.js';
 import { useStrings } from '../i18n/index.js';
+import { AttachmentPicker } from '../files/AttachmentPicker.js';
 
 export interface ComposerProps {
   mode: 'post' | 'comment' | 'message';
@@ -35,6 +36,8 @@ export interface ComposerProps {
   kinds?: readonly PostKind[];
   /** Clear the fields after sending (default true; false when the container closes the composer). */
   resetOnSubmit?: boolean;
+  /** Offer attaching files (the value's `files`); judged by the policy's attachment rules as chosen. */
+  attachments?: boolean;
 }
 
 type Mention = { start: number; query: string; active: number } | null;
@@ -57,6 +60,7 @@ export function Composer({
   autoFocus = false,
   resetOnSubmit = true,
   kinds = POST_KINDS,
+  attachments = false,
 }: ComposerProps) {
   const s = useStrings();
   const id = useId();
@@ -70,14 +74,16 @@ export function Composer({
   const [confirming, setConfirming] = useState(false);
   const [sentForReview, setSentForReview] = useState(false);
   const [mention, setMention] = useState<Mention>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const bodyRef = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   const withTitle = mode === 'post';
-  const verdict = useMemo(
-    () => evaluateDraft(withTitle ? { title, body: stored.text, space } : { body: stored.text, space }),
-    [evaluateDraft, withTitle, title, stored, space],
-  );
+  const verdict = useMemo(() => {
+    // The files as chosen (name, type and size as the browser sees them); the relay judges the real ones.
+    const attached = files.length === 0 ? {} : { attachments: files.map((f) => ({ name: f.name, mimeType: f.type || 'application/octet-stream', bytes: f.size })) };
+    return evaluateDraft(withTitle ? { title, body: stored.text, space, ...attached } : { body: stored.text, space, ...attached });
+  }, [evaluateDraft, withTitle, title, stored, space, files]);
   // Spans in the body are offsets into the stored text: shown where they are on screen.
   const findings = verdict.findings
     .filter((f) => f.severity !== 'allow')
@@ -138,12 +144,13 @@ export function Composer({
       requestAnimationFrame(() => confirmRef.current?.focus());
       return;
     }
-    onSubmit({ kind, title: withTitle ? title : '', body: stored.text }, verdict);
+    onSubmit({ kind, title: withTitle ? title : '', body: stored.text, ...(files.length > 0 ? { files } : {}) }, verdict);
     setConfirming(false);
     setSentForReview(flagged);
     if (resetOnSubmit) {
       setTitle('');
       setBody('');
+      setFiles([]);
     }
   };
   const submit = (event: FormEvent) => {
@@ -189,7 +196,22 @@ export function Composer({
       : null;
 
   return (
-    <form className={`composer composer-${mode}`} onSubmit={submit}>
+    <form
+      className={`composer composer-${mode}`}
+      onSubmit={submit}
+      {...(attachments
+        ? {
+            onDragOver: (e: DragEvent) => {
+              if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+            },
+            onDrop: (e: DragEvent) => {
+              if (e.dataTransfer.files.length === 0) return;
+              e.preventDefault();
+              setFiles((was) => [...was, ...e.dataTransfer.files]);
+            },
+          }
+        : {})}
+    >
       {withTitle && (
         <div className="composer-row">
           <div className="field field-kind">
@@ -264,6 +286,8 @@ export function Composer({
           <Counter id={`${id}-body-count`} used={stored.text.length} limit={LIMITS.bodyChars} />
         </div>
       </div>
+
+      {attachments && <AttachmentPicker files={files} onChange={setFiles} />}
 
       <FindingList findings={findings} texts={{ title, body }} idOf={findingId} />
 

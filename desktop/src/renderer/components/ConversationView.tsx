@@ -1,6 +1,7 @@
 // One direct conversation: its participants, the messages oldest first (own unsent ones marked
 // pending or held), and a coached composer to answer. New messages are announced politely (role
 // "log") and the view keeps the newest message in sight.
+import { AttachmentList } from '../files/AttachmentList.js';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ConversationView as Conversation, DirectoryRecord, PersonId, Verdict } from '@hearth/core';
 import type { EvaluateDraft, NameOf } from './types.js';
@@ -94,7 +95,10 @@ export function ConversationView({ conversation, me, nameOf, people, evaluateDra
                   <button type="button" className="button-quiet" onClick={() => setEditing(null)}>{s.t('messages.cancel')}</button>
                 </form>
               ) : m.state === 'published' ? (
-                <Markdown source={m.body} nameOf={nameOf} />
+                <>
+                  <Markdown source={m.body} nameOf={nameOf} />
+                  <AttachmentList items={m.attachments} />
+                </>
               ) : (
                 <p className="comment-removed">{s.t(m.state === 'retracted' ? 'messages.withdrawn' : 'messages.removed')}</p>
               )}

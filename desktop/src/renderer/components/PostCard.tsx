@@ -1,6 +1,7 @@
 // One post as a card in a feed or on a person's page: author, space, kind, title, body, time,
 // comment count, reactions, and the marks that matter to the reader (unread) and to the author
 // (pending, held, rejected, published after review).
+import { AttachmentList } from '../files/AttachmentList.js';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { PostView, Reaction } from '@hearth/core';
 import { REACTION_LABELS } from './constants.js';
@@ -98,6 +99,7 @@ export function PostCard({
       {body !== 'none' && post.body !== '' && (
         <Markdown source={post.body} nameOf={nameOf} className={body === 'excerpt' ? 'is-excerpt' : undefined} />
       )}
+      {body !== 'none' && <AttachmentList items={post.attachments} />}
       <footer className="post-card-footer">
         <span>{s.t('post.comments', { count: post.commentCount })}</span>
         {reactionEntries.length > 0 && (

@@ -23,6 +23,8 @@ export interface ComposerValue {
   kind: PostKind;
   title: string;
   body: string;
+  /** Files chosen in the composer (only when it offers attachments); not kept in drafts. */
+  files?: File[];
 }
 
 /** One readable rule of the behaviour policy, as shown to employees. */

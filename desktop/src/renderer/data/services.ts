@@ -7,6 +7,9 @@ import { RoomHub } from '../sync/room-hub.js';
 import { OutboxTracker } from '../sync/outbox-tracker.js';
 import { refreshToken, type Session } from '../sync/session.js';
 import { SearchClient } from '../search/search-client.js';
+import { FileDb, fileDatabaseName } from '../files/file-db.js';
+import { FileUploads } from '../files/file-uploads.js';
+import { sessionState } from '../sync/session.js';
 
 export interface Services {
   me: string;
@@ -15,6 +18,8 @@ export interface Services {
   hub: RoomHub;
   outbox: OutboxTracker;
   search: SearchClient | null;
+  /** Attachments: kept on the device, uploaded when online, read back (files/file-uploads.ts). */
+  files: FileUploads;
   destroy(): void;
 }
 
@@ -42,7 +47,24 @@ export function createServices(session: Session): Services {
   outbox = new OutboxTracker(db, hub.open(`outbox/${session.personId}`));
   const search = typeof Worker === 'undefined' ? null : new SearchClient();
 
-  const onOnline = () => hub.setOnline(true);
+  const fileDb = new FileDb(fileDatabaseName(session.personId));
+  fileDb.open().catch((error: unknown) => reportDatabaseProblem('unavailable', error));
+  const files = new FileUploads({
+    db: fileDb,
+    relayUrl: session.relayUrl,
+    // The session's token is renewed while the app runs: always the current one.
+    token: () => {
+      const state = sessionState.get();
+      return state.status === 'signed-in' ? state.session.token : null;
+    },
+    online: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
+  });
+  void files.pump(); // files attached before the app last closed
+
+  const onOnline = () => {
+    hub.setOnline(true);
+    void files.pump();
+  };
   const onOffline = () => hub.setOnline(false);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
@@ -54,11 +76,14 @@ export function createServices(session: Session): Services {
     hub,
     outbox,
     search,
+    files,
     destroy() {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       hub.destroy();
       search?.destroy();
+      files.destroy();
+      fileDb.close();
       db.close();
     },
   };

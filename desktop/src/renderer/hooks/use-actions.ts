@@ -16,20 +16,20 @@ import {
   writeReadAck,
   writeReport,
 } from '@hearth/core';
-import type { EntryId, JoinDecision, PostKind, Reaction } from '@hearth/core';
+import type { AttachmentRef, EntryId, JoinDecision, PostKind, Reaction } from '@hearth/core';
 import { useServices } from './services-context.js';
 
 export interface Actions {
-  post(p: { space: string; kind: PostKind; title: string; body: string; mustRead?: boolean }): Promise<EntryId>;
+  post(p: { space: string; kind: PostKind; title: string; body: string; mustRead?: boolean; attachments?: AttachmentRef[] }): Promise<EntryId>;
   /** Accept a comment as the answer to a question (null: take the acceptance back). */
   acceptAnswer(p: { space: string; post: EntryId; comment: EntryId | null }): Promise<EntryId>;
   /** "I have read this": acknowledge a must-read announcement. */
   readAck(p: { space: string; post: EntryId }): Promise<EntryId>;
-  comment(p: { space: string; post: EntryId; replyTo: EntryId | null; body: string }): Promise<EntryId>;
+  comment(p: { space: string; post: EntryId; replyTo: EntryId | null; body: string; attachments?: AttachmentRef[] }): Promise<EntryId>;
   react(p: { space: string; target: EntryId; emoji: Reaction }): Promise<EntryId>;
   edit(entryId: EntryId, change: { title?: string; body?: string }): Promise<boolean>;
   retract(entryId: EntryId): Promise<boolean>;
-  message(p: { conversation?: string; to?: string[]; body: string }): Promise<{ entryId: EntryId; conversation: string }>;
+  message(p: { conversation?: string; to?: string[]; body: string; attachments?: AttachmentRef[] }): Promise<{ entryId: EntryId; conversation: string }>;
   /** Join a public space or ask to join a private one; retract(id) withdraws a waiting request. */
   join(space: string): Promise<EntryId>;
   leave(space: string): Promise<EntryId>;

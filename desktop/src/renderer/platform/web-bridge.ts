@@ -32,6 +32,19 @@ export function createWebBridge(): HearthBridge {
         window.focus();
       };
     },
+    async openFile({ name, mimeType, bytes }) {
+      // A browser cannot hand a file to another application: it downloads it.
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { ok: true, how: 'downloaded' };
+    },
     async setBadge(count) {
       document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
     },

@@ -14,7 +14,7 @@ import { useNotificationSettings } from '../hooks/use-notification-settings.js';
 import { useReadState } from '../hooks/use-read-state.js';
 
 export function ConversationScreen({ conversationId, focus }: { conversationId: string; focus?: string }) {
-  const { me } = useServices();
+  const { me, files } = useServices();
   const { view, status } = useConversation(conversationId);
   const nameOf = useNameOf();
   const directory = useDirectory();
@@ -48,7 +48,11 @@ export function ConversationScreen({ conversationId, focus }: { conversationId: 
             draftKey={`dm:${conversationId}`}
             mode="message"
             space={null}
-            onSend={(v) => actions.message({ conversation: conversationId, body: v.body }).then(() => undefined)}
+            attachments
+            onSend={async (v) => {
+              const attachments = v.files === undefined ? [] : await files.keep(v.files, `dm/${conversationId}`);
+              await actions.message({ conversation: conversationId, body: v.body, ...(attachments.length > 0 ? { attachments } : {}) });
+            }}
           />
         }
       />

@@ -15,7 +15,7 @@ import { NotificationPromptSlot } from './NotificationPromptSlot.js';
 import { useUnreadCounts } from '../hooks/use-unread.js';
 
 export function MessagesScreen({ startWith = [] }: { startWith?: string[] }) {
-  const { me } = useServices();
+  const { me, files } = useServices();
   const conversations = useConversations();
   const unread = useUnreadCounts();
   const nameOf = useNameOf();
@@ -49,9 +49,13 @@ export function MessagesScreen({ startWith = [] }: { startWith?: string[] }) {
             space={null}
             autoFocus
             submitLabel={text.messages.start}
+            attachments
             onCancel={() => setTo([])}
             onSend={async (v) => {
-              const { conversation } = await actions.message({ to, body: v.body });
+              // The conversation's id is made with its first message: the files learn their room after.
+              const attachments = v.files === undefined ? [] : await files.keep(v.files, null);
+              const { conversation } = await actions.message({ to, body: v.body, ...(attachments.length > 0 ? { attachments } : {}) });
+              if (attachments.length > 0) await files.assign(attachments, `dm/${conversation}`);
               navigate({ name: 'conversation', conversation });
             }}
           />

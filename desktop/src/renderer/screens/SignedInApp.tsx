@@ -30,6 +30,8 @@ import { BookmarksScreen, TopicScreen } from '../engagement/KnowledgeParts.js';
 import { OnboardingTour } from '../engagement/OnboardingTour.js';
 import { FIGURES_HREF, mayAskForFigures, openFigures, useFiguresRoute } from '../figures/figures-route.js';
 import { figureText } from '../figures/strings.js';
+import { AttachmentContext } from '../files/attachments-context.js';
+import { attachmentHost } from '../files/attachment-host.js';
 
 // The charting library comes with the Figures screen only (a chunk of its own).
 const FiguresScreen = lazy(() => import('../figures/FiguresScreen.js'));
@@ -55,7 +57,9 @@ export function SignedInApp({ session }: { session: Session }) {
   if (!services) return null;
   return (
     <ServicesContext value={services}>
-      <Frame />
+      <AttachmentContext value={attachmentHost(services.files)}>
+        <Frame />
+      </AttachmentContext>
     </ServicesContext>
   );
 }

@@ -22,7 +22,7 @@ import { text } from './strings.js';
 import { SpaceEngagement } from '../engagement/SpaceEngagement.js';
 
 export function SpaceScreen({ spaceId }: { spaceId: string }) {
-  const { me } = useServices();
+  const { me, files } = useServices();
   const { view, status } = useSpace(spaceId);
   const catalogue = useCatalogue();
   const inbox = useInbox();
@@ -83,11 +83,14 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
             mode="post"
             space={spaceId}
             kinds={rights.kinds}
+            attachments
             autoFocus
             onCancel={() => setComposing(false)}
             onChange={(v) => setDrafting({ kind: v.kind, title: v.title })}
             onSend={async (v) => {
-              await actions.post({ space: spaceId, kind: v.kind, title: v.title, body: v.body, mustRead: mustRead && v.kind === 'announcement' });
+              // The files are kept on this device first (under their hashes): the post is written at once, offline too.
+              const attachments = v.files === undefined ? [] : await files.keep(v.files, `space/${spaceId}`);
+              await actions.post({ space: spaceId, kind: v.kind, title: v.title, body: v.body, mustRead: mustRead && v.kind === 'announcement', ...(attachments.length > 0 ? { attachments } : {}) });
               setComposing(false);
               setMustRead(false);
             }}

@@ -1,7 +1,7 @@
 // A fake Electron host for container tests: machine policy, token store and updater are whatever
 // the test says, update status changes are pushed by `pushUpdate`, and calls are recorded.
 import { vi } from 'vitest';
-import type { HearthBridge, ManagedConfig, RenewResult, SignInResult, StoredSession, TokenStorageStatus, UpdateStatus } from '../../shared/bridge.js';
+import type { HearthBridge, ManagedConfig, RenewResult, SignInResult, StoredSession, TokenStorageStatus, UpdateStatus, OpenFileResult } from '../../shared/bridge.js';
 import { defaultSettingsView, type ManagedValue, type SettingKey, type SettingsView } from '../../shared/settings.js';
 
 export interface FakeHostOptions {
@@ -28,6 +28,7 @@ export function fakeHost(options: FakeHostOptions = {}) {
     renewSession: vi.fn(async (): Promise<RenewResult> => ({ ok: false, reason: 'refused', message: 'not in tests' })),
     updateStatus: vi.fn(async (): Promise<UpdateStatus> => options.update ?? { state: 'idle', checkedAt: null }),
     installUpdate: vi.fn(async () => {}),
+    openFile: vi.fn(async (): Promise<OpenFileResult> => ({ ok: true, how: 'opened' })),
     onUpdateStatus: vi.fn((listener: (status: UpdateStatus) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -71,5 +71,6 @@ export function caseDatabaseName(personId: string): string {
  * Open connections to these databases close themselves when asked (Dexie's versionchange default).
  */
 export async function wipeLocalData(personId: string): Promise<void> {
-  for (const name of [databaseName(personId), caseDatabaseName(personId)]) await Dexie.delete(name);
+  // The attachments database's name is files/file-db.ts's fileDatabaseName (kept apart from this schema).
+  for (const name of [databaseName(personId), caseDatabaseName(personId), `hearth-files-${personId}`]) await Dexie.delete(name);
 }

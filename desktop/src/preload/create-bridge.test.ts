@@ -26,7 +26,7 @@ describe('preload bridge', () => {
   it('exposes no way to reach ipcRenderer or a channel of the page’s choosing', () => {
     const bridge = createBridge(fakeIpc()) as unknown as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual(
-      ['kind', 'notify', 'setBadge', 'loadSession', 'saveSession', 'clearSession', 'tokenStorage', 'managedConfig', 'settings', 'signIn', 'renewSession', 'updateStatus', 'installUpdate', 'onUpdateStatus', 'onNavigate'].sort(),
+      ['kind', 'notify', 'setBadge', 'loadSession', 'saveSession', 'clearSession', 'tokenStorage', 'managedConfig', 'settings', 'signIn', 'renewSession', 'updateStatus', 'installUpdate', 'openFile', 'onUpdateStatus', 'onNavigate'].sort(),
     );
   });
 

@@ -1,6 +1,7 @@
 // Attachments: a post with a picture written offline shows its picture at once for its author (from
 // the device), uploads when the author is back online (tus, with its progress), and then appears,
 // picture and all, for a colleague — who opens it in the viewer.
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E } from './fixture.js';
 import { waitForOfflineShell } from './pages/app-page.js';
@@ -17,7 +18,7 @@ beforeAll(() => e2e.start());
 afterAll(() => e2e.stop());
 
 /** Whether the picture in `card` has loaded (a broken image has no natural width). */
-const pictureShown = (card: import('playwright-core').Locator) =>
+const pictureShown = (card: Locator) =>
   card.locator('.attachment-picture img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0).catch(() => false);
 
 describe('attachments', () => {

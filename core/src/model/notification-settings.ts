@@ -11,7 +11,7 @@ import { isValidId } from './room-names.js';
 import type { ConversationId, SpaceId } from './types.js';
 
 export const SPACE_NOTIFY_LEVELS = ['all', 'mentions', 'none'] as const;
-/** all: new posts and comments too; mentions: what is addressed to the person (mentions, replies); none: nothing. */
+/** all: new posts and reactions too; mentions: what is addressed to the person (mentions, replies, must-reads); none: nothing. */
 export type SpaceNotifyLevel = (typeof SPACE_NOTIFY_LEVELS)[number];
 /** Spaces nobody chose a level for. */
 export const DEFAULT_SPACE_NOTIFY_LEVEL: SpaceNotifyLevel = 'mentions';

@@ -49,6 +49,13 @@ describe('IPC wrapper', () => {
     expect(h.setBadge).toHaveBeenCalledWith(3);
   });
 
+  it('lets a notification carry the route of the item it is about (an inbox notice opens the comment itself)', async () => {
+    const { h, invoke } = setup();
+    const request = { title: 'Hearth', body: 'Rajesh Kumar mentioned you in Media Wing.', route: '#/post/media-wing/01JD0000000000000000000P01?item=01JD0000000000000000000C01' };
+    await invoke('hearth:notify', app, request);
+    expect(h.notify).toHaveBeenCalledWith(request);
+  });
+
   it.each<[string, InvokeEventLike]>([
     ['a page that navigated elsewhere', { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/', parent: null } }],
     ['a sub-frame of the app', { sender: { id: 7 }, senderFrame: { url: 'app://hearth/index.html', parent: {} } }],

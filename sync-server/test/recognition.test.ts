@@ -20,7 +20,7 @@ import {
   writePost,
   type InboxView,
 } from '@hearth/core';
-import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, person, runAdmin as admin, runCli, startTestRelay, storageArgs, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -159,6 +159,15 @@ describe('recognition', () => {
     const off = writeKudos((await outbox('alice')).doc, { to: 'bob', message: 'Thanks again' });
     expect(await rejected('alice', off)).toBe('validation.recognition-off');
     await admin(relay, 'recognition-set', { enabled: true, offCountries: [] });
+  });
+
+  it('the admin switches it with the CLI, through the running relay', async () => {
+    const r = await runCli('recognition', '--off-countries', 'fr,AT', ...storageArgs(relay.dataDir));
+    expect(r.code, r.stderr).toBe(0);
+    await waitFor(() => view().settings.offCountries.join() === 'AT,FR', 5000, 'countries');
+    expect((await runCli('recognition', '--off-countries', 'France', ...storageArgs(relay.dataDir))).code).toBe(1);
+    expect((await runCli('recognition', '--off-countries', '', ...storageArgs(relay.dataDir))).code).toBe(0);
+    await waitFor(() => view().settings.offCountries.length === 0 && view().settings.enabled, 5000, 'cleared');
   });
 
   it('best-of picks are published into the space by facilitators; bookmarks are never published anywhere', async () => {

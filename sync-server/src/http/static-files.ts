@@ -34,6 +34,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // Attachments: a video plays from the device's copy (blob:) or streams from a relay (byte ranges).
+  "media-src 'self' blob: http: https:",
   "font-src 'self'",
   // The person may point the client at another relay (ws/wss, and http/https for its token route).
   "connect-src 'self' ws: wss: http: https:",

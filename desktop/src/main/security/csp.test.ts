@@ -20,6 +20,11 @@ describe('Content-Security-Policy', () => {
     expect(directive(csp, 'default-src')).toBe("default-src 'none'");
   });
 
+  it('plays attachment videos from the device (blob:) or streamed from the configured relay only', () => {
+    expect(directive(contentSecurityPolicy('wss://hearth.corp.example.com:8443/'), 'media-src')).toBe("media-src 'self' blob: https://hearth.corp.example.com:8443");
+    expect(directive(contentSecurityPolicy(null), 'media-src')).toBe("media-src 'self' blob:");
+  });
+
   it('allows nothing but the app when the configured relay is not a relay address', () => {
     expect(directive(contentSecurityPolicy('file:///etc/passwd'), 'connect-src')).toBe("connect-src 'self'");
     expect(relayOrigins('wss://user:pw@relay.example')).toBeNull();

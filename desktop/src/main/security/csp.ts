@@ -32,6 +32,8 @@ export function contentSecurityPolicy(relayUrl: string | null): string {
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // Attachments: a video plays from the device's copy (blob:) or streams from the relay (byte ranges).
+    `media-src 'self' blob:${origins === null ? '' : ` ${origins[1]}`}`,
     "font-src 'self'",
     "worker-src 'self' blob:",
     `connect-src ${connect}`,

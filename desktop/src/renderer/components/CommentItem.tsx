@@ -35,7 +35,8 @@ export interface ThreadActions {
   space: SpaceId;
   now?: number;
   /** replyTo: the comment answered, or null for a top-level comment. */
-  onComment: (value: { body: string; replyTo: string | null }, verdict: Verdict) => void;
+  /** `files` only when the composer offered attachments and some were chosen. */
+  onComment: (value: { body: string; replyTo: string | null; files?: File[] }, verdict: Verdict) => void;
   onEditComment: (commentId: string, body: string, verdict: Verdict) => void;
   /** Withdraw an own post or comment. */
   onRetract: (entryId: string) => void;
@@ -175,7 +176,7 @@ export function CommentItem(props: CommentItemProps) {
             submitLabel: s.t('comment.sendReply'),
             autoFocus: true,
             onSubmit: (value, verdict) => {
-              props.onComment({ body: value.body, replyTo: comment.id }, verdict);
+              props.onComment({ body: value.body, replyTo: comment.id, ...(value.files ? { files: value.files } : {}) }, verdict);
               close();
             },
             onCancel: close,

@@ -150,7 +150,7 @@ export function Thread(props: ThreadProps) {
             nameOf,
             label: s.t('thread.addComment'),
             submitLabel: s.t('thread.sendComment'),
-            onSubmit: (value, verdict) => props.onComment({ body: value.body, replyTo: null }, verdict),
+            onSubmit: (value, verdict) => props.onComment({ body: value.body, replyTo: null, ...(value.files ? { files: value.files } : {}) }, verdict),
           })}
       </section>
     </div>

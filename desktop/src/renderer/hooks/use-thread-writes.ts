@@ -6,6 +6,7 @@ import type { OutboxEntry, Reaction } from '@hearth/core';
 import type { ThreadProps } from '../components/Thread.js';
 import { useActions } from './use-actions.js';
 import { useOutbox } from './use-data.js';
+import { useServices } from './services-context.js';
 
 export type ThreadWrites = Pick<ThreadProps, 'onComment' | 'onEditComment' | 'onEditPost' | 'onRetract' | 'onReact' | 'onReport'> & {
   saving: boolean;
@@ -16,6 +17,7 @@ type ReactionEntry = Extract<OutboxEntry, { type: 'reaction' }>;
 
 export function useThreadWrites(space: string, post: string): ThreadWrites {
   const actions = useActions();
+  const { files } = useServices();
   const outbox = useOutbox();
   const [writing, setWriting] = useState(0);
   const [reported, setReported] = useState(false);
@@ -41,7 +43,14 @@ export function useThreadWrites(space: string, post: string): ThreadWrites {
   };
 
   return {
-    onComment: ({ body, replyTo }) => track(actions.comment({ space, post, replyTo, body })),
+    onComment: ({ body, replyTo, files: chosen }) =>
+      track(
+        // Files are kept on this device first (file-uploads.ts); the comment references their hashes.
+        (async () => {
+          const attachments = chosen === undefined ? [] : await files.keep(chosen, `space/${space}`);
+          return actions.comment({ space, post, replyTo, body, ...(attachments.length > 0 ? { attachments } : {}) });
+        })(),
+      ),
     onEditComment: (id, body) => track(actions.edit(id, { body })),
     onEditPost: (value) => track(actions.edit(post, { title: value.title, body: value.body })),
     onRetract: (id) => track(actions.retract(id)),

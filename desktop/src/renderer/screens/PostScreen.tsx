@@ -20,7 +20,7 @@ import { usePostEngagement } from './post-engagement.js';
 // New comments and replies keep a draft ("comment:<post>", "reply:<comment>"); an edit starts
 // from the item's own text and keeps none.
 const renderComposer: RenderComposer = (context, props) =>
-  context.kind === 'edit' ? <Composer {...props} /> : <KeptComposer draftKey={`${context.kind}:${context.id}`} {...props} />;
+  context.kind === 'edit' ? <Composer {...props} /> : <KeptComposer draftKey={`${context.kind}:${context.id}`} {...props} attachments />;
 
 export function PostScreen({ spaceId, postId, focus }: { spaceId: string; postId: string; focus?: string }) {
   const s = useStrings();

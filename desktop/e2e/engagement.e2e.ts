@@ -3,6 +3,9 @@
 // from the app; the tour ends in the policy acknowledgement and suggested spaces, and resumes where
 // it was left; bookmarks follow the person; axe finds nothing serious on the new screens.
 import { AxeBuilder } from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,6 +21,12 @@ beforeAll(async () => {
   rajesh = await e2e.signIn('rajesh');
 }, 120_000);
 afterAll(() => e2e.stop());
+
+/** The admin's `hearth-relay recognition …` against the running relay. */
+async function recognitionCli(...args: string[]): Promise<void> {
+  const bin = fileURLToPath(new URL('../../sync-server/bin/hearth-relay.js', import.meta.url));
+  await promisify(execFile)(process.execPath, [bin, 'recognition', ...args, '--data', e2e.relay.dataDir]);
+}
 
 async function scan(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
@@ -77,6 +86,21 @@ describe('recognition', () => {
     await rajesh.page.getByRole('heading', { name: 'Lena Hoffmann', level: 1 }).waitFor();
     await expect(rajesh.page.locator('.person-recognition').count()).resolves.toBe(0);
     await expect(rajesh.page.getByRole('navigation').getByRole('link', { name: 'Recognition' }).count()).resolves.toBe(1);
+  });
+});
+
+describe('recognition switched off for the organisation', () => {
+  it('disappears from the open app at once (menu, page, kudos), and comes back when switched on', async () => {
+    await rajesh.app.go('#/person/binu');
+    const menu = rajesh.page.getByRole('navigation').getByRole('link', { name: 'Recognition' });
+    await rajesh.page.locator('.person-recognition').waitFor();
+    await recognitionCli('--enabled', 'off');
+    await menu.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(rajesh.page.locator('.person-recognition').count()).resolves.toBe(0);
+    await rajesh.app.go('#/recognition');
+    await rajesh.page.locator('.screen-home').waitFor();
+    await recognitionCli('--enabled', 'on');
+    await menu.waitFor({ timeout: 15_000 });
   });
 });
 

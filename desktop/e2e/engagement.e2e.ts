@@ -57,6 +57,10 @@ describe('recognition', () => {
     await binu.page.locator('.kudos-list li', { hasText: message }).waitFor({ timeout: 15_000 });
     // A recipient cannot thank themselves: no form on one's own page.
     await expect(rajesh.page.getByRole('button', { name: 'Send kudos' }).count()).resolves.toBe(0);
+
+    // The giver can withdraw it; it leaves the recipient's page.
+    await binu.page.getByRole('button', { name: 'Withdraw your kudos to Rajesh Kumar' }).first().click();
+    await kudos.waitFor({ state: 'detached', timeout: 15_000 });
   });
 
   it('shows badges and their rules on the Recognition page, with no serious axe finding', async () => {

@@ -15,6 +15,7 @@ export function PersonRecognition({ personId }: { personId: string }) {
   const { on, onFor, view } = useRecognition();
   const nameOf = useNameOf();
   const catalogue = useCatalogue();
+  const actions = useEngagementActions();
   const ids = { badges: useId(), kudos: useId(), give: useId(), message: useId(), space: useId() };
   if (!on || !onFor(personId)) return null;
   const name = nameOf(personId);
@@ -31,7 +32,7 @@ export function PersonRecognition({ personId }: { personId: string }) {
       )}
       <section aria-labelledby={ids.kudos}>
         <h2 id={ids.kudos}>{t.person.kudos(name)}</h2>
-        {kudos.length === 0 ? <p className="empty">{t.person.noKudos}</p> : <KudosList kudos={kudos} nameOf={nameOf} />}
+        {kudos.length === 0 ? <p className="empty">{t.person.noKudos}</p> : <KudosList kudos={kudos} nameOf={nameOf} me={me} onWithdraw={(id) => void actions.retract([id])} />}
       </section>
       {personId !== me && (
         <section aria-labelledby={ids.give}>

@@ -20,7 +20,20 @@ export function BadgeList({ badges, spaceNameOf }: { badges: readonly AwardedBad
   );
 }
 
-export function KudosList({ kudos, nameOf, showRecipient = false }: { kudos: readonly PublishedKudos[]; nameOf: (id: string) => string; showRecipient?: boolean }) {
+export function KudosList({
+  kudos,
+  nameOf,
+  showRecipient = false,
+  me,
+  onWithdraw,
+}: {
+  kudos: readonly PublishedKudos[];
+  nameOf: (id: string) => string;
+  showRecipient?: boolean;
+  /** With onWithdraw: the giver may withdraw their own kudos. */
+  me?: string;
+  onWithdraw?: (id: string) => void;
+}) {
   return (
     <ul className="kudos-list">
       {kudos.map((k) => (
@@ -30,6 +43,11 @@ export function KudosList({ kudos, nameOf, showRecipient = false }: { kudos: rea
             {showRecipient ? `${nameOf(k.to)} · ` : ''}
             {t.person.from(nameOf(k.authorId))} · <TimeText at={k.createdAt} />
           </p>
+          {onWithdraw && k.authorId === me && (
+            <button type="button" className="button-quiet" onClick={() => onWithdraw(k.id)} aria-label={t.person.withdrawLabel(nameOf(k.to))}>
+              {t.person.withdraw}
+            </button>
+          )}
         </li>
       ))}
     </ul>

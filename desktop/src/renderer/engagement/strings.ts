@@ -25,6 +25,8 @@ export const engagementText = {
     noSpace: 'Only on their page',
     send: 'Send kudos',
     sent: 'Kudos sent. It appears once the relay has published it.',
+    withdraw: 'Withdraw',
+    withdrawLabel: (name: string) => `Withdraw your kudos to ${name}`,
   },
   space: {
     kudos: 'Kudos in this space',

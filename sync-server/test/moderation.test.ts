@@ -60,6 +60,30 @@ describe('moderation cases', () => {
     expect(await decisionsOf(relay, handle.doc().id)).toMatchObject([{ action: 'approve', outcome: 'done' }]);
   });
 
+  it('hiding a held post that was approved meanwhile removes it for readers, not only in the author\'s inbox', async () => {
+    const mona = await moderator('mona');
+    const out = await open('alice', 'outbox/alice');
+    const inbox = await open('alice', 'inbox/alice');
+    const views = [await open('bob', 'space/general'), await open('erin', 'space/general')];
+    const id = writePost(out.doc, { space: 'general', title: 'Visit', body: 'Northwind visits the plant on Friday.' });
+    const handle = await mona.waitForCase((c) => c.item.entryId === id, 'held case');
+    const visible = (v: TestClient) => readSpace(v.doc).posts.some((p) => p.id === id);
+    mona.decide(handle, 'approve');
+    await waitFor(() => views.every(visible), 5000, 'published after approval');
+
+    // On second thought: the case, opened from the hold, is decided again.
+    const hide = mona.decide(handle, 'hide', 'The visit is confidential.');
+    await waitFor(() => views.every((v) => !visible(v)), 5000, 'hidden for every reader');
+    for (const v of views) expect(readSpace(v.doc).hidden).toContain(id);
+    await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'hidden' && n.entryId === id), 5000, 'author told');
+    await waitFor(() => handle.doc().executions[hide]?.outcome === 'done', 5000, 'execution shown in the case');
+
+    // And restoring it brings it back: it is published, so there is something to restore.
+    mona.decide(handle, 'restore');
+    await waitFor(() => views.every(visible), 5000, 'restored for every reader');
+    expect(readSpace(views[0]!.doc).posts.find((p) => p.id === id)?.body).toBe('Northwind visits the plant on Friday.');
+  });
+
   it('a report on a published comment opens a case; hiding it removes it from every member\'s document', async () => {
     const mona = await moderator('mona');
     const bobOut = await open('bob', 'outbox/bob');

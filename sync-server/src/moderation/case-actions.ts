@@ -58,20 +58,28 @@ export async function carryOut(c: RecordedCase, d: CaseDecision, ctx: ActionCont
     ctx.host.write(roomName({ kind: 'inbox', person: to }), (doc) => {
       addNotice(doc, noticeOf(c, d, kind, message, ctx.now));
     });
-  const published = c.source !== 'hold';
+  // Where the item is published now, if it is. A case opened from a hold starts with nothing
+  // published, but an approval (this case's or the publisher's, after an edit) may have published it
+  // since: hide and restore then act on the document the relay's record names, not on the inbox
+  // status alone — else a "hide" would leave the post visible to every reader.
+  const publishedIn = c.source !== 'hold' ? item.room : publishedRoom(c, ctx.record);
+  const published = publishedIn !== null;
+  const room = publishedIn ?? item.room;
   switch (d.action) {
     case 'approve': {
-      if (published) return { outcome: 'done', detail: 'kept published' };
+      if (c.source !== 'hold') return { outcome: 'done', detail: 'kept published' };
       return approve(c, d, ctx, `Your ${what} was published after review.`);
     }
     case 'hide':
       if (published) {
-        await ctx.host.write(item.room, (doc) => {
+        await ctx.host.write(room, (doc) => {
           hideItem(doc, item.entryId, { now: ctx.now });
           setItemText(doc, item.entryId, null, c.author);
         });
       }
-      else {
+      // The held version itself never reached readers (a held edit of a published post): the
+      // author's status for it says rejected.
+      if (c.source === 'hold' && ctx.record?.publishedVersion !== item.version) {
         await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
           setEntryStatus(doc, { entryId: item.entryId, state: 'rejected', version: item.version, findings: c.findings, updatedAt: ctx.now });
         });
@@ -82,7 +90,7 @@ export async function carryOut(c: RecordedCase, d: CaseDecision, ctx: ActionCont
       if (!published) return { outcome: 'done', detail: 'nothing was hidden' };
       {
         const texts = await recordedTexts(c, ctx);
-        await ctx.host.write(item.room, (doc) => {
+        await ctx.host.write(room, (doc) => {
           restoreItem(doc, item.entryId);
           setItemText(doc, item.entryId, texts, c.author);
         });
@@ -101,6 +109,12 @@ export async function carryOut(c: RecordedCase, d: CaseDecision, ctx: ActionCont
       return { outcome: 'done', detail: `escalated to ${role}: ${people.map((p) => p.id).join(', ') || 'nobody has that role'}` };
     }
   }
+}
+
+/** The room the relay's record says the case's item is published in, null when it is not published. */
+function publishedRoom(c: RecordedCase, record: EntryRecord | null): string | null {
+  if (record === null || record.owner !== c.item.authorId || record.publishedVersion === null) return null;
+  return record.targetRoom;
 }
 
 async function approve(c: RecordedCase, d: CaseDecision, ctx: ActionContext, message: string): Promise<ActionResult> {

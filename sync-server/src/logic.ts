@@ -72,7 +72,9 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
   }
   const leases = options.leases === undefined ? {} : { leases: options.leases };
   const audit = await startAuditService({ host, db, log, dataDir: options.dataDir, ...(options.compact ? { compact: options.compact } : {}), ...leases });
+  const gate = options.blobs === undefined ? undefined : attachmentGate(host, options.blobs.records, Date.now);
   const moderation = await startModeration({
+    ...(gate === undefined ? {} : { attachments: gate }),
     host,
     db,
     log,
@@ -93,7 +95,7 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     onReport: (report) => moderation.onReport(report),
     recognition,
     ...leases,
-    ...(options.blobs === undefined ? {} : { attachments: attachmentGate(host, options.blobs.records, Date.now) }),
+    ...(gate === undefined ? {} : { attachments: gate }),
   });
   const blobs = options.blobs;
   const blobSweep = (): Promise<string[]> =>

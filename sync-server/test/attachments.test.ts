@@ -4,7 +4,7 @@
 // range — only to people who may read such a post. Attacker-side: a client that references a file
 // it never had, or reads a blob it may not see.
 import { readdirSync, existsSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, writeAcknowledgement, writeMessage, writePost, type AttachmentRef } from '@hearth/core';
 import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
 import type { TestRelay } from './helpers.js';
+import { sha256, uploadFile } from './upload-client.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MAX = 3 * 1024 * 1024;
 
 async function png(seed: number, size = 64): Promise<Buffer> {
@@ -33,25 +33,7 @@ describe('attachments', () => {
   const clients = clientPool(() => relay);
   const base = () => relay.url.replace('ws://', 'http://');
 
-  interface Sent { url: string | null; error: { status: number; body: string } | null }
-  async function upload(person: string, data: Buffer, meta: { name: string; type: string; target: string; sha256?: string }, options: Partial<tus.UploadOptions> = {}): Promise<Sent> {
-    const token = await relay.mintToken(person);
-    return new Promise((resolve) => {
-      const u: tus.Upload = new tus.Upload(data, {
-        endpoint: `${base()}/api/uploads`,
-        headers: { Authorization: `Bearer ${token}` },
-        metadata: { sha256: meta.sha256 ?? sha256(data), name: meta.name, type: meta.type, target: meta.target },
-        retryDelays: [],
-        ...options,
-        onSuccess: () => resolve({ url: u.url, error: null }),
-        onError: (err) => {
-          const res = (err as tus.DetailedError).originalResponse;
-          resolve({ url: u.url, error: { status: res?.getStatus() ?? 0, body: res?.getBody() ?? String(err) } });
-        },
-      });
-      u.start();
-    });
-  }
+  const upload = (person: string, data: Buffer, meta: { name: string; type: string; target: string; sha256?: string }) => uploadFile(relay, person, data, meta);
   const get = async (person: string | null, hash: string, init: RequestInit = {}, suffix = '') =>
     fetch(`${base()}/api/blobs/${hash}${suffix}`, { ...init, headers: { ...(person === null ? {} : { Authorization: `Bearer ${await relay.mintToken(person)}` }), ...(init.headers as Record<string, string> | undefined) } });
   const blobFiles = () => {

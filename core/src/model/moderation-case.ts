@@ -10,7 +10,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
-import type { EntryId, PersonId, SpaceId, StatusFinding, Timestamp } from './types.js';
+import type { AttachmentRef, EntryId, PersonId, SpaceId, StatusFinding, Timestamp } from './types.js';
 
 export const CASE_SOURCES = ['hold', 'flag', 'report'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
@@ -27,6 +27,8 @@ export interface CaseItem {
   room: string;
   title: string | null;
   body: string;
+  /** The item's files (absent when none): moderators deciding the case may read them. */
+  attachments?: AttachmentRef[];
   /** The publication version the case is about. */
   version: number;
   createdAt: Timestamp;

@@ -17,7 +17,12 @@ export interface AttachmentGate {
   check(author: string, refs: readonly AttachmentRef[]): Promise<{ ok: true; checked: AttachmentRef[] } | { ok: false; missing: string[] }>;
   /** The published item `item` in `room` references these blobs (readers of the room may read them). */
   referenced(room: string, item: string, hashes: readonly string[]): Promise<void>;
+  /** The held item `item` for `room` references these blobs: whoever may decide its case may read them. */
+  underReview(room: string, item: string, hashes: readonly string[]): Promise<void>;
 }
+
+/** Reference rows of held items are kept under `review:<room>` (blob-access.ts, blob-sweep.ts). */
+export const REVIEW_PREFIX = 'review:';
 
 export function attachmentGate(host: DocHost, records: BlobRecords, now: () => number): AttachmentGate {
   return {
@@ -29,5 +34,6 @@ export function attachmentGate(host: DocHost, records: BlobRecords, now: () => n
       return { ok: true, checked: refs.map((r) => ({ hash: r.hash, name: r.name, mimeType: facts.get(r.hash)!.mimeType, bytes: facts.get(r.hash)!.bytes })) };
     },
     referenced: (room, item, hashes) => records.referenced(room, item, hashes, now()),
+    underReview: (room, item, hashes) => records.referenced(`${REVIEW_PREFIX}${room}`, item, hashes, now()),
   };
 }

@@ -7,6 +7,7 @@
 import { ITEM_MAPS, attachmentsOf, parseRoomName, type AttachmentRef } from '@hearth/core';
 import type * as Y from 'yjs';
 import { authorize } from '../auth/authorize.js';
+import { casePermissions } from '../moderation/case-permissions.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import type { BlobRecords } from './blob-records.js';
 
@@ -36,6 +37,13 @@ export function itemReferences(doc: Y.Doc, item: string, hash: string): boolean 
 export async function mayRead(host: DocHost, records: BlobRecords, person: string, hash: string): Promise<boolean> {
   if (await records.uploadedBy(hash, person)) return true;
   for (const ref of await records.refs(hash)) {
+    // A held item's files: for the moderators (and facilitators of its space) who decide its case.
+    if (ref.room.startsWith('review:')) {
+      const room = ref.room.slice('review:'.length);
+      const space = room.startsWith('space/') ? room.slice('space/'.length) : null;
+      if ((await casePermissions(host).mayAct(person, space)).ok) return true;
+      continue;
+    }
     if (!(await authorize(host, person, ref.room)).ok) continue;
     if (itemReferences(await host.open(ref.room), ref.item, hash)) return true;
   }

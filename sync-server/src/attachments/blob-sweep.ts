@@ -32,7 +32,9 @@ export async function sweepBlobs(o: BlobSweepOptions): Promise<string[]> {
     const refs = await o.records.refs(blob.hash);
     let live = false;
     for (const ref of refs) {
-      if (ref.room.startsWith('space/') && held.spaces.has(ref.room.slice('space/'.length))) live = true;
+      // A held item's files stay while its case may be decided (the evidence a moderator reads).
+      if (ref.room.startsWith('review:')) live = true;
+      else if (ref.room.startsWith('space/') && held.spaces.has(ref.room.slice('space/'.length))) live = true;
       else if (itemReferences(await o.host.open(ref.room), ref.item, blob.hash)) live = true;
       else await o.records.dropRef(blob.hash, ref.room, ref.item);
       if (live) break;

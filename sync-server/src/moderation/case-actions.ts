@@ -7,12 +7,14 @@
 // Why every write here may run twice: the decision is recorded as carried out only after these
 // writes are stored (case-executor.ts), so a crash in between replays them — and each is idempotent
 // (publishEntry per version, hide/restore marks, notices keyed by the decision).
+import type { AttachmentGate } from '../attachments/attachment-gate.js';
 import type * as Y from 'yjs';
 import {
   ITEM_MAPS,
   addConversation,
   addNotice,
   hideItem,
+  attachmentsOf,
   initConversation,
   publishEntry,
   readDirectory,
@@ -39,6 +41,8 @@ export interface ActionContext {
   now: number;
   /** The publication state of the case's entry (approve checks it still stands for the case's version). */
   record: EntryRecord | null;
+  /** Files: an approved item is published with the relay's facts of its files, and its readers may read them. */
+  attachments?: AttachmentGate;
 }
 
 export interface ActionResult {
@@ -132,11 +136,20 @@ async function approve(c: RecordedCase, d: CaseDecision, ctx: ActionContext, mes
     await ctx.host.write(item.room, (doc) => void initConversation(doc, conversation));
     for (const p of conversation.participants) await ctx.host.write(roomName({ kind: 'inbox', person: p }), (doc) => void addConversation(doc, conversation));
   }
+  // Files as the publisher would publish them: the relay's sniffed type and real size, never the client's claims.
+  let published = entry;
+  const refs = attachmentsOf(entry);
+  if (refs.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message')) {
+    const checked = ctx.attachments === undefined ? null : await ctx.attachments.check(item.authorId, refs);
+    if (checked === null || !checked.ok) return { outcome: 'failed', detail: 'its files are not on the relay' };
+    published = { ...entry, attachments: checked.checked };
+  }
   let ok = false;
   await ctx.host.write(item.room, (doc) => {
-    ok = publishEntry(doc, { author: item.authorId, entry, version: item.version, publishedAt: ctx.now }).ok;
+    ok = publishEntry(doc, { author: item.authorId, entry: published, version: item.version, publishedAt: ctx.now }).ok;
   });
   if (!ok) return { outcome: 'failed', detail: 'cannot be published where it is addressed' };
+  if (refs.length > 0) await ctx.attachments?.referenced(item.room, item.entryId, refs.map((r) => r.hash));
   await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
     setEntryStatus(doc, { entryId: item.entryId, state: 'published', version: item.version, findings: [], updatedAt: ctx.now });
     addNotice(doc, noticeOf(c, d, 'published-after-review', message, ctx.now));

@@ -13,6 +13,7 @@
 // decision is first seen and again at the moment it is carried out (case-permissions.ts): a decision
 // by someone who may not is `refused` — recorded in `case_actions`, journaled, logged and written to
 // the case's `executions` — and nothing is done; it then no longer counts (core's deriveCaseState).
+import type { AttachmentGate } from '../attachments/attachment-gate.js';
 import * as A from '@automerge/automerge';
 import type { DocHandle } from '@automerge/automerge-repo';
 import { checkCaseAddition, deriveCaseState, isActorOf, type CaseDecision, type CaseExecution, type ModerationCase } from '@hearth/core';
@@ -43,6 +44,7 @@ export interface CaseExecutorOptions {
    * that sees a change meanwhile evaluates the case again once the lease is free.
    */
   leases?: Leases;
+  attachments?: AttachmentGate;
 }
 
 export class CaseExecutor {
@@ -192,7 +194,7 @@ export class CaseExecutor {
       const result =
         row.item === null
           ? { outcome: 'failed' as const, detail: 'the relay has no record of the item this case is about' }
-          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: await this.o.publications.get(row.entryId) });
+          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: await this.o.publications.get(row.entryId), ...(this.o.attachments === undefined ? {} : { attachments: this.o.attachments }) });
       const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
       await this.o.store.transaction(async (tx) => {
         await this.lease?.fence(tx);

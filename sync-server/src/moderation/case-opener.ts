@@ -5,7 +5,7 @@
 // a derived case id: the pipeline may replay a hold after a crash, and several people may report the
 // same item — a replay changes nothing, a new report joins the item's open case.
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
-import { addNotice, ITEM_MAPS, roomName, scanOutbox, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
+import { addNotice, attachmentsOf, ITEM_MAPS, roomName, scanOutbox, type AttachmentRef, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import type { PublicationStore } from '../publication/publication-store.js';
@@ -187,12 +187,19 @@ export class CaseOpener {
         room,
         title: typeof value.title === 'string' ? value.title : null,
         body: typeof value.body === 'string' ? value.body : '',
+        ...filesOf(value),
         version: typeof value.version === 'number' ? value.version : recordVersion,
         createdAt: typeof value.createdAt === 'number' ? value.createdAt : 0,
       };
     }
     return null;
   }
+}
+
+/** The files of an entry or published item as plain references; nothing when none (Automerge takes no undefined). */
+function filesOf(item: object): { attachments?: AttachmentRef[] } {
+  const files = attachmentsOf(item);
+  return files.length === 0 ? {} : { attachments: files.map((f) => ({ hash: f.hash, name: f.name, mimeType: f.mimeType, bytes: f.bytes })) };
 }
 
 /** A post, comment or message entry as a case item (other entries open no case). */
@@ -205,6 +212,7 @@ function itemOfEntry(entry: OutboxEntry, author: string, version: number): CaseI
     room: entry.type === 'message' ? `dm/${entry.conversation}` : `space/${entry.space}`,
     title: entry.type === 'post' ? entry.title : null,
     body: entry.body,
+    ...filesOf(entry),
     version,
     createdAt: entry.createdAt,
   };

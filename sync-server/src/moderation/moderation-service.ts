@@ -6,6 +6,7 @@
 // a facilitator those of the spaces they facilitate, anyone else nothing — the relay neither
 // announces nor serves another document to them, and refuses their changes to it. A refused change
 // is logged and journaled (`case-change-refused`).
+import type { AttachmentGate } from '../attachments/attachment-gate.js';
 import type { DocHandle, DocumentId, PeerId } from '@automerge/automerge-repo';
 import { Repo } from '@automerge/automerge-repo';
 import type { WebSocket } from 'ws';
@@ -39,6 +40,8 @@ export interface ModerationOptions {
    * again when a moderator's device asks for it or a report joins it. Default 10 minutes.
    */
   caseIdleMs?: number;
+  /** Approving a held item with files publishes the relay's facts of them (attachments/attachment-gate.ts). */
+  attachments?: AttachmentGate;
 }
 
 export interface ModerationService {
@@ -139,7 +142,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     shareConfig: { announce: access, access },
     saveDebounceRate: 20,
   });
-  const executor = new CaseExecutor({ host: o.host, store, publications, permissions, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500, ...(o.leases === undefined ? {} : { leases: o.leases }) });
+  const executor = new CaseExecutor({ host: o.host, store, publications, permissions, journal: o.journal, log: o.log, now, settleMs: o.settleMs ?? 1500, ...(o.leases === undefined ? {} : { leases: o.leases }), ...(o.attachments === undefined ? {} : { attachments: o.attachments }) });
   const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => {
     caseDocuments.add(row.documentId);
     executor.watch(handle, row);

@@ -401,7 +401,13 @@ export class Publisher {
       const verdict = evaluate(pass.policy, draft);
       const findings = findingsOfPolicy(verdict.findings);
       if (verdict.action === 'hold') {
-        await this.hold(pass.person, entry, version, findings);
+        // Moderators deciding the case may read its files (attachment-gate.ts, REVIEW_PREFIX).
+        if (files.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message')) {
+          const room = entry.type === 'message' ? `dm/${entry.conversation}` : `space/${entry.space}`;
+          await this.opts.attachments?.underReview(room, entry.id, files.map((f) => f.hash));
+        }
+        // The case shows the files as the relay found them (withFiles), not as the client described them.
+        await this.hold(pass.person, withFiles, version, findings);
         return save('held', previousRoom, previousVersion, event('hold', { rules: rules(findings), policyVersion: pass.policy.version }));
       }
       if (verdict.action === 'reject') {

@@ -1,6 +1,7 @@
 // The item under review as it was submitted, with the policy's findings marked in the text (the
 // same <mark> pieces the composer underlines with, from HighlightedField's `segment`) and listed in
 // words (FindingList), so the marks never carry meaning by colour alone.
+import { AttachmentList } from '../files/AttachmentList.js';
 import type { CaseItem, StatusFinding } from '@hearth/core';
 import { FindingList } from '../components/FindingList.js';
 import { segment, type Span } from '../components/HighlightedField.js';
@@ -38,6 +39,7 @@ export function CaseItemView({ item, findings }: { item: CaseItem; findings: rea
         <p className="review-item-body">
           <Marked text={item.body} spans={spansOf(findings, 'body')} />
         </p>
+        <AttachmentList items={item.attachments} />
       </div>
       <FindingList findings={findings} texts={{ title, body: item.body }} />
     </section>

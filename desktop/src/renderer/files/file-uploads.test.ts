@@ -39,4 +39,15 @@ describe('attachments on the device', () => {
     await files.assign([ref!], 'dm/01KB0000000000000000000000');
     expect((await db.files.get(ref!.hash))?.target).toBe('dm/01KB0000000000000000000000');
   });
+
+  it('the same file attached twice is kept once and not shown as waiting again once uploaded', async () => {
+    const { db, files } = offline();
+    const [first] = await files.keep([file('same', 'a.txt')], 'space/general');
+    await db.files.update(first!.hash, { upload: 'done' });
+    files.progress.set(new Map());
+    const [second] = await files.keep([file('same', 'b.txt')], 'space/general');
+    expect(second!.hash).toBe(first!.hash);
+    expect(await db.files.count()).toBe(1);
+    expect(files.progress.get().get(first!.hash)).toBeUndefined();
+  });
 });

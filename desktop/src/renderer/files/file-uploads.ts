@@ -59,8 +59,9 @@ export class FileUploads {
       if (known?.origin !== 'mine' || known.upload === 'refused') {
         const record: StoredFile = { ...ref, blob: file, origin: 'mine', target, upload: 'waiting', error: null, addedAt: Date.now() };
         await this.o.db.files.put(record);
+        this.setProgress(hash, { state: 'waiting', sent: 0, total: file.size, error: null });
       }
-      this.setProgress(hash, { state: 'waiting', sent: 0, total: file.size, error: null });
+      // The same file attached again: uploaded once already (the relay keeps it per hash), or on its way.
       refs.push(ref);
     }
     void this.pump();

@@ -14,18 +14,23 @@
 //                nothing to do) into outbox/<author2>; readers are N other devices of that person
 //                on that outbox: validate, store (fsync), broadcast. The transport alone. At most
 //                DEVICES devices: the relay caps one person's connections (200 by default).
+//   publication, 2 processes   the same full path on two relay processes on one PostgreSQL database
+//                and one Redis (scale-out): the authors on the first process, the readers split
+//                evenly over both, so half of them are reached through Redis. Left out, said so,
+//                when no PostgreSQL (HEARTH_BENCH_POSTGRES) or Redis (HEARTH_BENCH_REDIS) answers.
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
 //   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -181,12 +186,12 @@ function provider(url, room, token, doc = new Y.Doc()) {
 /**
  * `authors` ({ room, token }) write the posts in turn: post `seq` by authors[seq % authors.length].
  */
-async function fanout({ label, url, readerRoom, readerToken, authors, n, prepareAuthor, write = writeBenchPost }) {
+async function fanout({ label, url, readerUrl = () => url, readerRoom, readerToken, authors, n, prepareAuthor, write = writeBenchPost }) {
   const sent = new Map();
   const latencies = [];
   const readers = [];
   for (let i = 0; i < n; i++) {
-    readers.push(reader(`${url}/${readerRoom}${readerToken ? `?token=${await readerToken(i)}` : ''}`, (seq, now) => {
+    readers.push(reader(`${readerUrl(i)}/${readerRoom}${readerToken ? `?token=${await readerToken(i)}` : ''}`, (seq, now) => {
       const t = sent.get(seq);
       if (t !== undefined) latencies.push(now - t);
     }));
@@ -245,6 +250,57 @@ async function idleMemory({ url, room, token, pid, count }) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scale-out: two relay processes on a PostgreSQL database of their own and one Redis
+
+const cleanups = [];
+
+/** Two relay processes sharing keys, database and Redis, with the bench's people and space; null when unavailable. */
+async function startScaleOut(extraAuthors) {
+  const admin = process.env.HEARTH_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redis = process.env.HEARTH_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
+  if (!(await client.connect().then(() => true, () => false))) {
+    console.log(`2 processes left out: no PostgreSQL at ${admin}`);
+    return null;
+  }
+  const name = `hearth_fanout_${process.pid}`;
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  cleanups.push(async () => {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  });
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const postgres = url.toString();
+  const dirs = [mkdtempSync(join(tmpdir(), 'hearth-fanout-a-')), mkdtempSync(join(tmpdir(), 'hearth-fanout-b-'))];
+  cleanups.push(async () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const env = { HEARTH_LOG_LEVEL: 'warn', HEARTH_REDIS_PREFIX: `hearth-bench-${process.pid}:` };
+  const serve = (dir) => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dir, '--postgres', postgres, '--redis', redis, '--rate', '10000/s:10000'], env, /listening on (ws:\/\/\S+)/);
+  let first;
+  try {
+    first = await serve(dirs[0]);
+  } catch (err) {
+    console.log(`2 processes left out: ${String(err.message).split('\n')[0].slice(0, 200)}`);
+    return null;
+  }
+  procs.push(first.proc);
+  // Every process signs and verifies with the same keys (a deployment copies them).
+  for (const f of ['relay-signing.key', 'audit-ed25519.key', 'audit-ed25519.pub']) if (existsSync(join(dirs[0], f))) copyFileSync(join(dirs[0], f), join(dirs[1], f));
+  const second = await serve(dirs[1]);
+  procs.push(second.proc);
+  writeFileSync(join(dirs[0], 'people.json'), JSON.stringify(people(maxPeople, extraAuthors)));
+  await run([cli, 'directory', 'import', join(dirs[0], 'people.json'), '--data', dirs[0], '--postgres', postgres]);
+  await run([cli, 'space', 'create', 'bench', '--name', 'Bench', '--data', dirs[0], '--postgres', postgres]);
+  const key = new Uint8Array(Buffer.from(readFileSync(join(dirs[0], 'relay-signing.key'), 'utf8').trim(), 'base64'));
+  const tokens = new Map();
+  return {
+    urls: [first.match[1], second.match[1]],
+    tokenOf: async (id) => tokens.get(id) ?? tokens.set(id, await mintToken(key, id, { ttl: '1h' })).get(id),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
@@ -293,6 +349,9 @@ try {
   procs.push(stock.proc);
   const stockUrl = `ws://${HOST}:${stockPort}`;
 
+  // Scale-out: two relay processes on one PostgreSQL database and one Redis, same people and space.
+  const scaleOut = await startScaleOut(authorsPerRound * READERS.length);
+
   for (const [round, n] of READERS.entries()) {
     const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authors: [{ room: `bench-${n}` }], n });
     const devices = Math.min(n, DEVICES);
@@ -320,9 +379,28 @@ try {
       prepareAuthor: acknowledge,
     });
     await sleep(3000); // let publication settle before the next round
-    results.push({ n, base, pub, out });
+    let two = null;
+    if (scaleOut !== null) {
+      two = await fanout({
+        label: `Hearth publication, 2 processes on PostgreSQL + Redis: authors on process 1, readers split over both`,
+        url: scaleOut.urls[0],
+        readerUrl: (i) => scaleOut.urls[i % 2],
+        readerRoom: 'space/bench',
+        readerToken: (i) => scaleOut.tokenOf(readerId(i)),
+        authors: await Promise.all(
+          Array.from({ length: authorsPerRound }, async (_, k) => {
+            const id = authorId(round * authorsPerRound + k);
+            return { room: `outbox/${id}`, token: await scaleOut.tokenOf(id) };
+          }),
+        ),
+        n,
+        prepareAuthor: acknowledge,
+      });
+      await sleep(3000);
+    }
+    results.push({ n, base, pub, out, ...(two ? { two } : {}) });
     console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
-    for (const r of [base, out, pub]) {
+    for (const r of [base, out, pub, ...(two ? [two] : [])]) {
       const ratio = r === base ? '' : `  ratio to stock p50 ${times(r.p50, base.p50)}, p99 ${times(r.p99, base.p99)}`;
       const closes = Object.entries(r.closed).map(([code, count]) => `${count} closed with ${code}`).join(', ');
       console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected} (not delivered within 10 s of the last post${closes ? `; readers: ${closes}` : ''})${ratio}`);
@@ -349,9 +427,10 @@ try {
   for (const p of procs) p.kill('SIGTERM');
   await sleep(500);
   rmSync(dataDir, { recursive: true, force: true });
+  for (const clean of cleanups) await clean().catch(() => undefined);
 }
 // Figures from a run that lost posts describe something else than the path they name.
-const losses = results.flatMap(({ n, base, pub, out }) => [base, out, pub].filter((r) => r.lost > 0).map((r) => `${r.lost}/${r.expected} at N = ${n}: ${r.label}`));
+const losses = results.flatMap(({ n, base, pub, out, two }) => [base, out, pub, ...(two ? [two] : [])].filter((r) => r.lost > 0).map((r) => `${r.lost}/${r.expected} at N = ${n}: ${r.label}`));
 if (losses.length > 0) {
   console.error(`\nLOST POSTS: the figures above are not valid.\n  ${losses.join('\n  ')}`);
   process.exit(1);

@@ -124,7 +124,10 @@ const pgTypes = {
 };
 
 function openPostgres(config: Extract<StorageConfig, { engine: 'postgres' }>, options: StorageOptions): EngineHandle {
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types: pgTypes });
+  // Why the timeout and keep-alive: with PostgreSQL unreachable without a refusal (a failover, a
+  // dropped route), a new connection would wait for the kernel's TCP timeout (minutes) and every
+  // store with it; this way it fails in 10 s like a refused one, and a dead idle connection is noticed.
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types: pgTypes, connectionTimeoutMillis: 10_000, keepAlive: true });
   // Without a listener, an idle connection's error (the server restarted) would crash the process.
   pool.on('error', (err) => options.onConnectionError?.(err));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

@@ -155,7 +155,8 @@ try {
   const tokenOf = async (id) => tokens.get(id) ?? tokens.set(id, await mintToken(key, id, { ttl: '2h' })).get(id);
   const roomBytes = content.reduce((n, u) => n + u.byteLength, 0) / ROOMS;
 
-  const serveHearth = () => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir], {}, /listening on (ws:\/\/\S+)/);
+  // Every bench connection comes from 127.0.0.1: the per-address cap (2000) is lifted, the per-person one stays.
+  const serveHearth = () => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--max-connections-per-address', '0'], {}, /listening on (ws:\/\/\S+)/);
   const serveStock = async () => {
     const port = await freePort();
     const s = await startProcess([stockServer], { HOST, PORT: String(port) }, /(running at)/);
@@ -190,7 +191,10 @@ try {
   hearth.proc.kill('SIGTERM');
   stock = await serveStock();
   procs.push(stock.proc);
-  // The stock server keeps a room only while someone is connected: one writer per room fills it and stays.
+  // The stock server keeps a room only while someone is connected: one writer per room fills it and
+  // stays, so its rooms are measured from before the writers (two connections per room).
+  await sleep(500);
+  const stockEmpty = await settle(stock.proc.pid);
   for (let i = 0; i < ROOMS; i++) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, content[i]);
@@ -202,7 +206,8 @@ try {
   const sRooms = await rooms(stock.proc.pid, async (i) => `${stock.url}/room-${i}`, sPerConn);
   console.log(`\n${ROOMS} loaded rooms, each ${(roomBytes / 1024).toFixed(1)} KiB stored (${NOTES} notes), each held by one connection`);
   console.log(`  Hearth relay: RSS ${mib(hRooms.before)} -> ${mib(hRooms.after)}: ${kib(hRooms.withConnection)} per room with its connection, ${kib(hRooms.perRoom)} beyond it`);
-  console.log(`  stock server: RSS ${mib(sRooms.before)} -> ${mib(sRooms.after)}: ${kib(sRooms.withConnection)} per room with its connection, ${kib(sRooms.perRoom)} beyond it (a writer keeps each room open)`);
+  const stockPerRoom = (sRooms.after - stockEmpty) / ROOMS;
+  console.log(`  stock server: RSS ${mib(stockEmpty)} -> ${mib(sRooms.after)}: ${kib(stockPerRoom)} per room with its two connections (a writer keeps each room open), ${kib(stockPerRoom - 2 * sPerConn)} beyond them`);
 } finally {
   for (const p of providers) p.destroy();
   for (const p of procs) p.kill('SIGTERM');

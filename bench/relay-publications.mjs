@@ -84,10 +84,14 @@ async function prepare(dataDir, postgres) {
 const published = async (db) =>
   Number((await db.selectFrom('publication_state').select((eb) => eb.fn.countAll().as('n')).where('outcome', '=', 'published').executeTakeFirst()).n);
 
-async function waitForAll(count) {
+async function waitForAll(count, gone = () => null) {
   let n = 0;
   const deadline = Date.now() + 600_000;
-  while ((n = await count()) < EXPECTED && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while ((n = await count()) < EXPECTED && Date.now() < deadline) {
+    const why = gone();
+    if (why !== null) throw new Error(why);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return n;
 }
 
@@ -159,7 +163,12 @@ async function runProcesses(postgres, processes) {
     const listening = (listened - started) / 1000;
     let cpuAtListen = 0;
     for (const w of workers) cpuAtListen += await w.cpuMs();
-    const n = await waitForAll(() => published(db));
+    // A relay process that ends early (killed from outside) would leave the wait to its deadline.
+    const gone = () => {
+      const dead = workers.find((w) => w.proc.exitCode !== null || w.proc.signalCode !== null);
+      return dead === undefined ? null : `a relay process ended early (exit ${dead.proc.exitCode}, signal ${dead.proc.signalCode})`;
+    };
+    const n = await waitForAll(() => published(db), gone);
     const seconds = (performance.now() - listened) / 1000;
     let cpuMs = -cpuAtListen; // start-up left out
     for (const w of workers) cpuMs += await w.cpuMs();

@@ -66,6 +66,20 @@ describe('publication', () => {
     await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'reply'), 5000, 'reply notice');
   });
 
+  it('a comment whose id sorts before its post (a device clock behind) is published with the post, not refused', async () => {
+    const bobOut = await open('bob', 'outbox/bob');
+    const aliceSpace = await open('alice', 'space/general');
+    writeAcknowledgement(bobOut.doc, { policyVersion: 3 });
+    // One offline burst: the post's id is later than its comment's, as with a clock that jumped back.
+    const postId = '01KZZZZZZZZZZZZZZZZZZZZZZZ';
+    const commentId = '01K00000000000000000000000';
+    bobOut.doc.transact(() => {
+      writePost(bobOut.doc, { space: 'general', title: 'Clock skew', body: 'Written on a laptop whose clock was wrong.' }, { id: postId });
+      writeComment(bobOut.doc, { space: 'general', post: postId, body: 'And a first comment on it.' }, { id: commentId });
+    });
+    await waitFor(() => readSpace(aliceSpace.doc).posts.find((p) => p.id === postId)?.comments.some((c) => c.id === commentId) ?? false, 5000, 'alice sees the post and its comment');
+  });
+
   it('an author-like field smuggled into an entry is ignored', async () => {
     const carolOut = await open('carol', 'outbox/carol');
     const space = await open('carol', 'space/general');

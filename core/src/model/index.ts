@@ -6,6 +6,7 @@ export * from './room-names.js';
 export * from './canonical-json.js';
 export * from './text-diff.js';
 export * from './outbox-schema.js';
+export * from './outbox-order.js';
 export * from './outbox-writes.js';
 export * from './entry-limits.js';
 export * from './relay-publish.js';

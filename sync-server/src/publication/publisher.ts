@@ -16,6 +16,7 @@ import {
   readPolicy,
   roomName,
   scanOutbox,
+  judgementOrder,
   setEntryStatus,
   validateEntry,
   type AttachmentRef,
@@ -211,8 +212,8 @@ export class Publisher {
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
     const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, rateHolds: { inbox: [], saves: [] } };
-    // Acknowledgements first: posts written offline before the acknowledgement must not wait.
-    const ordered = [...scan.entries.filter((e) => e.type === 'ack'), ...scan.entries.filter((e) => e.type !== 'ack')];
+    // Acknowledgements first, and every entry after the entries of this outbox it names (outbox-order.ts).
+    const ordered = judgementOrder(scan.entries);
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
     let sliceStart = performance.now();
     for (let i = 0; i < ordered.length; i++) {

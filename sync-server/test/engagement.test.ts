@@ -81,6 +81,32 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === undefined, 5000, 'withdrawn');
   });
 
+  it('the author of an accepted answer is told, with the comment to open; not on a withdrawal, nor for accepting one\'s own', async () => {
+    const alice = await outbox('alice');
+    const bob = await outbox('bob');
+    const space = await open('erin', 'space/help');
+    const bobInbox = await open('bob', 'inbox/bob');
+    const aliceInbox = await open('alice', 'inbox/alice');
+    const q = writePost(alice, { space: 'help', kind: 'question', title: 'Who orders toner?', body: 'The printer is out.' });
+    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === q), 5000, 'question');
+    const answer = writeComment(bob, { space: 'help', post: q, body: 'Facilities, ticket category Printers.' });
+    const own = writeComment(alice, { space: 'help', post: q, body: 'Found it myself, in the wiki.' });
+    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
+    const told = () => readInbox(bobInbox.doc).notices.filter((n) => n.kind === 'answer-accepted' && n.post === q);
+
+    const accept = writeAcceptAnswer(alice, { space: 'help', post: q, comment: answer });
+    await waitFor(() => told().length === 1, 5000, 'bob told');
+    expect(told()[0]).toMatchObject({ entryId: answer, post: q, space: 'help', about: 'alice' });
+
+    // Alice's entries are carried out in order: once the last one is, the ones before it are too.
+    retractEntry(alice, accept);
+    writeAcceptAnswer(alice, { space: 'help', post: q, comment: own });
+    writeAcceptAnswer(alice, { space: 'help', post: q, comment: answer });
+    await waitFor(() => told().length === 2, 5000, 'bob told of the new acceptance');
+    expect(readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer).toBe(answer);
+    expect(readInbox(aliceInbox.doc).notices.filter((n) => n.kind === 'answer-accepted' && n.post === q)).toEqual([]);
+  });
+
   it("refuses an acceptance on someone else's question, an answer from another post, and a post that is not a question", async () => {
     const alice = await outbox('alice');
     const erin = await outbox('erin');

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import type { DirectoryRecord } from '../identity/types.js';
 import { INBOX_REACH, META, SPACE_ANSWERS, SPACE_MEMBERS } from './doc-layout.js';
 import { acceptedAnswerSchema, parseOrNull, spaceMetaSchema } from './published-schemas.js';
-import type { AcceptedAnswer, EntryId, PersonId, Reach, Timestamp } from './types.js';
+import type { AcceptedAnswer, EntryId, Notice, PersonId, Reach, SpaceId, Timestamp } from './types.js';
 
 export type AnswerWrite = 'accepted' | 'cleared' | 'unchanged';
 
@@ -38,6 +38,37 @@ export function applyAcceptAnswer(
   const value: AcceptedAnswer = { post: p.post, comment: p.comment, by: p.by, entry: p.entry, at: p.at };
   space.transact(() => answers.set(p.post, value));
   return 'accepted';
+}
+
+/**
+ * The notice to the author of a comment just accepted as a question's answer, or null when there is
+ * nobody to tell: the person accepted their own comment. Keyed by the acceptance entry and the
+ * comment, so a replay adds nothing, and an acceptance edited to another comment tells that
+ * comment's author. Only an acceptance calls this (`applyAcceptAnswer` said `accepted`): a
+ * withdrawal or `comment: null` tells nobody.
+ */
+export function answerAcceptedNotice(p: {
+  entry: EntryId;
+  space: SpaceId;
+  post: EntryId;
+  comment: EntryId;
+  commentAuthor: PersonId;
+  by: PersonId;
+  byName: string;
+  at: Timestamp;
+}): Notice | null {
+  if (p.commentAuthor === p.by) return null;
+  return {
+    id: `${p.entry}:answer-accepted:${p.comment}`,
+    kind: 'answer-accepted',
+    createdAt: p.at,
+    message: `${p.byName} accepted your comment as the answer.`,
+    entryId: p.comment,
+    space: p.space,
+    about: p.by,
+    findings: [],
+    post: p.post,
+  };
 }
 
 /** question id → accepted comment id, as the relay recorded them (visibility is the view's business). */

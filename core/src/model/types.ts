@@ -402,6 +402,8 @@ export const NOTICE_KINDS = [
   'escalated',
   /** A colleague gave the person kudos (recognition). */
   'kudos',
+  /** Someone else accepted the person's comment as the answer to a question (relay-engagement.ts). */
+  'answer-accepted',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

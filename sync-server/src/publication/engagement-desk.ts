@@ -4,12 +4,19 @@
 // acknowledgement changes only a count, which the relay alone may compute and write — into the
 // inboxes of the announcement's author and of the communications team, as numbers, never names.
 import {
+  addNotice,
+  answerAcceptedNotice,
   applyAcceptAnswer,
+  displayName,
+  readSpaceHead,
+  SPACE_COMMENTS,
+  type PublishedComment,
   mustReadAudience,
   roomName,
   setEntryStatus,
   setReach,
   SPACE_POSTS,
+  type AnswerWrite,
   type DirectoryRecord,
   type OutboxEntry,
   type PublishedPost,
@@ -72,9 +79,13 @@ export class EngagementDesk {
     const { host, now } = this.opts;
     const { entry, person } = p;
     if (entry.type === 'accept-answer') {
-      await host.write(roomName({ kind: 'space', space: entry.space }), (doc) =>
-        applyAcceptAnswer(doc, { entry: entry.id, post: entry.post, comment: entry.comment, by: person, at: now(), retracted: entry.retracted }),
-      );
+      // (a cast: TypeScript would narrow to 'unchanged', not seeing the write in the callback)
+      let write = 'unchanged' as AnswerWrite;
+      await host.write(roomName({ kind: 'space', space: entry.space }), (doc) => {
+        write = applyAcceptAnswer(doc, { entry: entry.id, post: entry.post, comment: entry.comment, by: person, at: now(), retracted: entry.retracted });
+      });
+      // Only a new acceptance is news to the comment's author; a withdrawal or a replay is not.
+      if (write === 'accepted' && entry.comment !== null && !entry.retracted) await this.tellAnswerAuthor(entry, entry.comment, person, p.directory);
     } else if (!entry.retracted) {
       // An acknowledgement is not withdrawn (core refuses to write that); a crafted retraction changes nothing.
       await this.opts.db
@@ -88,6 +99,29 @@ export class EngagementDesk {
     }
     // The status tells the person's app the relay has answered (the overlay stops showing its guess).
     await host.write(roomName({ kind: 'inbox', person }), (doc) => setEntryStatus(doc, status(entry, 'published', p.version, [], now())));
+  }
+
+  /**
+   * Tells the author of the accepted comment, when it is someone else who may still read the space
+   * (active, and the space public or they a member or facilitator): the notice names the space.
+   */
+  private async tellAnswerAuthor(entry: EngagementEntry, comment: string, by: string, directory: ReadonlyMap<string, DirectoryRecord>): Promise<void> {
+    const { host } = this.opts;
+    const room = roomName({ kind: 'space', space: entry.space });
+    const space = await host.open(room);
+    // The comment is where the relay published it (its record: the space, or one of its time buckets).
+    const where = (await this.opts.db.selectFrom('publication_state').select('target_room').where('entry_id', '=', comment).executeTakeFirst())?.target_room ?? room;
+    const home = where !== room && (await host.exists(where)) ? await host.open(where) : space;
+    const item = home.getMap<PublishedComment>(SPACE_COMMENTS).get(comment);
+    if (item === undefined || item.state !== 'published') return;
+    const author = item.authorId;
+    const { meta, members } = readSpaceHead(space);
+    const mayRead = meta !== null && (meta.visibility === 'public' || members.includes(author) || meta.facilitators.includes(author));
+    if (directory.get(author)?.status !== 'active' || !mayRead) return;
+    const accepter = directory.get(by);
+    const byName = accepter ? displayName(accepter) : by;
+    const notice = answerAcceptedNotice({ entry: entry.id, space: entry.space, post: entry.post, comment, commentAuthor: author, by, byName, at: this.opts.now() });
+    if (notice !== null) await host.write(roomName({ kind: 'inbox', person: author }), (inbox) => void addNotice(inbox, notice));
   }
 
   /**

@@ -133,4 +133,15 @@ describe('InboxView: reactions and messages', () => {
     expect(within(social).getByRole('article', { name: `${nameOf('maria')} and 2 others reacted to your item in General` })).toBeTruthy();
     expect(within(social).getByRole('article', { name: `${nameOf('maria')} sent you a message` })).toBeTruthy();
   });
+
+  it('an accepted answer reads as one line under replies and mentions, and Open goes to the comment', () => {
+    const onOpen = vi.fn();
+    const accepted = notice({ id: 'a1:answer-accepted:c1', kind: 'answer-accepted', entryId: 'c1', post: 'q1', about: 'maria', message: 'Maria accepted your comment as the answer.' });
+    show({ memberships: [], joinRequests: {}, statuses: {}, notices: [accepted] }, { onOpen });
+    const social = group(/Replies and mentions/) as HTMLElement;
+    const article = within(social).getByRole('article', { name: `${nameOf('maria')} accepted your comment as the answer in General` });
+    expect(within(article).queryByText('Maria accepted your comment as the answer.')).toBeNull();
+    fireEvent.click(within(article).getByRole('button', { name: /Open/ }));
+    expect(onOpen).toHaveBeenCalledWith(accepted);
+  });
 });

@@ -44,9 +44,9 @@ const GROUPS: { key: Group; title: MessageKey }[] = [
   { key: 'other', title: 'inbox.other' },
 ];
 
-const SOCIAL = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message']);
+const SOCIAL = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message', 'answer-accepted']);
 /** Kinds whose headline says everything from the notice's fields (names from the directory and the catalogue): the relay's sentence, which names ids, is not shown. */
-const HEADLINE_ONLY = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message', 'join-request', 'join-approved', 'membership-removed']);
+const HEADLINE_ONLY = new Set<NoticeKind>(['reply', 'mention', 'reaction', 'message', 'answer-accepted', 'join-request', 'join-approved', 'membership-removed']);
 
 const NO_ENTRIES: EntryLookup = () => undefined;
 
@@ -122,7 +122,7 @@ function NoticeItem(props: NoticeItemProps) {
   const headline =
     others > 0
       ? s.t('notice.reaction.many', { name: about ?? '', count: others, space: space ?? '' })
-      : (notice.kind === 'reply' || notice.kind === 'mention' || notice.kind === 'reaction') && space !== null
+      : (notice.kind === 'reply' || notice.kind === 'mention' || notice.kind === 'reaction' || notice.kind === 'answer-accepted') && space !== null
         ? s.t(`notice.${notice.kind}.inSpace`, { name: about ?? '', space })
         : s.t(`notice.${notice.kind}`, { name: about ?? '', space: space ?? '' });
   const resolved = !attention && (notice.kind === 'held' || notice.kind === 'rejected' || notice.kind === 'waiting-acknowledgement') ? resolution(notice, inbox, props.entryOf) : null;

@@ -29,7 +29,7 @@ export function useUnreadCounts(): UnreadCounts {
 }
 
 /** Inbox notices that count as unread until the inbox is opened. */
-const INBOX_COUNTED = new Set(['held', 'rejected', 'mention', 'reply', 'reaction', 'hidden', 'warning', 'escalated']);
+const INBOX_COUNTED = new Set(['held', 'rejected', 'mention', 'reply', 'reaction', 'hidden', 'warning', 'escalated', 'answer-accepted']);
 
 /** `spaces`: the followed spaces' views (the frame reads them once for counts and notifications). */
 export function useComputeUnread(spaces: ReadonlyMap<string, SpaceView>, conversations: readonly ConversationView[]): UnreadCounts {

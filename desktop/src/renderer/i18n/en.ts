@@ -342,6 +342,8 @@ export const en = {
   'notice.membership-removed': 'You are no longer a member of {space}',
   'notice.escalated': 'A case was escalated to you for review',
   'notice.kudos': '{name} gave you kudos',
+  'notice.answer-accepted': '{name} accepted your comment as the answer',
+  'notice.answer-accepted.inSpace': '{name} accepted your comment as the answer in {space}',
 
   // Search
   'search.title': 'Search',

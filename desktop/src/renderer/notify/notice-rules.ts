@@ -26,6 +26,8 @@ export const NOTICE_INTERRUPTS: Record<NoticeKind, 'about-me' | 'addressed' | 'm
   reaction: 'activity',
   // A colleague's thanks: said to the person, like a mention.
   kudos: 'addressed',
+  // Someone accepted the person's comment as the answer: about their own item.
+  'answer-accepted': 'about-me',
   message: 'message',
   'join-request': 'about-me',
   'join-approved': 'about-me',

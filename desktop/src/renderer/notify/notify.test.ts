@@ -85,6 +85,10 @@ describe('where a notice opens', () => {
     expect(noticeRoute(n({ entryId: 'p1' }), none)).toEqual({ name: 'post', space: 'general', post: 'p1' });
     expect(noticeRoute(n({ kind: 'message', space: null, entryId: 'm1', conversation: 'c9' }), none)).toEqual({ name: 'conversation', conversation: 'c9', item: 'm1' });
   });
+  it('an accepted answer opens the comment in its question, and interrupts like news about the person\'s own item', () => {
+    expect(noticeRoute(n({ kind: 'answer-accepted', post: 'q1' }), none)).toEqual({ name: 'post', space: 'general', post: 'q1', item: 'c1' });
+    expect(mayInterrupt({ kind: 'answer-accepted', space: 'general', conversation: null }, settings({ spaces: { general: 'none' } }), noon)).toBe(true);
+  });
   it("a notice about one of the person's own comments opens it from their outbox", () => {
     const own = { id: 'c1', type: 'comment', space: 'general', post: 'p7', replyTo: null, body: '', createdAt: 1, editedAt: null, retracted: false } as const;
     expect(noticeRoute(n({ kind: 'held', about: null }), (id) => (id === 'c1' ? own : undefined))).toEqual({ name: 'post', space: 'general', post: 'p7', item: 'c1' });

@@ -18,6 +18,8 @@
 //                and one Redis (scale-out): the authors on the first process, the readers split
 //                evenly over both, so half of them are reached through Redis. Left out, said so,
 //                when no PostgreSQL (HEARTH_BENCH_POSTGRES) or Redis (HEARTH_BENCH_REDIS) answers.
+//                They start after the first round and idle beside the later ones: for clean
+//                single-process figures at every N, run once with HEARTH_BENCH_POSTGRES pointing nowhere.
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
@@ -349,8 +351,9 @@ try {
   procs.push(stock.proc);
   const stockUrl = `ws://${HOST}:${stockPort}`;
 
-  // Scale-out: two relay processes on one PostgreSQL database and one Redis, same people and space.
-  const scaleOut = await startScaleOut(authorsPerRound * READERS.length);
+  // Scale-out: two relay processes on one PostgreSQL database and one Redis, same people and space;
+  // started after the first single-process round, which they would otherwise share the CPU with.
+  let scaleOut;
 
   for (const [round, n] of READERS.entries()) {
     const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authors: [{ room: `bench-${n}` }], n });
@@ -380,6 +383,7 @@ try {
     });
     await sleep(3000); // let publication settle before the next round
     let two = null;
+    scaleOut ??= await startScaleOut(authorsPerRound * READERS.length);
     if (scaleOut !== null) {
       two = await fanout({
         label: `Hearth publication, 2 processes on PostgreSQL + Redis: authors on process 1, readers split over both`,

@@ -17,6 +17,7 @@ import { startModeration, type ModerationService } from './moderation/moderation
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
 import { Publisher } from './publication/publisher.js';
+import { migrateSpacesToBuckets } from './publication/bucket-migration.js';
 import { MembershipDesk } from './publication/membership-desk.js';
 import { RecognitionDesk } from './recognition/recognition-desk.js';
 import type { Db } from './storage/schema.js';
@@ -71,6 +72,9 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     else log.error({ error: r.error, details: r.details }, 'default policy did not compile');
   }
   const leases = options.leases === undefined ? {} : { leases: options.leases };
+  // Before anything publishes: a space of the old layout is split into time buckets, once.
+  const migrated = await migrateSpacesToBuckets({ host, store: new PublicationStore(db), log, ...(options.compact ? { compact: options.compact } : {}), ...leases });
+  if (migrated.spaces > 0) log.info(migrated, 'bucket migration done');
   const audit = await startAuditService({ host, db, log, dataDir: options.dataDir, ...(options.compact ? { compact: options.compact } : {}), ...leases });
   const gate = options.blobs === undefined ? undefined : attachmentGate(host, options.blobs.records, Date.now);
   const moderation = await startModeration({

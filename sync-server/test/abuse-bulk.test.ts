@@ -8,7 +8,7 @@ import { readInbox, readSpace, writePost } from '@hearth/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
-import { runAdmin, waitFor } from './helpers.js';
+import { runAdmin, waitFor, bucketNow } from './helpers.js';
 
 const BULK = 60;
 /** The default policy with a posting rate of 4 an hour: the test reaches the rate in few posts. */
@@ -25,7 +25,7 @@ describe('a bulk submission of posts', () => {
 
   it('is judged in slices that give way; rate-limit holds share one case; nothing legitimate is lost', async () => {
     const relay = env.relay;
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     const legit = await attackerLegitPost(relay, pool, reader);
     const inbox = await pool.open(ATTACKER, `inbox/${ATTACKER}`);
     // The person's day so far: up to the posting rate (4 an hour, the legit post included), then

@@ -6,7 +6,7 @@ import { readOutbox, readSpace } from '@hearth/core';
 import { describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../src/protocol/messages.js';
 import { ATTACKER, attackerLegitPost, conflictingUpdate, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
-import { rawClient } from './helpers.js';
+import { rawClient, bucketNow } from './helpers.js';
 
 describe('a crafted update of conflicting items', () => {
   const env = useAbuseRelay();
@@ -17,7 +17,7 @@ describe('a crafted update of conflicting items', () => {
     // Crafted beforehand: building them is itself slow, and the test shares the relay's thread.
     const key = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
     const crafted = [0, 1, 2].map((m) => encodeUpdate(conflictingUpdate(2000, key, 10_000 + m * 2000)));
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);

@@ -5,7 +5,7 @@ import { editEntry, readPolicy, readSpace, writeAcknowledgement, writePost } fro
 import * as Y from 'yjs';
 import { afterAll, beforeAll } from 'vitest';
 import type { RelayOptions, RunningRelay } from '../src/server/relay.js';
-import { clientPool, runAdmin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
 export const GOOD_WRITER = 'alice';
@@ -40,7 +40,7 @@ export function p99(samples: number[]): number {
 /** Publishes one post, then edits it every `everyMs`; each edit's latency is measured at the reader. */
 export async function goodWriter(relay: RunningRelay, pool: ReturnType<typeof clientPool>, everyMs = 100) {
   const out = await pool.open(GOOD_WRITER, `outbox/${GOOD_WRITER}`);
-  const space = await pool.open(READER, 'space/general');
+  const space = await pool.open(READER, bucketNow('general'));
   writeAcknowledgement(out.doc, { policyVersion: await policyVersion(relay) });
   const post = writePost(out.doc, { space: 'general', body: 'Standup moved to 10:00.' });
   const body = () => readSpace(space.doc).posts.find((p) => p.id === post)?.body;

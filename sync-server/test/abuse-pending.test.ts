@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/protocol/messages.js';
 import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
-import { rawClient } from './helpers.js';
+import { rawClient, bucketNow } from './helpers.js';
 
 /** The second half of a fresh client's writes: it depends on a first half the relay never gets. */
 function orphanUpdate(client: number, bytes: number): Uint8Array {
@@ -28,7 +28,7 @@ describe('updates with missing dependencies', () => {
   it('are kept pending only up to a cap; beyond it the sender is told and closed; others are unaffected', async () => {
     const relay = env.relay;
     const orphans = Array.from({ length: 40 }, (_, i) => encodeUpdate(orphanUpdate(50_000 + i, 30_000)));
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);

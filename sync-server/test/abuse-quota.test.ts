@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/protocol/messages.js';
 import { ATTACKER, attackerLegitPost, goodWriter, healthProbe, p99, useAbuseRelay } from './abuse-harness.js';
-import { rawClient } from './helpers.js';
+import { rawClient, bucketNow } from './helpers.js';
 
 const CHUNK = 200 * 1024;
 const QUOTA = 2 * 1024 * 1024;
@@ -27,7 +27,7 @@ describe('storage quota and write rate per person', () => {
       scratch.getMap('scratch').set(`chunk${i}`, `${i}`.padEnd(CHUNK, '.'));
       chunks.push(Y.encodeStateAsUpdate(scratch, before));
     }
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     const legit = await attackerLegitPost(relay, pool, reader);
     const writer = await goodWriter(relay, pool);
     const health = healthProbe(relay);

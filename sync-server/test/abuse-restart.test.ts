@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../src/protocol/messages.js';
 import type { RunningRelay } from '../src/server/relay.js';
 import { ATTACKER, PEOPLE, attackerLegitPost, conflictingUpdate, createSpace } from './abuse-harness.js';
-import { clientPool, rawClient, restartTestRelay, startTestRelay } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { clientPool, rawClient, restartTestRelay, startTestRelay, bucketNow } from './helpers.js';
+import type { TestRelay, bucketNow } from './helpers.js';
 
 describe('a restart after an attack', () => {
   let first: TestRelay;
@@ -25,7 +25,7 @@ describe('a restart after an attack', () => {
     const crafted = [0, 1, 2].map((m) => encodeUpdate(conflictingUpdate(2000, '01HZZZZZZZZZZZZZZZZZZZZZZZ', 10_000 + m * 2000)));
     first = await startTestRelay({}, PEOPLE);
     await createSpace(first);
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     const legit = await attackerLegitPost(first, pool, reader);
     const token = await first.mintToken(ATTACKER);
     for (const message of crafted) {
@@ -58,7 +58,7 @@ describe('a restart after an attack', () => {
     const opened = performance.now();
     await relay.host.open(`outbox/${ATTACKER}`);
     expect(performance.now() - opened).toBeLessThan(1000);
-    const space = await pool.open('bob', 'space/general');
+    const space = await pool.open('bob', bucketNow('general'));
     expect(readSpace(space.doc).posts.some((p) => p.id === legit.id)).toBe(true);
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, writeAcknowledgement, writePost, writeReport } from '@hearth/core';
 import { journalFor, type AuditRecord } from '../src/audit/journal.js';
-import { clientPool, runAdmin as admin, startTestRelay, storageArgs, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, storageArgs, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
@@ -40,7 +40,7 @@ describe('audit journal through the relay', () => {
     await admin(relay, 'space-create', { id: 'board', name: 'Board', visibility: 'private', members: ['alice'] });
     const out = await open('alice', 'outbox/alice');
     const inbox = await open('alice', 'inbox/alice');
-    const space = await open('alice', 'space/general');
+    const space = await open('alice', bucketNow('general'));
     writeAcknowledgement(out.doc, { policyVersion: 3 });
     postId = writePost(out.doc, { space: 'general', body: 'Quarterly survey results are in.' });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === postId), 5000, 'post');

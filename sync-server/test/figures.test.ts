@@ -16,8 +16,8 @@ import {
   writePost,
   type FiguresReport,
 } from '@hearth/core';
-import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
-import type { TestRelay } from './helpers.js';
+import { clientPool, person, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
+import type { TestRelay, bucketNow } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
 const WRITERS = ['ada', 'ben', 'cai', 'dina', 'emil', 'finn'];
@@ -62,8 +62,8 @@ describe('figures', () => {
     for (const w of WRITERS.slice(1, 5)) writePost(outs.get(w)!.doc, { space: 'alpha', title: `Hello from ${w}`, body: 'Glad to be here.' });
     writePost(outs.get('finn')!.doc, { space: 'beta', title: 'Alone here', body: 'Anyone?' });
     writeComment(outs.get('ben')!.doc, { space: 'alpha', post: question, body: 'In the wiki, under Releases.' });
-    const alpha = await clients.open('cora', 'space/alpha');
-    const beta = await clients.open('cora', 'space/beta');
+    const alpha = await clients.open('cora', bucketNow('alpha'));
+    const beta = await clients.open('cora', bucketNow('beta'));
     await waitFor(() => readSpace(alpha.doc).posts.length === 5 && readSpace(alpha.doc).posts.some((p) => p.commentCount === 1) && readSpace(beta.doc).posts.length === 1, 10_000, 'published');
   });
   afterAll(async () => {
@@ -121,7 +121,7 @@ describe('figures', () => {
     const m1 = writePost(fran.doc, { space: 'methods', title: 'Module 1: Sampling', body: 'Read chapter 1.' }, { now: Date.now() - 60_000 });
     const m2 = writePost(fran.doc, { space: 'methods', title: 'Module 2: Weighting', body: 'Read chapter 2.' });
     const discussion = writePost(outs.get('ada')!.doc, { space: 'methods', kind: 'question', title: 'Is chapter 1 online?', body: 'Where?' });
-    const space = await clients.open('fran', 'space/methods');
+    const space = await clients.open('fran', bucketNow('methods'));
     await waitFor(() => readSpace(space.doc).posts.length === 3, 10_000, 'modules published');
     const marks = new Map<string, string>();
     for (const w of WRITERS) marks.set(w, writeModuleDone(outs.get(w)!.doc, { space: 'methods', post: m1 }));

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { putDirectoryRecords } from '@hearth/core';
+import { bucketKeyOf, bucketRoomName, putDirectoryRecords } from '@hearth/core';
 import type { DirectoryRecord } from '@hearth/core';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -49,6 +49,15 @@ export function person(id: string, overrides: Partial<DirectoryRecord> = {}): Di
 
 // The stock WebsocketProvider adds a process 'exit' listener per provider in Node; tests open dozens.
 process.setMaxListeners(200);
+
+/**
+ * The room a space's posts published now go into: its time bucket of this month
+ * (`space/<id>/<yyyy-mm>`, core's buckets.ts). Tests that read posts open this room; the space
+ * document itself (`space/<id>`) holds meta, members and the bucket index.
+ */
+export function bucketNow(space: string, now = Date.now()): string {
+  return bucketRoomName(space, bucketKeyOf(now));
+}
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'hearth-relay-test-'));

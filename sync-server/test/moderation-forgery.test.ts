@@ -21,7 +21,7 @@ import {
 import { createLogger } from '../src/log.js';
 import { SqlCaseStorage } from '../src/moderation/case-storage.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
-import { connectProvider, openTestStorage, person, removeTestData, synced, testStorageFor, waitFor } from './helpers.js';
+import { connectProvider, openTestStorage, person, removeTestData, synced, testStorageFor, waitFor, bucketNow } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
@@ -47,8 +47,8 @@ describe('moderation case files cannot forge what the relay publishes', () => {
   beforeAll(() => void (relay = suite.relay()));
   /** Every published document and inbox of the test company. */
   const everything = async () => [
-    await open('bob', 'space/general'),
-    await open('alice', 'space/media-wing'),
+    await open('bob', bucketNow('general')),
+    await open('alice', bucketNow('media-wing')),
     ...(await Promise.all(['alice', 'bob', 'erin', 'hana'].map((p) => open(p, `inbox/${p}`)))),
   ];
   /**
@@ -64,7 +64,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
   it('restore after rewriting the item text: the rewrite is refused, the hidden post stays hidden and nobody is told anything', async () => {
     const mona = await moderator('mona');
     const post = writePost((await open('bob', 'outbox/bob')).doc, { space: 'general', body: 'Who brings the cake on Friday?' });
-    const general = await open('bob', 'space/general');
+    const general = await open('bob', bucketNow('general'));
     await waitFor(() => readSpace(general.doc).posts.some((p) => p.id === post), 5000, 'post');
     writeReport((await open('erin', 'outbox/erin')).doc, { space: 'general', target: post, reason: 'Spam.' });
     const handle = await mona.waitForCase((c) => c.item.entryId === post, 'report case');
@@ -91,7 +91,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
     const fay = await moderator('fay');
     const inside = writePost((await open('alice', 'outbox/alice')).doc, { space: 'media-wing', body: 'Northwind wants the media plan early.' });
     const target = writePost((await open('bob', 'outbox/bob')).doc, { space: 'general', body: 'Lunch at noon in the atrium?' });
-    const general = await open('bob', 'space/general');
+    const general = await open('bob', bucketNow('general'));
     await waitFor(() => readSpace(general.doc).posts.some((p) => p.id === target), 5000, 'target post');
     const handle = await fay.waitForCase((c) => c.item.entryId === inside, 'own space case');
     const caseId = handle.doc().id;
@@ -182,7 +182,7 @@ describe('moderation case files cannot forge what the relay publishes', () => {
 
       // The case is not stuck: a moderator's decision is carried out.
       mona.decide(atMona, 'approve');
-      const media = await open('alice', 'space/media-wing');
+      const media = await open('alice', bucketNow('media-wing'));
       await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === id), 5000, 'approved by a moderator');
     } finally {
       await relay.host.write('space/media-wing', (doc) => void doc.getMap(META).set('facilitators', ['fay']));
@@ -207,7 +207,7 @@ describe('a case file changed behind the relay\'s back', () => {
     writeAcknowledgement(bobOut.doc, { policyVersion: 3 });
     writeAcknowledgement(erinOut.doc, { policyVersion: 3 });
     const post = writePost(bobOut.doc, { space: 'general', body: 'Board games night, Thursday.' });
-    const general = await first.host.open('space/general');
+    const general = await first.host.open(bucketNow('general'));
     await waitFor(() => readSpace(general).posts.some((p) => p.id === post), 5000, 'post');
     writeReport(erinOut.doc, { space: 'general', target: post, reason: 'Not work related.' });
     const mona = connectModerator(first.url, 'mona', await token(first, 'mona'));
@@ -242,12 +242,12 @@ describe('a case file changed behind the relay\'s back', () => {
       expect(h.doc().item.body).toBe('I hereby resign. Bob');
       again.decide(h, 'restore');
       await waitFor(async () => (await journal(relay, caseId)).filter((r) => r.kind === 'decision').length === 2, 5000, 'restore carried out');
-      const space = await relay.host.open('space/general');
+      const space = await relay.host.open(bucketNow('general'));
       expect(space.getMap<{ body: string; authorId: string }>(SPACE_POSTS).get(post)).toMatchObject({ body: 'Board games night, Thursday.', authorId: 'bob' });
       expect(readInbox(await relay.host.open('inbox/erin')).notices.some((n) => n.kind === 'published-after-review')).toBe(false);
       expect(readInbox(await relay.host.open('inbox/bob')).notices.some((n) => n.kind === 'published-after-review' && n.entryId === post)).toBe(true);
       const row = await relay.storage.db.selectFrom('case_documents').select('item').where('case_id', '=', caseId).executeTakeFirstOrThrow();
-      expect(JSON.parse(row.item ?? 'null')).toMatchObject({ entryId: post, authorId: 'bob', room: 'space/general' });
+      expect(JSON.parse(row.item ?? 'null')).toMatchObject({ entryId: post, authorId: 'bob', room: bucketNow('general') });
       await again.close();
     } finally {
       await relay.stop();

@@ -24,7 +24,7 @@ import {
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
-import { connectProvider, openTestStorage, person, rawClient, removeTestData, synced, testStorageFor, waitFor } from './helpers.js';
+import { connectProvider, openTestStorage, person, rawClient, removeTestData, synced, testStorageFor, waitFor, bucketNow } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, useModerationRelay } from './moderation-client.js';
 
@@ -44,7 +44,7 @@ describe('moderation cases', () => {
     const mona = await moderator('mona');
     const out = await open('alice', 'outbox/alice');
     const inbox = await open('alice', 'inbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const id = writePost(out.doc, { space: 'general', title: 'Monday', body: 'Kick-off with Northwind on Monday.' });
     const handle = await mona.waitForCase((c) => c.item.entryId === id, 'held case');
     expect(handle.doc()).toMatchObject({ source: 'hold', space: 'general', item: { authorId: 'alice', title: 'Monday', body: 'Kick-off with Northwind on Monday.', version: 1 } });
@@ -90,7 +90,7 @@ describe('moderation cases', () => {
     const aliceOut = await open('alice', 'outbox/alice');
     const erinOut = await open('erin', 'outbox/erin');
     const aliceInbox = await open('alice', 'inbox/alice');
-    const views = [await open('bob', 'space/general'), await open('erin', 'space/general'), await open('alice', 'space/general')];
+    const views = [await open('bob', bucketNow('general')), await open('erin', bucketNow('general')), await open('alice', bucketNow('general'))];
     const post = writePost(bobOut.doc, { space: 'general', body: 'Who runs the quiz on Friday?' });
     await waitFor(() => views.every((v) => readSpace(v.doc).posts.some((p) => p.id === post)), 5000, 'post');
     const comment = writeComment(aliceOut.doc, { space: 'general', post, body: 'Not Bob, his questions are always useless.' });
@@ -121,7 +121,7 @@ describe('moderation cases', () => {
     const max = await moderator('max');
     const out = await open('alice', 'outbox/alice');
     const inbox = await open('alice', 'inbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const id = writePost(out.doc, { space: 'general', body: 'Northwind renewal looks likely.' });
     const h1 = await mona.waitForCase((c) => c.item.entryId === id, 'case at mona');
     const h2 = await max.waitForCase((c) => c.item.entryId === id, 'case at max');
@@ -174,7 +174,7 @@ describe('moderation cases', () => {
     // …and acts on her own.
     const own = [...fay.cases().values()].find((h) => h.doc().item.entryId === inside)!;
     fay.decide(own, 'approve');
-    const media = await open('alice', 'space/media-wing');
+    const media = await open('alice', bucketNow('media-wing'));
     await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === inside), 5000, 'approved by the facilitator');
   });
 
@@ -308,7 +308,7 @@ describe('moderation across restarts', () => {
         expect(await decisionsOf(relay, case1)).toHaveLength(1);
         expect(await decisionsOf(relay, case2)).toHaveLength(1);
         expect(await actionsOf(relay, case1, case2)).toBe(2);
-        const space = readSpace(await relay.host.open('space/general'));
+        const space = readSpace(await relay.host.open(bucketNow('general')));
         expect(space.posts.filter((p) => p.id === done || p.id === pending)).toHaveLength(2);
         const notices = readInbox(await relay.host.open('inbox/alice')).notices.filter((n) => n.kind === 'published-after-review');
         expect(notices).toHaveLength(2);

@@ -14,7 +14,7 @@ import {
   writePost,
   writeReaction,
 } from '@hearth/core';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 type Rule = Record<string, unknown>;
@@ -51,7 +51,7 @@ describe('outbox abuse through a real relay', () => {
   it('acknowledging a policy version other than the current one counts for nothing', async () => {
     const out = await open('mallory', 'outbox/mallory');
     const inbox = await open('mallory', 'inbox/mallory');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const ack = writeAcknowledgement(out.doc, { policyVersion: 999 });
     const post = writePost(out.doc, { space: 'general', body: 'Posting without reading the policy.' });
     await waitFor(() => readInbox(inbox.doc).statuses[ack]?.state === 'rejected', 5000, 'ack refused');
@@ -66,7 +66,7 @@ describe('outbox abuse through a real relay', () => {
   it('a post dated in 2286 is dated when the relay published it and does not stay on top', async () => {
     const mallory = await open('mallory', 'outbox/mallory');
     const alice = await open('alice', 'outbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     writeAcknowledgement(alice.doc, { policyVersion: policy.version });
     const before = Date.now();
     const pinned = writePost(mallory.doc, { space: 'general', body: 'Read me first, forever.' }, { now: Date.UTC(2286, 0, 1) });
@@ -82,7 +82,7 @@ describe('outbox abuse through a real relay', () => {
   it('reacting and withdrawing in a loop: withdrawn reactions are collected, and the rate stops the loop', async () => {
     const out = await open('mallory', 'outbox/mallory');
     const inbox = await open('mallory', 'inbox/mallory');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const target = readSpace(space.doc).posts[0]?.id as string;
     const reactionsOnTarget = () => readSpace(space.doc).posts.find((p) => p.id === target)?.reactions['👍'] ?? [];
     const size = () => Y.encodeStateAsUpdate(space.doc).byteLength;
@@ -109,7 +109,7 @@ describe('outbox abuse through a real relay', () => {
 
   it('one post mentioning 60 people notifies only as many as the policy lets through', async () => {
     const out = await open('alice', 'outbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const post = writePost(out.doc, { space: 'general', body: `Team photo at noon! ${STAFF.map((p) => `<@${p}>`).join(' ')}` });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === post), 5000, 'mass mention published (the rule warns)');
     const limit = demoPolicy.rules.find((r) => r.kind === 'mass-mentions')?.maxMentions as number;
@@ -123,7 +123,7 @@ describe('outbox abuse through a real relay', () => {
 
   it('tells a flagged author why, with the guidance, in a notice', async () => {
     const out = await open('alice', 'outbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     const post = writePost(out.doc, { space: 'general', body: 'The printer is a bastard again.' });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === post), 5000, 'flagged post published');
     await waitFor(() => readInbox(readonlyInbox).notices.some((n) => n.entryId === post), 5000, 'notice');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, roomName, writeAcknowledgement, writeComment, writeMessage, writePost, writeReaction } from '@hearth/core';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number };
@@ -27,7 +27,7 @@ describe('notices to other people', () => {
     return doc;
   };
   const published = async (space: string, id: string) => {
-    await waitFor(async () => JSON.stringify(readSpace(await relay.host.open(roomName({ kind: 'space', space })))).includes(id), 10_000, `${id} published`);
+    await waitFor(async () => JSON.stringify(readSpace(await relay.host.open(bucketNow(space)))).includes(id), 10_000, `${id} published`);
   };
 
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('notices to other people', () => {
     expect(reactions[0]).toMatchObject({ entryId: post, post, space: 'general', message: expect.stringMatching(/ and 2 others reacted to your item\.$/) });
     // One's own reaction tells no one.
     writeReaction(alice, { space: 'general', target: post, emoji: '👍' });
-    await waitFor(async () => (readSpace(await relay.host.open('space/general')).posts.find((p) => p.id === post)?.reactions['👍'] ?? []).includes('alice'), 10_000, 'own reaction');
+    await waitFor(async () => (readSpace(await relay.host.open(bucketNow('general'))).posts.find((p) => p.id === post)?.reactions['👍'] ?? []).includes('alice'), 10_000, 'own reaction');
     expect([...((await inboxOf('alice')).notices.find((n) => n.kind === 'reaction')?.people ?? [])].sort()).toEqual(['bob', 'carol', 'erin']);
   });
 
@@ -91,7 +91,7 @@ describe('notices to other people', () => {
     await published('project-x', reply);
     // Alice, a member, is told (so notices were written at all) ...
     await waitFor(async () => (await inboxOf('alice')).notices.some((n) => n.id === `${reply}:mention`), 10_000, 'member told');
-    await waitFor(async () => (readSpace(await relay.host.open('space/project-x')).posts.find((p) => p.id === erinsPost)?.reactions['👀'] ?? []).length === 1, 10_000, 'reaction published');
+    await waitFor(async () => (readSpace(await relay.host.open(bucketNow('project-x'))).posts.find((p) => p.id === erinsPost)?.reactions['👀'] ?? []).length === 1, 10_000, 'reaction published');
     // Mallory's entries are judged in order, one pass at a time: once a later one is through, so are these.
     const marker = writePost(mallory, { space: 'general', body: 'Marker, <@alice>.' });
     await waitFor(async () => (await inboxOf('alice')).notices.some((n) => n.id === `${marker}:mention`), 10_000, 'later entry judged');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editEntry, readInbox, readSpace, writeAcknowledgement, writeComment, writePost } from '@hearth/core';
 import { PublicationStore } from '../src/publication/publication-store.js';
 import { DATABASE_FILE } from '../src/storage/open-storage.js';
-import { clientPool, openTestStorage, removeTestData, runAdmin as admin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor } from './helpers.js';
+import { clientPool, openTestStorage, removeTestData, runAdmin as admin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number; rules: Record<string, unknown>[] };
@@ -37,7 +37,7 @@ describe('posting rate on the relay', () => {
   it('holds the third post within the hour; an edit of a published post is not a new post', async () => {
     const out = await open('alice', 'outbox/alice');
     const inbox = await open('alice', 'inbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     writeAcknowledgement(out.doc, { policyVersion: strict.version });
     const published = (id: string) => readSpace(space.doc).posts.some((p) => p.id === id);
 

@@ -20,7 +20,7 @@ import {
 } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { startRelay } from '../src/server/relay.js';
-import { clientPool, openTestStorage, rawClient, removeTestData, runAdmin as admin, startTestRelay, testStorageFor, waitFor } from './helpers.js';
+import { clientPool, openTestStorage, rawClient, removeTestData, runAdmin as admin, startTestRelay, testStorageFor, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -44,8 +44,8 @@ describe('publication', () => {
   it('two people see each other\'s posts and comments, each authored by its outbox owner', async () => {
     const aliceOut = await open('alice', 'outbox/alice');
     const bobOut = await open('bob', 'outbox/bob');
-    const aliceSpace = await open('alice', 'space/general');
-    const bobSpace = await open('bob', 'space/general');
+    const aliceSpace = await open('alice', bucketNow('general'));
+    const bobSpace = await open('bob', bucketNow('general'));
     writeAcknowledgement(aliceOut.doc, { policyVersion: 3 });
     writeAcknowledgement(bobOut.doc, { policyVersion: 3 });
 
@@ -82,7 +82,7 @@ describe('publication', () => {
 
   it('an author-like field smuggled into an entry is ignored', async () => {
     const carolOut = await open('carol', 'outbox/carol');
-    const space = await open('carol', 'space/general');
+    const space = await open('carol', bucketNow('general'));
     writeAcknowledgement(carolOut.doc, { policyVersion: 3 });
     const id = writePost(carolOut.doc, { space: 'general', body: 'Posting as myself, whatever the entry says.' });
     (outboxEntries(carolOut.doc).get(id) as Y.Map<unknown>).set('authorId', 'alice');
@@ -91,7 +91,7 @@ describe('publication', () => {
   });
 
   it('holds a post that breaks the policy, tells its author why, and never sends its text to anyone else', async () => {
-    const watcher = rawClient(relay.url, 'space/general', await relay.mintToken('bob'));
+    const watcher = rawClient(relay.url, bucketNow('general'), await relay.mintToken('bob'));
     await watcher.opened;
     const aliceOut = await open('alice', 'outbox/alice');
     const aliceInbox = await open('alice', 'inbox/alice');
@@ -104,7 +104,7 @@ describe('publication', () => {
 
     // A later, compliant post arrives; the held one never did.
     const okId = writePost(aliceOut.doc, { space: 'general', body: 'Deck is on the shared drive.' });
-    const bobSpace = await open('bob', 'space/general');
+    const bobSpace = await open('bob', bucketNow('general'));
     await waitFor(() => readSpace(bobSpace.doc).posts.some((p) => p.id === okId), 5000, 'later post');
     expect(readSpace(bobSpace.doc).posts.some((p) => p.id === id)).toBe(false);
     const bytes = Buffer.concat(watcher.messages.map((m) => Buffer.from(m))).toString('latin1');
@@ -116,7 +116,7 @@ describe('publication', () => {
   it('an edit that breaks the policy is held and the published post keeps its last compliant version', async () => {
     const aliceOut = await open('alice', 'outbox/alice');
     const aliceInbox = await open('alice', 'inbox/alice');
-    const bobSpace = await open('bob', 'space/general');
+    const bobSpace = await open('bob', bucketNow('general'));
     const id = writePost(aliceOut.doc, { space: 'general', body: 'Draft agenda for the offsite.' });
     await waitFor(() => readSpace(bobSpace.doc).posts.some((p) => p.id === id), 5000, 'post');
     editEntry(aliceOut.doc, id, { body: 'Draft agenda for the Northwind offsite.' });
@@ -127,7 +127,7 @@ describe('publication', () => {
   it('a person\'s entries wait for their policy acknowledgement, then publish', async () => {
     const erinOut = await open('erin', 'outbox/erin');
     const erinInbox = await open('erin', 'inbox/erin');
-    const space = await open('erin', 'space/general');
+    const space = await open('erin', bucketNow('general'));
     const id = writePost(erinOut.doc, { space: 'general', body: 'Hello from the Berlin office!' });
     await waitFor(() => readInbox(erinInbox.doc).statuses[id]?.state === 'waiting-acknowledgement', 5000, 'waiting');
     expect(readInbox(erinInbox.doc).notices[0]?.kind).toBe('waiting-acknowledgement');
@@ -141,7 +141,7 @@ describe('publication', () => {
   it('a codename is allowed in its project space and held elsewhere; non-members are refused there', async () => {
     const aliceOut = await open('alice', 'outbox/alice');
     const aliceInbox = await open('alice', 'inbox/alice');
-    const media = await open('alice', 'space/media-wing');
+    const media = await open('alice', bucketNow('media-wing'));
     const inside = writePost(aliceOut.doc, { space: 'media-wing', body: 'Bluebird fieldwork starts next week.' });
     const outside = writePost(aliceOut.doc, { space: 'general', body: 'Bluebird fieldwork starts next week.' });
     await waitFor(() => readSpace(media.doc).posts.some((p) => p.id === inside), 5000, 'inside post');
@@ -164,7 +164,7 @@ describe('publication', () => {
     await admin(relay, 'space-add-member', { space: 'media-wing', person: 'erin' });
     const erinInbox = await open('erin', 'inbox/erin');
     await waitFor(() => readInbox(erinInbox.doc).memberships.includes('media-wing'), 5000, 'membership');
-    const erinSpace = await open('erin', 'space/media-wing');
+    const erinSpace = await open('erin', bucketNow('media-wing'));
     await admin(relay, 'space-remove-member', { space: 'media-wing', person: 'erin' });
     await waitFor(() => erinSpace.closes.includes(4403), 5000, 'closed with 4403');
     await waitFor(() => !readInbox(erinInbox.doc).memberships.includes('media-wing'), 5000, 'membership removed');
@@ -185,7 +185,7 @@ describe('publication', () => {
 
   it('two devices of one person editing the same post offline merge, and the published post shows the merge', async () => {
     const deviceA = await open('bob', 'outbox/bob');
-    const space = await open('alice', 'space/general');
+    const space = await open('alice', bucketNow('general'));
     const id = writePost(deviceA.doc, { space: 'general', title: 'Survey', body: 'Questions for the pilot.' });
     await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === id), 5000, 'post');
     const deviceB = await open('bob', 'outbox/bob');
@@ -219,7 +219,7 @@ describe('publication across restarts', () => {
     for (let restart = 0; restart < 2; restart++) {
       const relay = await startRelay({ port: 0, host: '127.0.0.1', ...(await testStorageFor(dataDir)), logger: createLogger('silent') });
       try {
-        const space = await relay.host.open('space/general');
+        const space = await relay.host.open(bucketNow('general'));
         await waitFor(() => readSpace(space).posts.some((p) => p.id === id), 5000, 'published after restart');
         expect(readSpace(space).posts.filter((p) => p.id === id)).toHaveLength(1);
         expect(space.getMap<{ version: number }>(SPACE_POSTS).get(id)?.version).toBe(1);

@@ -10,7 +10,7 @@ import { journalFor } from '../src/audit/journal.js';
 import { LegalHolds } from '../src/audit/legal-holds.js';
 import { createLogger } from '../src/log.js';
 import { RetentionSweeper } from '../src/retention/retention-sweep.js';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,7 +35,7 @@ describe('retention', () => {
   async function thread(space: string, text: string): Promise<{ post: string; comment: string }> {
     const alice = await open('alice', 'outbox/alice');
     const bob = await open('bob', 'outbox/bob');
-    const view = await open('alice', `space/${space}`);
+    const view = await open('alice', bucketNow(space));
     const post = writePost(alice.doc, { space, body: `${text} (post)` });
     await waitFor(() => readSpace(view.doc).posts.some((p) => p.id === post), 5000, 'post');
     const comment = writeComment(bob.doc, { space, post, body: `${text} (comment)` });
@@ -65,16 +65,16 @@ describe('retention', () => {
     expect(result).toHaveLength(1);
     expect(result[0]).toMatchObject({ space: 'short', retentionDays: 30, kept: [], suspended: null });
     expect(result[0]?.purged.sort()).toEqual([post, comment].sort());
-    const doc = await relay.host.open('space/short');
+    const doc = await relay.host.open(bucketNow('short'));
     expect(readSpace(doc).posts).toEqual([]);
     expect(doc.getMap(SPACE_POSTS).get(post)).toMatchObject({ state: 'retracted', body: '', title: '', authorId: 'alice' });
     expect(doc.getMap(SPACE_COMMENTS).get(comment)).toMatchObject({ state: 'retracted', body: '' });
     // What a newly connecting member is sent no longer holds the text (the relay's document GCs it)...
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1')).not.toContain('Canteen menu');
     // ...and, compacted, neither does the stored document, not only its current state.
-    expect(await storedBytes('space/short')).not.toContain('Canteen menu');
-    expect(await storedBytes('space/forever')).toContain('Canteen menu kept forever');
-    expect(readSpace(await relay.host.open('space/forever')).posts.map((p) => p.id)).toEqual([kept.post]);
+    expect(await storedBytes(bucketNow('short'))).not.toContain('Canteen menu');
+    expect(await storedBytes(bucketNow('forever'))).toContain('Canteen menu kept forever');
+    expect(readSpace(await relay.host.open(bucketNow('forever'))).posts.map((p) => p.id)).toEqual([kept.post]);
     const j = journalFor(relay.storage.db);
     const record = (await j.read(1, (await j.head()).seq)).filter((r) => r.kind === 'retention').at(-1);
     expect(record).toMatchObject({ actor: 'relay', space: 'short', details: { retentionDays: 30, suspended: null, compacted: true } });
@@ -89,7 +89,7 @@ describe('retention', () => {
     const held = (await sweeper(31).sweep()).find((s) => s.space === 'litigated');
     expect(held).toMatchObject({ suspended: 'space-hold', purged: [] });
     expect(held?.kept).toContain(post);
-    expect(readSpace(await relay.host.open('space/litigated')).posts.map((p) => p.id)).toEqual([post]);
+    expect(readSpace(await relay.host.open(bucketNow('litigated'))).posts.map((p) => p.id)).toEqual([post]);
     await admin(relay, 'hold-remove', { space: 'litigated' });
     const lifted = (await sweeper(31).sweep()).find((s) => s.space === 'litigated');
     expect(lifted?.purged).toContain(post);
@@ -103,7 +103,7 @@ describe('retention', () => {
     await admin(relay, 'hold-add', { person: 'alice', reason: 'Investigation 77' });
     const result = (await sweeper(31).sweep()).find((s) => s.space === 'mixed');
     expect(result).toMatchObject({ suspended: null, purged: [comment], kept: [post] });
-    const doc = await relay.host.open('space/mixed');
+    const doc = await relay.host.open(bucketNow('mixed'));
     expect(doc.getMap(SPACE_POSTS).get(post)).toMatchObject({ state: 'published', body: 'Supplier review (post)' });
     expect(doc.getMap(SPACE_COMMENTS).get(comment)).toMatchObject({ state: 'retracted', body: '' });
     expect((await adminOperations['hold-list']!({ host: relay.host, db: relay.storage.db }, {})) as { result: unknown }).toMatchObject({ ok: true, result: [{ scope: 'person', target: 'alice' }] });

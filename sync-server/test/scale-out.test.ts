@@ -16,7 +16,7 @@ import { putDirectoryRecords, readInbox, readSpace, writeAcknowledgement, writeC
 import { createLogger } from '../src/log.js';
 import { startRelay, type RunningRelay } from '../src/server/relay.js';
 import { openStorage } from '../src/storage/open-storage.js';
-import { connectProvider, person, runAdmin, synced, TEST_ENGINE, tempDataDir, waitFor, type TestClient } from './helpers.js';
+import { connectProvider, person, runAdmin, synced, TEST_ENGINE, tempDataDir, waitFor, type TestClient, bucketNow } from './helpers.js';
 import { scaleOutDatabase, sharedKeys, startTwoRelays, TEST_REDIS } from './scale-out-harness.js';
 
 const BIN = fileURLToPath(new URL('../bin/hearth-relay.js', import.meta.url));
@@ -52,8 +52,8 @@ describe.runIf(TEST_ENGINE === 'postgres')('relay processes on one PostgreSQL an
 
   it('clients on either process converge on posts, comments, reactions and inbox notices', async () => {
     const [a, b] = await relays(await database(), TEST_REDIS);
-    const spaceOnA = await open(a, 'carol', 'space/general');
-    const spaceOnB = await open(b, 'carol', 'space/general');
+    const spaceOnA = await open(a, 'carol', bucketNow('general'));
+    const spaceOnB = await open(b, 'carol', bucketNow('general'));
     const aliceInbox = await open(a, 'alice', 'inbox/alice');
     const alice = await open(a, 'alice', 'outbox/alice');
     const bob = await open(b, 'bob', 'outbox/bob');
@@ -86,7 +86,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('relay processes on one PostgreSQL an
     cleanups.push(() => redis.kill('SIGKILL'));
     await waitFor(async () => (await fetchPing(port)) === true, 5000, 'private redis');
     const [a, b] = await relays(await database(), `redis://127.0.0.1:${port}`);
-    const reader = await open(b, 'carol', 'space/general');
+    const reader = await open(b, 'carol', bucketNow('general'));
     const alice = await open(a, 'alice', 'outbox/alice');
     writeAcknowledgement(alice.doc, { policyVersion: 3 });
     const first = writePost(alice.doc, { space: 'general', body: 'Before the outage.' });
@@ -96,7 +96,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('relay processes on one PostgreSQL an
     await new Promise((r) => redis.once('exit', r));
     const during = [writePost(alice.doc, { space: 'general', body: 'During the outage, one.' }), writePost(alice.doc, { space: 'general', body: 'During the outage, two.' })];
     // Stored (and published) by process A while Redis is gone: acknowledged, in the database.
-    const spaceOnA = await a.host.open('space/general');
+    const spaceOnA = await a.host.open(bucketNow('general'));
     await waitFor(() => during.every((id) => readSpace(spaceOnA).posts.some((p) => p.id === id)), 10_000, 'published on A during the outage');
     expect(readSpace(reader.doc).posts.some((p) => during.includes(p.id))).toBe(false);
 
@@ -146,7 +146,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('relay processes on one PostgreSQL an
 
       // Alice's second device is on B: B hears of her outbox, but A (where she writes) holds its lease.
       const onB = connectProvider(b.url, 'outbox/alice', token);
-      const reader = connectProvider(b.url, 'space/general', token);
+      const reader = connectProvider(b.url, bucketNow('general'), token);
       const laptop = connectProvider(a.url, 'outbox/alice', token);
       clients.push(onB, reader, laptop);
       await Promise.all([synced(onB), synced(reader), synced(laptop)]);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
+import { ulid } from 'ulid';
 import {
   bucketKeyOf,
   bucketPostCount,
+  likelyBucketsOfId,
   bucketsToKeep,
   initBucket,
   nextOlderBucket,
@@ -40,6 +42,12 @@ describe('bucket keys', () => {
     expect(bucketKeyOf(Date.UTC(2027, 0, 1) - 1)).toBe('2026-12');
     expect(previousBucketKey('2026-01')).toBe('2025-12');
     expect(recentBucketKeys(Date.UTC(2026, 0, 15))).toEqual(['2026-01', '2025-12', '2025-11']);
+  });
+
+  it('guesses the months of a post from its ULID, and nothing from a readable id', () => {
+    expect(likelyBucketsOfId(ulid(NOV))).toEqual(['2026-11', '2026-12']);
+    expect(likelyBucketsOfId(ulid(Date.UTC(2025, 0, 31)))).toEqual(['2025-01', '2025-02']);
+    expect(likelyBucketsOfId('welcome-post')).toEqual([]);
   });
 
   it('keeps the recent months and whatever was opened, newest first', () => {

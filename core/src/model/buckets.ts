@@ -116,3 +116,19 @@ function summaryOf(key: string, v: unknown): BucketSummary | null {
 function isCount(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The months a post with this id was most likely published in, for a link to a post that is not on
+ * the device: the month of the ULID's time and the one after (a post written offline is published
+ * later). Empty for an id that is not a ULID (readable ids of seeded content): search finds those.
+ */
+export function likelyBucketsOfId(id: string): BucketKey[] {
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/i.test(id)) return [];
+  let time = 0;
+  for (const ch of id.slice(0, 10).toUpperCase()) time = time * 32 + CROCKFORD.indexOf(ch);
+  if (!Number.isSafeInteger(time) || time > 253_402_300_799_999) return [];
+  const month = bucketKeyOf(time);
+  return [month, bucketKeyOf(bucketStart(month) + 32 * 86_400_000)];
+}

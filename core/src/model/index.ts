@@ -36,3 +36,4 @@ export * from './attachments.js';
 export * from './course-views.js';
 export * from './onboarding.js';
 export * from './notification-settings.js';
+export * from './bucket-migration.js';

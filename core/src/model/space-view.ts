@@ -116,6 +116,16 @@ function readSpaceParts(doc: Y.Doc): SpaceParts {
   return { ...readSpaceMetaAndMembers(doc), ...readItemParts(doc) };
 }
 
+/**
+ * What search may find in one space or bucket document: its visible posts, and the visible
+ * comments on those posts (a comment under a hidden or retracted post is not shown, so not found).
+ */
+export function readSearchableItems(doc: Y.Doc): { posts: PostItem[]; comments: CommentItem[] } {
+  const { posts, comments } = readItemParts(doc);
+  const shown = new Set(posts.map((p) => p.id));
+  return { posts, comments: comments.filter((c) => shown.has(c.post)) };
+}
+
 /** The published items of a space or bucket document (same maps in both). */
 function readItemParts(doc: Y.Doc): Omit<SpaceParts, 'meta' | 'members'> {
   const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);

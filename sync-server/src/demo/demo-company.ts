@@ -9,12 +9,15 @@ import { z } from 'zod';
 import {
   applyAcceptAnswer,
   POST_KINDS,
-  publishEntry,
+  noteBucketItem,
+  publicationRoom,
+  publishInto,
   readDirectory,
   roomName,
   setMemberships,
   setSpaceMembers,
   VOTE_EMOJI,
+  type BucketNote,
   type OutboxEntry,
   type Reaction,
 } from '@hearth/core';
@@ -56,6 +59,8 @@ const demoPosts = z.array(
         }),
       )
       .default([]),
+    /** When the relay published it (its time bucket); default: when the demo is loaded. */
+    publishedAt: time.optional(),
     reactions: z.array(z.object({ author: z.string(), emoji: z.string() })).default([]),
   }),
 );
@@ -100,9 +105,22 @@ export async function loadDemoCompany(ctx: AdminContext): Promise<boolean> {
     });
     published.push(...items);
     for (const { author, entry } of items) if (entry.type !== 'reaction') writers.set(post.space, (writers.get(post.space) ?? new Set()).add(author));
-    const room = roomName({ kind: 'space', space: post.space });
+    // The post's time bucket, with its comments and reactions: the month the relay publishes it — now,
+    // so a fresh demo shows every post among the recent months whatever today's date — unless the
+    // demo data says it was published long ago (the old posts that show "Older posts" and relay search).
+    const target = publicationRoom(items[0]!.entry, { at: post.publishedAt ?? Date.now() });
+    if (target === null) continue;
+    const room = roomName(target);
+    const notes: BucketNote[] = [];
     await ctx.host.write(room, (doc) => {
-      for (const { author, entry } of items) publishEntry(doc, { author, entry, version: 1, publishedAt: entry.createdAt });
+      for (const { author, entry } of items) {
+        const { note } = publishInto(doc, target, { author, entry, version: 1, publishedAt: entry.createdAt });
+        if (note !== null) notes.push(note);
+      }
+    });
+    // The space document: the bucket index, and a question's accepted answer (the answers map lives there).
+    await ctx.host.write(roomName({ kind: 'space', space: post.space }), (doc) => {
+      for (const note of notes) noteBucketItem(doc, note.bucket, note);
       if (post.accepted !== undefined) {
         const at = post.comments.find((c) => c.id === post.accepted)?.createdAt ?? post.createdAt;
         applyAcceptAnswer(doc, { entry: `${post.id}-accepted`, post: post.id, comment: post.accepted, by: post.author, at, retracted: false });

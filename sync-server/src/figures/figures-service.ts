@@ -53,6 +53,7 @@ export class FiguresService {
     const rooms = (await this.host.listRooms('space/')).filter((r) => parseRoomName(r)?.kind === 'space').sort();
     const visible: string[] = [];
     for (const room of rooms) {
+      if (parseRoomName(room)?.kind !== 'space') continue; // its time buckets are read with it below
       const doc = await this.host.open(room);
       const meta = doc.getMap<unknown>(META);
       const id = meta.get('id');

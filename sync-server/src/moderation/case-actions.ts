@@ -16,7 +16,7 @@ import {
   hideItem,
   attachmentsOf,
   initConversation,
-  publishEntry,
+  parseRoomName,
   readDirectory,
   restoreItem,
   roomName,
@@ -31,6 +31,7 @@ import {
 import type { DocHost } from '../rooms/doc-host.js';
 import { fingerprint } from '../publication/fingerprint.js';
 import type { EntryRecord } from '../publication/publication-store.js';
+import { placeEntry, publishIntoRoom, sameHome, type RecordOf } from '../publication/space-buckets.js';
 import type { CaseRow } from './case-store.js';
 
 /** A case row whose item the relay has recorded (the executor refuses to act on one without). */
@@ -43,6 +44,8 @@ export interface ActionContext {
   record: EntryRecord | null;
   /** Files: an approved item is published with the relay's facts of its files, and its readers may read them. */
   attachments?: AttachmentGate;
+  /** The publication state of any entry: where a held comment's post was published (its bucket). */
+  recordOf?: RecordOf;
 }
 
 export interface ActionResult {
@@ -66,7 +69,7 @@ export async function carryOut(c: RecordedCase, d: CaseDecision, ctx: ActionCont
   // published, but an approval (this case's or the publisher's, after an edit) may have published it
   // since: hide and restore then act on the document the relay's record names, not on the inbox
   // status alone — else a "hide" would leave the post visible to every reader.
-  const publishedIn = c.source !== 'hold' ? item.room : publishedRoom(c, ctx.record);
+  const publishedIn = c.source !== 'hold' ? currentRoom(item, ctx.record) : publishedRoom(c, ctx.record);
   const published = publishedIn !== null;
   const room = publishedIn ?? item.room;
   switch (d.action) {
@@ -144,19 +147,20 @@ async function approve(c: RecordedCase, d: CaseDecision, ctx: ActionContext, mes
     if (checked === null || !checked.ok) return { outcome: 'failed', detail: 'its files are not on the relay' };
     published = { ...entry, attachments: checked.checked };
   }
-  let ok = false;
-  await ctx.host.write(item.room, (doc) => {
-    ok = publishEntry(doc, { author: item.authorId, entry: published, version: item.version, publishedAt: ctx.now }).ok;
-  });
+  // Into the room the publisher would have chosen: a space item's time bucket (space-buckets.ts).
+  const placed = entry.type === 'message' ? null : await placeEntry(entry, ctx.now, ctx.recordOf ?? (() => Promise.resolve(null)), record);
+  const target = placed ?? parseRoomName(item.room);
+  const room = target === null ? item.room : roomName(target);
+  const ok = target !== null && (await publishIntoRoom(ctx.host, target, { author: item.authorId, entry: published, version: item.version, publishedAt: ctx.now })).ok;
   if (!ok) return { outcome: 'failed', detail: 'cannot be published where it is addressed' };
-  if (refs.length > 0) await ctx.attachments?.referenced(item.room, item.entryId, refs.map((r) => r.hash));
+  if (refs.length > 0) await ctx.attachments?.referenced(room, item.entryId, refs.map((r) => r.hash));
   await ctx.host.write(roomName({ kind: 'inbox', person: item.authorId }), (doc) => {
     setEntryStatus(doc, { entryId: item.entryId, state: 'published', version: item.version, findings: [], updatedAt: ctx.now });
     addNotice(doc, noticeOf(c, d, 'published-after-review', message, ctx.now));
   });
   return {
     outcome: 'done',
-    published: { ...record, outcome: 'published', targetRoom: item.room, publishedVersion: item.version, entryType: record.entryType ?? entry.type, updatedAt: ctx.now },
+    published: { ...record, outcome: 'published', targetRoom: room, publishedVersion: item.version, entryType: record.entryType ?? entry.type, updatedAt: ctx.now },
   };
 }
 
@@ -211,4 +215,14 @@ function noticeOf(c: RecordedCase, d: Pick<CaseDecision, 'id'> & { by?: string }
     about: d.by ?? null,
     findings: kind === 'hidden' ? c.findings : [],
   };
+}
+
+/**
+ * Where a published item is now: the room of its publication record when that is in the case's
+ * space or conversation (a space item lives in a time bucket; a case opened before the bucket
+ * migration names the space document), else the room the case recorded.
+ */
+function currentRoom(item: CaseItem, record: EntryRecord | null): string {
+  const recorded = record?.targetRoom ?? null;
+  return recorded !== null && sameHome(recorded, item.room) ? recorded : item.room;
 }

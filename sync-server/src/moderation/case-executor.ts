@@ -194,7 +194,13 @@ export class CaseExecutor {
       const result =
         row.item === null
           ? { outcome: 'failed' as const, detail: 'the relay has no record of the item this case is about' }
-          : await carryOut(row as RecordedCase, d, { host: this.o.host, now, record: await this.o.publications.get(row.entryId), ...(this.o.attachments === undefined ? {} : { attachments: this.o.attachments }) });
+          : await carryOut(row as RecordedCase, d, {
+              host: this.o.host,
+              now,
+              record: await this.o.publications.get(row.entryId),
+              recordOf: (id) => this.o.publications.get(id),
+              ...(this.o.attachments === undefined ? {} : { attachments: this.o.attachments }),
+            });
       const execution: CaseExecution = { at: now, outcome: result.outcome, ...(result.detail === undefined ? {} : { detail: result.detail }) };
       await this.o.store.transaction(async (tx) => {
         await this.lease?.fence(tx);

@@ -4,6 +4,7 @@
 // that the executor acts on; the case file's copy is for the moderators to read. Why idempotent by
 // a derived case id: the pipeline may replay a hold after a crash, and several people may report the
 // same item — a replay changes nothing, a new report joins the item's open case.
+import { spaceOfRoom } from '../publication/space-buckets.js';
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
 import { addNotice, attachmentsOf, ITEM_MAPS, roomName, scanOutbox, type AttachmentRef, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
@@ -89,7 +90,7 @@ export class CaseOpener {
         await this.tellReporter(r);
         return;
       }
-      const space = item.room.startsWith('space/') ? item.room.slice('space/'.length) : null;
+      const space = spaceOfRoom(item.room);
       await this.open(`report.${r.target}`, 'report', space, item, [], r);
     });
   }

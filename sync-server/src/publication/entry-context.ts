@@ -3,6 +3,7 @@
 // from the relay's own publication records, which only the relay can open.
 import type * as Y from 'yjs';
 import {
+  parseRoomName,
   readConversation,
   readSpaceHead,
   META,
@@ -22,6 +23,7 @@ import {
 } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import type { EntryRecord } from './publication-store.js';
+import { roomOfItem } from './space-buckets.js';
 
 export interface ContextInputs {
   host: DocHost;
@@ -83,7 +85,11 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
       const view = spaceHead(doc);
       context.space = view.meta;
       context.members = view.members;
-      fillTargets(entry, doc, context, author, inputs.outboxEntries);
+      // The target lives in a time bucket of the space (space-buckets.ts); data not yet migrated, in the space document.
+      const target = targetOf(entry);
+      const targetRoom = target === null || inputs.recordOf === undefined ? null : await roomOfItem(space, target, inputs.recordOf);
+      const targetDoc = targetRoom === null || targetRoom === room ? doc : await host.open(targetRoom);
+      fillTargets(entry, targetDoc, context, author, inputs.outboxEntries);
     }
   }
   if (entry.type === 'report' && entry.space === null) {
@@ -106,9 +112,18 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
   return context;
 }
 
+/** The item an entry points at: a comment's post, a reaction's or report's target. */
+function targetOf(entry: OutboxEntry): string | null {
+  if (entry.type === 'comment') return entry.post;
+  if (entry.type === 'reaction' || entry.type === 'report') return entry.target;
+  return null;
+}
+
 function previousOf(record: EntryRecord | null): EntryContext['previous'] {
   if (record === null || record.publishedVersion === null || record.targetRoom === null || record.entryType === null) return null;
-  const place = record.targetRoom.slice(record.targetRoom.indexOf('/') + 1);
+  // A bucket `space/<id>/<yyyy-mm>` is a place of its space.
+  const room = parseRoomName(record.targetRoom);
+  const place = room === null ? null : 'space' in room ? room.space : 'conversation' in room ? room.conversation : null;
   return { authorId: record.owner, type: record.entryType, place };
 }
 

@@ -136,6 +136,17 @@ export class PublicationStore {
     return { lastHour: Number(row?.hour ?? 0), lastDay: Number(row?.day ?? 0) };
   }
 
+  /**
+   * The bucket migration moved these entries from room `from` to room `to`: their records follow, so
+   * edits, comments and moderation find them there. Records already elsewhere are left alone.
+   */
+  async relocate(entryIds: readonly string[], from: string, to: string): Promise<void> {
+    for (let i = 0; i < entryIds.length; i += 500) {
+      const chunk = entryIds.slice(i, i + 500);
+      await this.db.updateTable('publication_state').set({ target_room: to }).where('target_room', '=', from).where('entry_id', 'in', chunk).execute();
+    }
+  }
+
   async waitingFor(owner: string): Promise<string[]> {
     const rows = await this.db.selectFrom('publication_state').select('entry_id').where('owner', '=', owner).where('outcome', '=', 'waiting-acknowledgement').execute();
     return rows.map((r) => r.entry_id);

@@ -11,7 +11,6 @@ import {
   evaluate,
   initConversation,
   isEngagementEntry,
-  publishEntry,
   readDirectory,
   readPolicy,
   roomName,
@@ -25,6 +24,7 @@ import {
   type Draft,
   type Notice,
   type OutboxEntry,
+  type RoomName,
   type StatusFinding,
 } from '@hearth/core';
 import type { Logger } from 'pino';
@@ -34,6 +34,7 @@ import type { AuditEvent, AuditJournal } from '../audit/journal.js';
 import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { buildEntryContext, spaceOf } from './entry-context.js';
+import { placeEntry, publishIntoRoom } from './space-buckets.js';
 import { fingerprint } from './fingerprint.js';
 import { FairLanes } from './fair-lanes.js';
 import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
@@ -45,7 +46,8 @@ import { OutcomeRecorder } from './outcome-recorder.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
-import { RECOGNITION_ROOM, type RecognitionDesk } from '../recognition/recognition-desk.js';
+import type { Db } from '../storage/schema.js';
+import type { RecognitionDesk } from '../recognition/recognition-desk.js';
 
 /** The audit journal records the hashes of an entry's files (never their names: they are content). */
 function attachmentHashes(entry: OutboxEntry): { attachments?: string[] } {
@@ -418,11 +420,9 @@ export class Publisher {
       }
       if (verdict.action === 'flag') flagged = findings;
     }
-    const room = await this.targetRoom(pass.person, entry);
-    let result: ReturnType<typeof publishEntry> = { ok: false, error: 'not-publishable' };
-    await host.write(room, (doc) => {
-      result = publishEntry(doc, { author: pass.person, entry: withFiles, version, publishedAt: this.now() });
-    });
+    const target = await this.targetRoom(pass.person, entry, record);
+    const room = roomName(target);
+    const result = await publishIntoRoom(host, target, { author: pass.person, entry: withFiles, version, publishedAt: this.now() });
     if (!result.ok) {
       const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
       await this.tellAuthor(pass.person, entry, version, 'rejected', [finding]);
@@ -469,11 +469,16 @@ export class Publisher {
     return draft;
   }
 
-  /** The room an entry is published into; a message that starts a conversation creates it. */
-  private async targetRoom(person: string, entry: Publishable): Promise<string> {
-    if (entry.type === 'kudos') return RECOGNITION_ROOM;
-    if (entry.type !== 'message') return roomName({ kind: 'space', space: entry.space });
-    const room = roomName({ kind: 'dm', conversation: entry.conversation });
+  /**
+   * The room an entry is published into: a time bucket of its space, chosen by core's
+   * publicationRoom from the relay's records (space-buckets.ts); a message that starts a
+   * conversation creates it.
+   */
+  private async targetRoom(person: string, entry: Publishable, record: EntryRecord | null): Promise<RoomName> {
+    const placed = await placeEntry(entry, this.now(), (id) => this.opts.store.get(id), record);
+    if (placed === null) throw new Error(`no room to publish a ${entry.type} into`);
+    if (placed.kind !== 'dm' || entry.type !== 'message') return placed;
+    const room = roomName(placed);
     if (entry.to !== null && !(await this.opts.host.exists(room))) {
       const participants = [...new Set([person, ...entry.to])].sort();
       const createdAt = Math.min(entry.createdAt, this.now()); // never later than now: see relay-publish.ts
@@ -484,7 +489,7 @@ export class Publisher {
         );
       }
     }
-    return room;
+    return placed;
   }
 
   /** The recipient of a kudos hears of it once (the kudos itself is on their page). */
@@ -528,7 +533,7 @@ export class Publisher {
       const record = pass.directory.get(p);
       return record ? displayName(record) : p;
     };
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null });
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null, recordOf: (id) => this.opts.store.get(id) });
     const writes = otherNotices({ entry, author: pass.person, authorName: nameOf(pass.person), nameOf, directory: pass.directory, policy: pass.policy, context, now: this.now() });
     for (const { person, write } of writes) await this.opts.host.write(roomName({ kind: 'inbox', person }), write);
   }

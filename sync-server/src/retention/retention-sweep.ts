@@ -66,11 +66,14 @@ export class RetentionSweeper {
   private async sweepSpaces(): Promise<SpaceSweep[]> {
     const holds = await this.opts.holds.active();
     const out: SpaceSweep[] = [];
-    for (const room of await this.opts.host.listRooms('space/')) {
+    const rooms = await this.opts.host.listRooms('space/');
+    for (const room of rooms) {
       const name = parseRoomName(room);
       if (name?.kind !== 'space') continue;
+      // The space's time buckets (space/<s>/<yyyy-mm>) hold its items; the space document its meta.
+      const buckets = rooms.filter((r) => r.startsWith(`${room}/`));
       try {
-        const result = await this.sweepSpace(room, name.space, holds);
+        const result = await this.sweepSpace(room, name.space, holds, buckets);
         if (result !== null) out.push(result);
       } catch (err) {
         this.opts.log.error({ err, room }, 'retention sweep of a space failed');
@@ -79,30 +82,35 @@ export class RetentionSweeper {
     return out;
   }
 
-  private async sweepSpace(room: string, space: string, holds: { spaces: Set<string>; people: Set<string> }): Promise<SpaceSweep | null> {
+  private async sweepSpace(room: string, space: string, holds: { spaces: Set<string>; people: Set<string> }, buckets: string[]): Promise<SpaceSweep | null> {
     const doc = await this.opts.host.open(room);
     const days = doc.getMap<unknown>(META).get('retentionDays');
     if (typeof days !== 'number' || !Number.isInteger(days) || days <= 0) return null;
     const now = (this.opts.now ?? Date.now)();
     const cutoff = now - days * DAY_MS;
-    const due = expiringItems(doc, cutoff);
-    if (due.length === 0) return null;
     const result: SpaceSweep = { space, retentionDays: days, purged: [], kept: [], suspended: holds.spaces.has(space) ? 'space-hold' : null };
-    const purge = result.suspended === null ? due.filter((i) => !holds.people.has(i.authorId)) : [];
-    result.kept = due.filter((i) => !purge.includes(i)).map((i) => i.id);
-    result.purged = purge.map((i) => i.id);
-    if (purge.length > 0) {
-      await this.opts.host.write(room, (d) => {
-        for (const item of purge) purgeItem(d, item.id);
-      });
-      await this.opts.compact?.(room);
+    let compacted = false;
+    for (const itemRoom of [room, ...buckets]) {
+      const due = expiringItems(itemRoom === room ? doc : await this.opts.host.open(itemRoom), cutoff);
+      if (due.length === 0) continue;
+      const purge = result.suspended === null ? due.filter((i) => !holds.people.has(i.authorId)) : [];
+      result.kept.push(...due.filter((i) => !purge.includes(i)).map((i) => i.id));
+      result.purged.push(...purge.map((i) => i.id));
+      if (purge.length > 0) {
+        await this.opts.host.write(itemRoom, (d) => {
+          for (const item of purge) purgeItem(d, item.id);
+        });
+        await this.opts.compact?.(itemRoom);
+        compacted = this.opts.compact !== undefined;
+      }
     }
+    if (result.purged.length === 0 && result.kept.length === 0) return null;
     await this.opts.journal.record({
       kind: 'retention',
       actor: 'relay',
       space,
       at: now,
-      details: { retentionDays: days, cutoff, purged: result.purged, keptForHold: result.kept.length, suspended: result.suspended, compacted: purge.length > 0 && this.opts.compact !== undefined },
+      details: { retentionDays: days, cutoff, purged: result.purged, keptForHold: result.kept.length, suspended: result.suspended, compacted },
     });
     this.opts.log.info({ space, purged: result.purged.length, kept: result.kept.length }, 'retention sweep');
     return result;

@@ -27,6 +27,8 @@ import { router } from '../http/router.js';
 import { scimRoute } from '../http/scim-route.js';
 import { sessionRoute } from '../http/session-route.js';
 import { figuresRoute } from '../figures/figures-route.js';
+import { searchRoute } from '../search/search-route.js';
+import { SearchIndexer } from '../search/search-indexer.js';
 import { FiguresService } from '../figures/figures-service.js';
 import { staticFiles } from '../http/static-files.js';
 import { createLogger } from '../log.js';
@@ -205,12 +207,18 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       figuresRoute(verifier, new FiguresService(host, storage.db)),
       uploads.route,
       blobRoute({ host, verifier, ...blobs }),
+      searchRoute(verifier, host, storage.search),
       scimRoute({ admin: { host, db: storage.db }, state: scimState(storage.db), queue: new SerialQueue() }, logger),
     ];
     if (options.demo === true) routes.push(demoRoutes(host, key));
     if (web !== null) routes.push(web);
     const server = createServer(router(routes, logger));
     const cases = new CaseEndpoint({ verifier, service: logic.moderation, limits, census, logger });
+    // The full-text index follows every relay write to a space or bucket; data from before it, once.
+    const indexer = new SearchIndexer({ host, index: storage.search, db: storage.db, log: logger });
+    cleanups.unshift(() => indexer.stop());
+    host.onRelayWrite((room) => indexer.changed(room.name));
+    void indexer.backfill().catch((err: unknown) => logger.error({ err }, 'search index backfill failed'));
     host.onRelayWrite((room) => {
       if (room.name === 'directory') void cases.recheck().catch((err: unknown) => logger.error({ err }, 'moderation access recheck failed'));
     });
@@ -249,6 +257,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         cases.closeAll(CloseCode.restart, 'relay restarting');
         await gateway.waitClosed(5000);
         await logic.stop().catch((err: unknown) => logger.error({ err }, 'relay logic failed to stop'));
+        await indexer.stop();
         await host.drain();
         host.stop();
         await fanout?.close();

@@ -339,6 +339,40 @@ function blobs(engine: Engine): Migration {
   };
 }
 
+/**
+ * 0006: the full-text search index (storage/search-index.ts): one row per published post or comment,
+ * plus the engine's full-text structure — an FTS5 table on SQLite, a GIN expression index on
+ * PostgreSQL ('simple' configuration: no stemming, names and codes match as typed).
+ */
+function searchItems(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('search_items')
+        .addColumn('id', engine === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        .addColumn('item_id', 'text', (c) => c.notNull().unique())
+        .addColumn('space', 'text', (c) => c.notNull())
+        .addColumn('room', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('post', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.int, (c) => c.notNull())
+        .addColumn('visible', t.int, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('search_items_room').on('search_items').column('room').execute();
+      await db.schema.createIndex('search_items_space').on('search_items').columns(['space', 'visible']).execute();
+      if (engine === 'sqlite') {
+        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+      } else {
+        await sql`CREATE INDEX search_items_fts ON search_items USING GIN (to_tsvector('simple', title || ' ' || body))`.execute(db);
+      }
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -347,6 +381,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0003_course_progress': courseProgress(engine),
     '0004_read_receipts': readReceipts(engine),
     '0005_blobs': blobs(engine),
+    '0006_search_items': searchItems(engine),
   };
 }
 

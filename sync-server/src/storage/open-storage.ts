@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import { SqlRoomLog } from './room-log.js';
+import { searchIndexFor } from './search-index.js';
 import type { Db, Tables } from './schema.js';
 import type { Engine, Storage, WriteStatus } from './storage.js';
 import { writeStatusOf } from './write-status.js';
@@ -166,6 +167,7 @@ function storageOn(handle: EngineHandle, options: StorageOptions): Storage {
     engine: handle.engine,
     rooms,
     db,
+    search: searchIndexFor(handle.engine, db),
     async ping() {
       if (closed !== null) return false;
       try {

@@ -2,6 +2,7 @@
 // the scale-out setup keeps the same tables in PostgreSQL; the relay's code sees `RoomLog` and the
 // Kysely handle `db` (one query for both engines), never an engine, so the engine is a start option.
 import type { Db } from './schema.js';
+import type { SearchIndex } from './search-index.js';
 
 /** The append-only update log of every room, with compaction. */
 export interface RoomLog {
@@ -41,6 +42,8 @@ export interface Storage {
    * Tables are created by migrations (storage/migrations.ts), never by the stores.
    */
   readonly db: Db;
+  /** Full-text search over published posts and comments (FTS5 / PostgreSQL full-text behind one interface). */
+  readonly search: SearchIndex;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   /**

@@ -12,10 +12,13 @@ import {
   readInbox,
   readInboxConversations,
   readOutbox,
+  readBucketIndex,
   readSpace,
+  readSpaceAcross,
   readSpaces,
 } from '@hearth/core';
 import type {
+  BucketSummary,
   ConversationView,
   DirectoryRecord,
   InboxView,
@@ -30,6 +33,16 @@ export const EMPTY_INBOX: InboxView = { notices: [], statuses: {}, memberships: 
 
 export function spaceView(doc: Y.Doc): SpaceView {
   return readSpace(doc);
+}
+
+/** A space read across the time buckets open on this device (core's readSpaceAcross). */
+export function spaceViewAcross(spaceDoc: Y.Doc, buckets: readonly Y.Doc[]): SpaceView {
+  return readSpaceAcross(spaceDoc, buckets);
+}
+
+/** The space's index of time buckets, newest first. */
+export function bucketIndexView(spaceDoc: Y.Doc): BucketSummary[] {
+  return readBucketIndex(spaceDoc);
 }
 
 export function inboxView(doc: Y.Doc): InboxView {

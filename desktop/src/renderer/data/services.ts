@@ -10,6 +10,7 @@ import { SearchClient } from '../search/search-client.js';
 import { FileDb, fileDatabaseName } from '../files/file-db.js';
 import { FileUploads } from '../files/file-uploads.js';
 import { sessionState } from '../sync/session.js';
+import { BucketShelf, shelfKey } from '../sync/bucket-shelf.js';
 
 export interface Services {
   me: string;
@@ -20,6 +21,8 @@ export interface Services {
   search: SearchClient | null;
   /** Attachments: kept on the device, uploaded when online, read back (files/file-uploads.ts). */
   files: FileUploads;
+  /** The time buckets of each space kept on this device (sync/bucket-shelf.ts). */
+  buckets: BucketShelf;
   destroy(): void;
 }
 
@@ -77,6 +80,7 @@ export function createServices(session: Session): Services {
     outbox,
     search,
     files,
+    buckets: new BucketShelf(shelfKey(session.personId)),
     destroy() {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);

@@ -1,7 +1,7 @@
 // The shared documents as the screens see them, each through core's read-only views. Small hooks,
 // one per document kind; the overlay of the person's own outbox is applied here, once.
 import { useMemo } from 'react';
-import type { ConversationView, DirectoryRecord, InboxView, OutboxEntry, SpaceMeta, SpaceView } from '@hearth/core';
+import type { BucketSummary, ConversationView, DirectoryRecord, InboxView, OutboxEntry, SpaceMeta, SpaceView } from '@hearth/core';
 import {
   EMPTY_INBOX,
   catalogueView,
@@ -12,9 +12,9 @@ import {
   nameOf as nameFromRecord,
   outboxView,
   overlayDm,
-  overlaySpace,
-  spaceView,
+  bucketIndexView,
 } from '../data/model.js';
+import { useSpaceViews } from './use-spaces.js';
 import { policyView, type Policy } from '../data/policy.js';
 import type { RoomStatus } from '../sync/room-hub.js';
 import { useServices } from './services-context.js';
@@ -53,13 +53,16 @@ export function usePolicy(): Policy | null {
   return useRoomView('policy', policyView).view;
 }
 
+/** One space across the time buckets kept on this device (use-spaces.ts), with its document's connection status. */
 export function useSpace(spaceId: string): { view: SpaceView; status: RoomStatus } {
-  const { me } = useServices();
-  const { view, status } = useRoomView(`space/${spaceId}`, spaceView);
-  const outbox = useOutbox();
-  const inbox = useInbox();
-  const overlaid = useMemo(() => overlaySpace(view, outbox, inbox, me, spaceId), [view, outbox, inbox, me, spaceId]);
-  return { view: overlaid, status };
+  const { status } = useRoomView(`space/${spaceId}`, bucketIndexView);
+  const views = useSpaceViews(useMemo(() => [spaceId], [spaceId]));
+  return { view: views.get(spaceId)!, status };
+}
+
+/** The space's index of time buckets (what "Older posts" offers). */
+export function useBucketIndex(spaceId: string): BucketSummary[] {
+  return useRoomView(`space/${spaceId}`, bucketIndexView).view;
 }
 
 export function useConversation(conversationId: string): { view: ConversationView; status: RoomStatus } {

@@ -3,22 +3,28 @@
 import { useEffect, useMemo } from 'react';
 import { followedSpaces, planRooms, readableSpaces } from '../sync/room-plan.js';
 import { useServices } from './services-context.js';
+import { useObservable } from './use-observable.js';
 import { useCatalogue, useInbox, useInboxConversationIds, useOutbox } from './use-data.js';
 
 export function useRoomPlan(): void {
-  const { hub, me } = useServices();
+  const { hub, me, buckets } = useServices();
+  const opened = useObservable(buckets.opened);
   const catalogue = useCatalogue();
   const inbox = useInbox();
   const outbox = useOutbox();
   const inboxConversations = useInboxConversationIds();
-  const rooms = useMemo(() => planRooms({ me, catalogue, inbox, outbox, inboxConversations }), [me, catalogue, inbox, outbox, inboxConversations]);
+  const rooms = useMemo(
+    () => planRooms({ me, catalogue, inbox, outbox, inboxConversations, bucketRooms: (space) => buckets.rooms(space) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `opened` is what changes buckets.rooms
+    [me, catalogue, inbox, outbox, inboxConversations, buckets, opened],
+  );
   useEffect(() => {
     for (const room of rooms) hub.open(room);
   }, [hub, rooms]);
   // A space one was refused (not yet a member) opens once the relay lists the membership.
   useEffect(() => {
-    for (const space of inbox.memberships) hub.readmit(`space/${space}`);
-  }, [hub, inbox.memberships]);
+    for (const space of inbox.memberships) for (const room of [`space/${space}`, ...buckets.rooms(space)]) hub.readmit(room);
+  }, [hub, inbox.memberships, buckets]);
 }
 
 /** The ids of the spaces the person reads: public ones plus memberships. */

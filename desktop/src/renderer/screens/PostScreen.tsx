@@ -1,6 +1,8 @@
 // A post's thread: the UI engineer's Thread (the post in full, reactions, threaded comments, edit,
 // withdraw and report in place), its writes through useActions, its new-comment and reply drafts
 // kept on this device (KeptComposer), and the policy acknowledgement asked for before writing.
+import { useEffect } from 'react';
+import { likelyBucketsOfId } from '@hearth/core';
 import { Composer } from '../components/Composer.js';
 import type { RenderComposer } from '../components/CommentItem.js';
 import { Thread } from '../components/Thread.js';
@@ -35,6 +37,11 @@ export function PostScreen({ spaceId, postId, focus }: { spaceId: string; postId
   const engagement = usePostEngagement(found, spaceId, facilitators, !gate.needed);
   const post = engagement?.post ?? found;
   useFocusItem(focus, post === undefined ? -1 : post.commentCount);
+  // A link to a post older than the months on this device: keep the months it was likely published in.
+  const { buckets } = useServices();
+  useEffect(() => {
+    if (found === undefined) for (const month of likelyBucketsOfId(postId)) buckets.open(spaceId, month);
+  }, [found === undefined, postId, spaceId, buckets]); // eslint-disable-line react-hooks/exhaustive-deps -- only whether it is missing matters
   const spaceName = view.meta?.name ?? catalogue.find((c) => c.id === spaceId)?.name ?? spaceId;
   const back = <a href={href({ name: 'space', space: spaceId })}>{s.t('screen.post.back')}</a>;
   if (!post) {

@@ -18,6 +18,7 @@ import { UnansweredSection } from './UnansweredSection.js';
 import { usePersonMark } from '../hooks/use-engagement.js';
 import { useStrings } from '../i18n/index.js';
 import { CoursePanel } from '../courses/CoursePanel.js';
+import { OlderPosts } from './OlderPosts.js';
 import { text } from './strings.js';
 import { SpaceEngagement } from '../engagement/SpaceEngagement.js';
 
@@ -119,6 +120,7 @@ export function SpaceScreen({ spaceId }: { spaceId: string }) {
           navigate({ name: 'post', space: spaceId, post: id });
         }}
       />}
+      {!outside && <OlderPosts spaceId={spaceId} />}
     </section>
   );
 }

@@ -40,6 +40,9 @@ export const text = {
     notFound: 'This space does not exist (any more).',
     loading: 'Loading this space…',
     feedLabel: (name: string) => `Posts in ${name}`,
+    olderPosts: 'Older posts',
+    olderFrom: (month: string, posts: number) => `${month}: ${posts} ${posts === 1 ? 'post' : 'posts'}, kept on this device once opened`,
+    allHere: 'Every month of this space is on this device.',
   },
   messages: {
     title: 'Messages',
@@ -60,7 +63,7 @@ export const text = {
     resubmitted: 'Resubmitted. The relay will check it again.',
     open: 'Open',
   },
-  search: { title: 'Search', label: 'Search everything on this device', placeholder: 'Posts, comments, messages, people…', results: (n: number, ms: string) => `${n} results (${ms} ms)`, none: 'No results.', indexed: (n: number) => `${n} items on this device` },
+  search: { title: 'Search', label: 'Search everything on this device', placeholder: 'Posts, comments, messages, people…', results: (n: number, ms: string) => `${n} results (${ms} ms)`, none: 'No results.', indexed: (n: number) => `${n} items on this device`, fromRelay: (space: string) => `${space} · from the relay (not on this device yet)` },
   policy: {
     title: 'Behaviour policy',
     version: (v: number) => `Version ${v}`,

@@ -6,6 +6,7 @@ import { RoomHub } from '../sync/room-hub.js';
 import { OutboxTracker } from '../sync/outbox-tracker.js';
 import { FileDb } from '../files/file-db.js';
 import { FileUploads } from '../files/file-uploads.js';
+import { BucketShelf } from '../sync/bucket-shelf.js';
 
 let n = 0;
 
@@ -15,5 +16,5 @@ export function testServices(me = 'anna'): Services {
   const outbox = new OutboxTracker(db, hub.open(`outbox/${me}`));
   const session = { personId: me, token: 't', relayUrl: 'ws://127.0.0.1:9', expiresAt: null, demo: true };
   const files = new FileUploads({ db: new FileDb(`screens-test-files-${n}`), relayUrl: session.relayUrl, token: () => null, online: () => false });
-  return { me, session, db, hub, outbox, search: null, files, destroy: () => hub.destroy() };
+  return { me, session, db, hub, outbox, search: null, files, buckets: new BucketShelf(null), destroy: () => hub.destroy() };
 }

@@ -12,6 +12,12 @@ describe('planRooms', () => {
     expect(rooms.sort()).toEqual(['directory', 'dm/c1', 'dm/c2', 'inbox/anna', 'outbox/anna', 'policy', 'space/general', 'space/hr-secret', 'spaces', 'recognition'].sort());
   });
 
+  it('opens the kept time buckets of every readable space, and none of a space one cannot read', () => {
+    const rooms = planRooms({ me: 'anna', catalogue: [space('general', 'public'), space('media-wing', 'private')], inbox: inbox([]), outbox: [], bucketRooms: (s) => [`space/${s}/2026-11`, `space/${s}/2026-10`] });
+    expect(rooms).toEqual(expect.arrayContaining(['space/general', 'space/general/2026-11', 'space/general/2026-10']));
+    expect(rooms.filter((r) => r.startsWith('space/media-wing'))).toEqual([]);
+  });
+
   it('never opens a private space the person is not a member of', () => {
     const rooms = planRooms({ me: 'seema', catalogue: [space('media-wing', 'private')], inbox: inbox([]), outbox: [] });
     expect(rooms).not.toContain('space/media-wing');

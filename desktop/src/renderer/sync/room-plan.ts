@@ -2,7 +2,8 @@
 // when the network goes. Pure, so the rules are tested without a relay.
 //   always: own outbox and inbox, directory, policy, spaces (catalogue), recognition (its settings say
 //           whether the app shows recognition at all)
-//   spaces: every public space in the catalogue, plus private / secret memberships from the inbox
+//   spaces: every public space in the catalogue, plus private / secret memberships from the inbox,
+//           each with its recent time buckets and the older ones the person opened
 //   dms:    conversations named in own outbox messages, plus the conversations the relay lists in
 //           the person's inbox (how a colleague's new conversation reaches them)
 import type { InboxView, OutboxEntry, PersonId, SpaceMeta } from '@hearth/core';
@@ -16,12 +17,17 @@ export interface RoomPlanInput {
   inboxConversations?: readonly string[];
   /** Conversations opened in this session (e.g. a link), kept open too. */
   extraConversations?: readonly string[];
+  /** The time-bucket rooms kept of a space (sync/bucket-shelf.ts): the recent months and those opened. */
+  bucketRooms?: (space: string) => readonly string[];
 }
 
-export function planRooms({ me, catalogue, inbox, outbox, inboxConversations = [], extraConversations = [] }: RoomPlanInput): string[] {
+export function planRooms({ me, catalogue, inbox, outbox, inboxConversations = [], extraConversations = [], bucketRooms = () => [] }: RoomPlanInput): string[] {
   const rooms = new Set<string>([`outbox/${me}`, `inbox/${me}`, 'directory', 'policy', 'spaces', 'recognition']);
-  for (const space of catalogue) if (space.visibility === 'public') rooms.add(`space/${space.id}`);
-  for (const space of inbox.memberships) rooms.add(`space/${space}`);
+  // A space is its document (meta, members, the bucket index) and its time buckets kept on this device.
+  for (const space of readableSpaces(catalogue, inbox)) {
+    rooms.add(`space/${space}`);
+    for (const bucket of bucketRooms(space)) rooms.add(bucket);
+  }
   for (const entry of outbox) if (entry.type === 'message') rooms.add(`dm/${entry.conversation}`);
   for (const c of inboxConversations) rooms.add(`dm/${c}`);
   for (const c of extraConversations) rooms.add(`dm/${c}`);

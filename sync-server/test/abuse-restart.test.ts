@@ -8,7 +8,7 @@ import { encodeUpdate } from '../src/protocol/messages.js';
 import type { RunningRelay } from '../src/server/relay.js';
 import { ATTACKER, PEOPLE, attackerLegitPost, conflictingUpdate, createSpace } from './abuse-harness.js';
 import { clientPool, rawClient, restartTestRelay, startTestRelay, bucketNow } from './helpers.js';
-import type { TestRelay, bucketNow } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 describe('a restart after an attack', () => {
   let first: TestRelay;

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInbox, readSpace, writeAcknowledgement, writeMessage, writePost, type AttachmentRef } from '@hearth/core';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 import { sha256, uploadFile } from './upload-client.js';
 
@@ -58,7 +58,7 @@ describe('attachments', () => {
   it('a post with an image written before the upload is published with it once the file arrives, and its readers get the bytes and a thumbnail', async () => {
     const image = await png(1, 600);
     const aliceOut = (await clients.open('alice', 'outbox/alice')).doc;
-    const bobSpace = (await clients.open('bob', 'space/general')).doc;
+    const bobSpace = (await clients.open('bob', bucketNow('general'))).doc;
     const id = writePost(aliceOut, { space: 'general', title: 'Harbour', body: 'The view today', attachments: [ref(image, 'harbour.png', 'image/png')] });
     // Not before its file is on the relay: nobody would see the picture.
     await new Promise((r) => setTimeout(r, 300));
@@ -183,7 +183,7 @@ describe('attachments', () => {
   it('serves a blob only to people who may read an item that references it (attacker: a non-member, a forged reference)', async () => {
     const secret = await png(6, 200);
     const aliceOut = (await clients.open('alice', 'outbox/alice')).doc;
-    const bobWing = (await clients.open('bob', 'space/media-wing')).doc;
+    const bobWing = (await clients.open('bob', bucketNow('media-wing'))).doc;
     expect((await upload('alice', secret, { name: 'plan.png', type: 'image/png', target: 'space/media-wing' })).error).toBeNull();
     const id = writePost(aliceOut, { space: 'media-wing', body: 'Draft of the plan', attachments: [ref(secret, 'plan.png', 'image/png')] });
     await waitFor(() => readSpace(bobWing).posts.some((p) => p.id === id), 5000, 'published in media-wing');
@@ -195,7 +195,7 @@ describe('attachments', () => {
     expect((await get(null, sha256(secret))).status).toBe(401);
     // Carol's modified client references the hash in a public post: never published, still 404.
     const carolOut = (await clients.open('carol', 'outbox/carol')).doc;
-    const general = (await clients.open('carol', 'space/general')).doc;
+    const general = (await clients.open('carol', bucketNow('general'))).doc;
     const forged = writePost(carolOut, { space: 'general', body: 'look', attachments: [ref(secret, 'plan.png', 'image/png')] });
     const witness = writePost(carolOut, { space: 'general', body: 'a later post is published' });
     await waitFor(() => readSpace(general).posts.some((p) => p.id === witness), 5000, 'the later post');
@@ -239,7 +239,7 @@ describe('attachments', () => {
   it('deletes a blob once no item references it (retracted), after the grace period, and journals its hash', async () => {
     const image = await png(10);
     const aliceOut = (await clients.open('alice', 'outbox/alice')).doc;
-    const bobSpace = (await clients.open('bob', 'space/general')).doc;
+    const bobSpace = (await clients.open('bob', bucketNow('general'))).doc;
     expect((await upload('alice', image, { name: 'gone.png', type: 'image/png', target: 'space/general' })).error).toBeNull();
     const id = writePost(aliceOut, { space: 'general', body: 'Soon gone', attachments: [ref(image, 'gone.png', 'image/png')] });
     await waitFor(() => readSpace(bobSpace).posts.some((p) => p.id === id), 5000, 'published');

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   putDirectoryRecords,
   readInbox,
-  readSpace,
   retractEntry,
   writeAcceptAnswer,
   writeAcknowledgement,
@@ -15,7 +14,7 @@ import {
   writeReadAck,
   type EntryProblemCode,
 } from '@hearth/core';
-import { clientPool, person, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, person, runAdmin as admin, startTestRelay, waitFor, spaceReader } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -62,23 +61,23 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     const alice = await outbox('alice');
     const bob = await outbox('bob');
     const carol = await outbox('carol');
-    const space = await open('erin', 'space/help');
+    const space = await spaceReader(open, 'erin', 'help');
     const q = writePost(alice, { space: 'help', kind: 'question', title: 'Where is the VPN guide?', body: 'I cannot find it.' });
-    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === q), 5000, 'question');
+    await waitFor(() => space.view().posts.some((p) => p.id === q), 5000, 'question');
     const first = writeComment(carol, { space: 'help', post: q, body: 'Ask IT.' });
     const good = writeComment(bob, { space: 'help', post: q, body: 'On the intranet, under IT > Remote work.' });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
     const accept = writeAcceptAnswer(alice, { space: 'help', post: q, comment: good });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'accepted');
-    expect(readSpace(space.doc).posts.find((p) => p.id === q)!.comments.map((c) => c.id)).toEqual([good, first]);
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'accepted');
+    expect(space.view().posts.find((p) => p.id === q)!.comments.map((c) => c.id)).toEqual([good, first]);
 
     writeAcceptAnswer(carol, { space: 'help', post: q, comment: first });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === first, 5000, 'facilitator changed it');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === first, 5000, 'facilitator changed it');
     const back = writeAcceptAnswer(alice, { space: 'help', post: q, comment: good });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'asker chose again');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === good, 5000, 'asker chose again');
     retractEntry(alice, accept); // an older acceptance: nothing changes
     retractEntry(alice, back);
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer === undefined, 5000, 'withdrawn');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === undefined, 5000, 'withdrawn');
   });
 
   it('the author of an accepted answer is told, with the comment to open; not on a withdrawal, nor for accepting one\'s own', async () => {
@@ -110,29 +109,29 @@ describe('engagement: answers, must-read reach, AMAs', () => {
   it("refuses an acceptance on someone else's question, an answer from another post, and a post that is not a question", async () => {
     const alice = await outbox('alice');
     const erin = await outbox('erin');
-    const space = await open('erin', 'space/help');
+    const space = await spaceReader(open, 'erin', 'help');
     const q = writePost(alice, { space: 'help', kind: 'question', title: 'Printer on 3?', body: 'Which one is it?' });
     const other = writePost(alice, { space: 'help', kind: 'discussion', title: 'Printers', body: 'Notes about printers.' });
-    await waitFor(() => readSpace(space.doc).posts.filter((p) => p.id === q || p.id === other).length === 2, 5000, 'posts');
+    await waitFor(() => space.view().posts.filter((p) => p.id === q || p.id === other).length === 2, 5000, 'posts');
     const onOther = writeComment(erin, { space: 'help', post: other, body: 'The one by the window.' });
     const onQ = writeComment(erin, { space: 'help', post: q, body: 'The one by the window.' });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 1, 5000, 'comment');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.commentCount === 1, 5000, 'comment');
 
     expect(await refusal('erin', writeAcceptAnswer(erin, { space: 'help', post: q, comment: onQ }))).toEqual([code('not-the-asker')]);
     expect(await refusal('alice', writeAcceptAnswer(alice, { space: 'help', post: q, comment: onOther }))).toEqual([code('answer-not-on-question')]);
     expect(await refusal('alice', writeAcceptAnswer(alice, { space: 'help', post: other, comment: onOther }))).toEqual([code('not-a-question')]);
-    expect(readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer).toBeUndefined();
+    expect(space.view().posts.find((p) => p.id === q)?.acceptedAnswer).toBeUndefined();
   });
 
   it('a must-read announcement: reach starts at 0 of the audience, moves as people acknowledge, counts only, for the author and comms', async () => {
     const seema = await outbox('seema');
     const alice = await outbox('alice');
     const bob = await outbox('bob');
-    const news = await open('alice', 'space/news');
+    const news = await spaceReader(open, 'alice', 'news');
     const seemaInbox = await open('seema', 'inbox/seema');
     const post = writePost(seema, { space: 'news', kind: 'announcement', title: 'New expense tool', body: 'Everyone uses it from Monday.', mustRead: true });
-    await waitFor(() => readSpace(news.doc).posts.some((p) => p.id === post), 5000, 'announcement');
-    expect(readSpace(news.doc).posts.find((p) => p.id === post)?.mustRead).toBe(true);
+    await waitFor(() => news.view().posts.some((p) => p.id === post), 5000, 'announcement');
+    expect(news.view().posts.find((p) => p.id === post)?.mustRead).toBe(true);
     // Audience: the five other active people.
     await waitFor(() => readInbox(seemaInbox.doc).reach?.[post]?.audience === 5, 5000, 'reach');
     expect(readInbox(seemaInbox.doc).reach?.[post]).toMatchObject({ acknowledged: 0, audience: 5, title: 'New expense tool' });
@@ -150,9 +149,9 @@ describe('engagement: answers, must-read reach, AMAs', () => {
   it('refuses acknowledging a post that is not must-read (inflating reach), and an employee posting in news', async () => {
     const seema = await outbox('seema');
     const alice = await outbox('alice');
-    const news = await open('alice', 'space/news');
+    const news = await spaceReader(open, 'alice', 'news');
     const plain = writePost(seema, { space: 'news', kind: 'announcement', title: 'Canteen', body: 'Soup on Friday.' });
-    await waitFor(() => readSpace(news.doc).posts.some((p) => p.id === plain), 5000, 'plain announcement');
+    await waitFor(() => news.view().posts.some((p) => p.id === plain), 5000, 'plain announcement');
     expect(await refusal('alice', writeReadAck(alice, { space: 'news', post: plain }))).toEqual([code('not-must-read')]);
     const own = writePost(alice, { space: 'news', kind: 'announcement', title: 'Me', body: 'Read this.', mustRead: true });
     expect(await refusal('alice', own)).toEqual([code('news-comms-only'), code('announcement-not-allowed')]);
@@ -163,9 +162,9 @@ describe('engagement: answers, must-read reach, AMAs', () => {
   it('only a leader opens an AMA', async () => {
     const ines = await outbox('ines');
     const alice = await outbox('alice');
-    const space = await open('alice', 'space/help');
+    const space = await spaceReader(open, 'alice', 'help');
     const ama = writePost(ines, { space: 'help', kind: 'ama', title: 'Ask me anything: the 2027 plan', body: 'Questions welcome.' });
-    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === ama), 5000, 'AMA');
+    await waitFor(() => space.view().posts.some((p) => p.id === ama), 5000, 'AMA');
     expect(await refusal('alice', writePost(alice, { space: 'help', kind: 'ama', title: 'AMA', body: 'Me too.' }))).toEqual([code('ama-leaders-only')]);
   });
 });

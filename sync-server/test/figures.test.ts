@@ -17,7 +17,7 @@ import {
   type FiguresReport,
 } from '@hearth/core';
 import { clientPool, person, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
-import type { TestRelay, bucketNow } from './helpers.js';
+import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
 const WRITERS = ['ada', 'ben', 'cai', 'dina', 'emil', 'finn'];

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bucketKeyOf, bucketRoomName, putDirectoryRecords } from '@hearth/core';
+import { bucketKeyOf, bucketRoomName, putDirectoryRecords, readSpaceAcross, type SpaceView } from '@hearth/core';
 import type { DirectoryRecord } from '@hearth/core';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -57,6 +57,16 @@ process.setMaxListeners(200);
  */
 export function bucketNow(space: string, now = Date.now()): string {
   return bucketRoomName(space, bucketKeyOf(now));
+}
+
+/**
+ * A space as a client reads it: its document (meta, members, answers, the bucket index) and this
+ * month's time bucket (posts, comments, reactions), read together with core's readSpaceAcross.
+ */
+export async function spaceReader(open: (person: string, room: string) => Promise<TestClient>, person: string, space: string): Promise<{ view(): SpaceView }> {
+  const doc = await open(person, `space/${space}`);
+  const bucket = await open(person, bucketNow(space));
+  return { view: () => readSpaceAcross(doc.doc, [bucket.doc]) };
 }
 
 export function tempDataDir(): string {

@@ -9,7 +9,7 @@ import { readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import { createLogger } from '../src/log.js';
 import { Leases } from '../src/storage/leases.js';
 import { startLeaseSweep } from '../src/storage/lease-sweep.js';
-import { clientPool, openTestStorage, removeTestData, runAdmin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor } from './helpers.js';
+import { clientPool, openTestStorage, removeTestData, runAdmin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as { version: number };
@@ -58,7 +58,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('a relay process on PostgreSQL', () =
     relay = await startTestRelay({ leaseTtlMs: 400 }, ['alice', 'bob']);
     await runAdmin(relay, 'policy-set', { source: demoPolicy });
     await runAdmin(relay, 'space-create', { id: 'general', name: 'General' });
-    const reader = await pool.open('bob', 'space/general');
+    const reader = await pool.open('bob', bucketNow('general'));
     // What another process left behind: alice's update, stored (acknowledged to her device), and the
     // lease it took to publish it — then SIGKILL, before it published or told anyone.
     const device = new Y.Doc();

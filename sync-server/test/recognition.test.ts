@@ -20,7 +20,7 @@ import {
   writePost,
   type InboxView,
 } from '@hearth/core';
-import { clientPool, person, runAdmin as admin, runCli, startTestRelay, storageArgs, waitFor } from './helpers.js';
+import { bucketNow, clientPool, person, runAdmin as admin, runCli, startTestRelay, storageArgs, waitFor } from './helpers.js';
 import type { TestClient, TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -119,7 +119,7 @@ describe('recognition', () => {
   it('an accepted answer earns its author (not the asker) a badge', async () => {
     const asker = await outbox('alice');
     const helper = await outbox('g2');
-    const space = await open('carol', 'space/general');
+    const space = await open('carol', bucketNow('general'));
     const question = writePost(asker.doc, { space: 'general', kind: 'question', title: 'Where is the rota?', body: 'Cannot find it.' });
     const box = (await inbox('alice')).client;
     await waitFor(() => space.doc.getMap('posts').has(question) || state(box, question) !== undefined, 5000, 'question');
@@ -174,7 +174,7 @@ describe('recognition', () => {
     const fay = await outbox('fay');
     const alice = await outbox('alice');
     const post = writePost(alice.doc, { space: 'general', title: 'How we run incident reviews', body: 'A write-up. #incidents' });
-    const space = await open('carol', 'space/general');
+    const space = await open('carol', bucketNow('general'));
     await waitFor(() => space.doc.getMap('posts').has(post), 5000, 'post');
     const notMine = writeBestOf(alice.doc, { space: 'general', post });
     expect(await rejected('alice', notMine)).toBe('validation.not-a-facilitator');

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { readInbox, readSpace, writeAcknowledgement, writeComment, writePost } from '@hearth/core';
 import { putDirectoryRecords } from '@hearth/core';
 import type { RunningRelay } from '../src/server/relay.js';
-import { connectProvider, person, synced, TEST_ENGINE, waitFor, type TestClient } from './helpers.js';
+import { connectProvider, person, synced, TEST_ENGINE, waitFor, type TestClient, bucketNow } from './helpers.js';
 import { connectModerator, type ModeratorClient } from './moderation-client.js';
 import { scaleOutDatabase, startTwoRelays, TEST_REDIS, type Cleanups } from './scale-out-harness.js';
 
@@ -60,8 +60,8 @@ describe.runIf(TEST_ENGINE === 'postgres')('two relay processes, under partition
     const processes = [a, b];
     const rand = random(SEED);
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const readerA = await open(a, 'carol', 'space/general');
-    const readerB = await open(b, 'bob', 'space/general');
+    const readerA = await open(a, 'carol', bucketNow('general'));
+    const readerB = await open(b, 'bob', bucketNow('general'));
     // Each person's one device: its document outlives its connections (what the app keeps on disk).
     const devices = new Map<string, { doc: Y.Doc; client: TestClient | null }>();
     for (const p of PEOPLE) {
@@ -133,7 +133,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('two relay processes, under partition
     });
     const author = await open(a, 'alice', 'outbox/alice');
     const inboxOnB = await open(b, 'alice', 'inbox/alice');
-    const readerB = await open(b, 'bob', 'space/general');
+    const readerB = await open(b, 'bob', bucketNow('general'));
     writeAcknowledgement(author.doc, { policyVersion: demoPolicy.version });
     // The demo policy holds a customer's name in a post: a case opens.
     const id = writePost(author.doc, { space: 'general', title: 'Monday', body: 'Kick-off with Northwind on Monday.' });
@@ -154,6 +154,6 @@ describe.runIf(TEST_ENGINE === 'postgres')('two relay processes, under partition
     const journaled = (await a.storage.db.selectFrom('audit_journal').select('details').where('kind', '=', 'decision').execute()).filter((r) => (JSON.parse(r.details) as { case: string }).case === caseId);
     expect(journaled).toHaveLength(1);
     expect(readSpace(readerB.doc).posts.filter((p) => p.id === id)).toHaveLength(1);
-    expect(readSpace(await a.host.open('space/general')).posts.filter((p) => p.id === id)).toHaveLength(1);
+    expect(readSpace(await a.host.open(bucketNow('general'))).posts.filter((p) => p.id === id)).toHaveLength(1);
   }, 60_000);
 });

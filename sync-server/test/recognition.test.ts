@@ -179,14 +179,18 @@ describe('recognition', () => {
     const notMine = writeBestOf(alice.doc, { space: 'general', post });
     expect(await rejected('alice', notMine)).toBe('validation.not-a-facilitator');
     writeBestOf(fay.doc, { space: 'general', post });
-    await waitFor(() => readBestOf(space.doc).some((i) => i.post === post && i.addedBy === 'fay'), 5000, 'best-of');
+    // Best-of picks live in the space document itself (small), the posts in its time buckets.
+    const spaceDoc = await open('carol', 'space/general');
+    await waitFor(() => readBestOf(spaceDoc.doc).some((i) => i.post === post && i.addedBy === 'fay'), 5000, 'best-of');
     const mark = writeBookmark(alice.doc, { space: 'general', post });
     // Entries of one outbox are judged in id order: once a later post is published, the bookmark was judged.
     const after = writePost(alice.doc, { space: 'general', title: 'Later', body: 'After the bookmark.' });
     await waitFor(() => space.doc.getMap('posts').has(after), 5000, 'later post');
     // toJSON lists only the root types a doc has named: name every one the space document can hold.
     for (const root of ['meta', 'members', 'posts', 'comments', 'reactions', 'moderation', 'bestOf', 'answers']) space.doc.getMap(root);
+    for (const root of ['meta', 'members', 'buckets', 'bestOf', 'answers']) spaceDoc.doc.getMap(root);
     expect(JSON.stringify(space.doc.toJSON())).not.toContain(mark);
+    expect(JSON.stringify(spaceDoc.doc.toJSON())).not.toContain(mark);
     expect(JSON.stringify(room.doc.toJSON())).not.toContain(mark);
   });
 });

@@ -112,11 +112,15 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
   return context;
 }
 
-/** The item an entry points at: a comment's post, a reaction's or report's target. */
+/**
+ * The item an entry points at, whose time bucket holds what validation needs: a reaction's or
+ * report's target, else the post an entry names (a comment's post, an accepted answer's question,
+ * a must-read acknowledgement's, a module's, a best-of pick's).
+ */
 function targetOf(entry: OutboxEntry): string | null {
-  if (entry.type === 'comment') return entry.post;
   if (entry.type === 'reaction' || entry.type === 'report') return entry.target;
-  return null;
+  const post = (entry as { post?: unknown }).post;
+  return typeof post === 'string' ? post : null;
 }
 
 function previousOf(record: EntryRecord | null): EntryContext['previous'] {

@@ -46,7 +46,6 @@ import { OutcomeRecorder } from './outcome-recorder.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
-import type { Db } from '../storage/schema.js';
 import type { RecognitionDesk } from '../recognition/recognition-desk.js';
 
 /** The audit journal records the hashes of an entry's files (never their names: they are content). */

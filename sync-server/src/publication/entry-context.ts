@@ -3,6 +3,8 @@
 // from the relay's own publication records, which only the relay can open.
 import type * as Y from 'yjs';
 import {
+  bucketKeyOf,
+  bucketRoomName,
   parseRoomName,
   readConversation,
   readSpaceHead,
@@ -32,6 +34,8 @@ export interface ContextInputs {
   /** Every entry of the author's outbox (for their own unpublished reactions). */
   outboxEntries: readonly OutboxEntry[];
   record: EntryRecord | null;
+  /** The relay's clock (this month's bucket is where a just-published target is). */
+  now?: () => number;
   /** The relay's publication record of another entry (a report on a direct message names only the message). */
   recordOf?: (entryId: string) => Promise<EntryRecord | null>;
 }
@@ -88,7 +92,16 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
       // The target lives in a time bucket of the space (space-buckets.ts); data not yet migrated, in the space document.
       const target = targetOf(entry);
       const targetRoom = target === null || inputs.recordOf === undefined ? null : await roomOfItem(space, target, inputs.recordOf);
-      const targetDoc = targetRoom === null || targetRoom === room ? doc : await host.open(targetRoom);
+      let targetDoc = targetRoom === null || targetRoom === room ? doc : await host.open(targetRoom);
+      if (targetRoom === null && target !== null) {
+        // No record yet: the target's publication may be under way in another person's pass (its record
+        // is saved after the document is written). A new item is in this month's bucket: look there.
+        const recent = bucketRoomName(space, bucketKeyOf(inputs.now?.() ?? Date.now()));
+        if (await host.exists(recent)) {
+          const bucket = await host.open(recent);
+          if (bucket.getMap(SPACE_POSTS).has(target) || bucket.getMap(SPACE_COMMENTS).has(target)) targetDoc = bucket;
+        }
+      }
       fillTargets(entry, targetDoc, context, author, inputs.outboxEntries);
     }
   }

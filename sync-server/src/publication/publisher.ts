@@ -302,7 +302,7 @@ export class Publisher {
       const { audit } = outcome;
       return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
     }
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id) });
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id), now: this.now });
     // An acknowledgement must name the policy in force (core's checkAcknowledgement).
     const engagement = isEngagementEntry(entry) && this.opts.recognition ? { engagement: await this.opts.recognition.context(pass.person, entry.id) } : {};
     const validation = validateEntry(entry, { ...context, policyVersion: pass.policy?.version ?? null, ...engagement });

@@ -64,7 +64,7 @@ describe('moderation cases', () => {
     const mona = await moderator('mona');
     const out = await open('alice', 'outbox/alice');
     const inbox = await open('alice', 'inbox/alice');
-    const views = [await open('bob', 'space/general'), await open('erin', 'space/general')];
+    const views = [await open('bob', bucketNow('general')), await open('erin', bucketNow('general'))];
     const id = writePost(out.doc, { space: 'general', title: 'Visit', body: 'Northwind visits the plant on Friday.' });
     const handle = await mona.waitForCase((c) => c.item.entryId === id, 'held case');
     const visible = (v: TestClient) => readSpace(v.doc).posts.some((p) => p.id === id);

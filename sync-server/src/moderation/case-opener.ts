@@ -6,7 +6,7 @@
 // same item — a replay changes nothing, a new report joins the item's open case.
 import { spaceOfRoom } from '../publication/space-buckets.js';
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo';
-import { addNotice, attachmentsOf, ITEM_MAPS, roomName, scanOutbox, type AttachmentRef, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
+import { addNotice, attachmentsOf, bucketKeyOf, bucketRoomName, ITEM_MAPS, roomName, scanOutbox, type AttachmentRef, type CaseItem, type CaseSource, type ModerationCase, type Notice, type OutboxEntry, type StatusFinding } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import type { PublicationStore } from '../publication/publication-store.js';
@@ -168,9 +168,14 @@ export class CaseOpener {
    * writer, the relay, so its `authorId` is the relay's own word, not the reporter's.
    */
   private async publishedItem(target: string, space: string): Promise<CaseItem | null> {
-    const room = `space/${space}`;
-    if (!(await this.o.host.exists(room))) return null;
-    return this.itemIn(room, target, null, 0);
+    // Also this month's time bucket: an item published a moment ago in another pass has no record yet
+    // (the record is saved after the document is written), and a new item is in this month's bucket.
+    for (const room of [`space/${space}`, bucketRoomName(space, bucketKeyOf(this.o.now()))]) {
+      if (!(await this.o.host.exists(room))) continue;
+      const item = await this.itemIn(room, target, null, 0);
+      if (item !== null) return item;
+    }
+    return null;
   }
 
   private async itemIn(room: string, target: string, owner: string | null, recordVersion: number): Promise<CaseItem | null> {

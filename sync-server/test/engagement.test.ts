@@ -83,14 +83,14 @@ describe('engagement: answers, must-read reach, AMAs', () => {
   it('the author of an accepted answer is told, with the comment to open; not on a withdrawal, nor for accepting one\'s own', async () => {
     const alice = await outbox('alice');
     const bob = await outbox('bob');
-    const space = await open('erin', 'space/help');
+    const space = await spaceReader(open, 'erin', 'help');
     const bobInbox = await open('bob', 'inbox/bob');
     const aliceInbox = await open('alice', 'inbox/alice');
     const q = writePost(alice, { space: 'help', kind: 'question', title: 'Who orders toner?', body: 'The printer is out.' });
-    await waitFor(() => readSpace(space.doc).posts.some((p) => p.id === q), 5000, 'question');
+    await waitFor(() => space.view().posts.some((p) => p.id === q), 5000, 'question');
     const answer = writeComment(bob, { space: 'help', post: q, body: 'Facilities, ticket category Printers.' });
     const own = writeComment(alice, { space: 'help', post: q, body: 'Found it myself, in the wiki.' });
-    await waitFor(() => readSpace(space.doc).posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.commentCount === 2, 5000, 'answers');
     const told = () => readInbox(bobInbox.doc).notices.filter((n) => n.kind === 'answer-accepted' && n.post === q);
 
     const accept = writeAcceptAnswer(alice, { space: 'help', post: q, comment: answer });
@@ -102,7 +102,7 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     writeAcceptAnswer(alice, { space: 'help', post: q, comment: own });
     writeAcceptAnswer(alice, { space: 'help', post: q, comment: answer });
     await waitFor(() => told().length === 2, 5000, 'bob told of the new acceptance');
-    expect(readSpace(space.doc).posts.find((p) => p.id === q)?.acceptedAnswer).toBe(answer);
+    expect(space.view().posts.find((p) => p.id === q)?.acceptedAnswer).toBe(answer);
     expect(readInbox(aliceInbox.doc).notices.filter((n) => n.kind === 'answer-accepted' && n.post === q)).toEqual([]);
   });
 

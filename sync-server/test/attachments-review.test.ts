@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSpace, writePost, type ModerationCase } from '@hearth/core';
-import { waitFor } from './helpers.js';
+import { waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 import { useModerationRelay } from './moderation-client.js';
 import { sha256, uploadFile } from './upload-client.js';
@@ -23,7 +23,7 @@ describe('held attachments', () => {
     const hash = sha256(image);
     const mona = await moderator('mona');
     const out = await open('alice', 'outbox/alice');
-    const space = await open('bob', 'space/general');
+    const space = await open('bob', bucketNow('general'));
     // The client says it is a JPEG: the relay publishes what it found (a PNG).
     expect((await uploadFile(relay, 'alice', image, { name: 'Northwind-plan.png', type: 'image/png', target: 'space/general' })).error).toBeNull();
     const id = writePost(out.doc, { space: 'general', title: 'Plan', body: 'Attached.', attachments: [{ hash, name: 'Northwind-plan.png', mimeType: 'image/jpeg', bytes: 1 }] });

@@ -4,7 +4,7 @@
 // is still told about it.
 import { readInbox, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientPool, waitFor } from './helpers.js';
+import { clientPool, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
 
@@ -22,7 +22,7 @@ describe('moderation case files in memory', () => {
     relay = await moderationRelay(undefined, { caseIdleMs: 300 });
     const out = await pool.open('alice', 'outbox/alice');
     writeAcknowledgement(out.doc, { policyVersion: 3 });
-    const space = await pool.open('bob', 'space/general');
+    const space = await pool.open('bob', bucketNow('general'));
     // A customer's name in a post is held by the demo policy: three posts, three cases.
     const ids = [1, 2, 3].map((i) => writePost(out.doc, { space: 'general', title: `Visit ${i}`, body: `Northwind visit number ${i}.` }));
     const mona = connectModerator(relay.url, 'mona', await relay.mintToken('mona'));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import { PublicationStore } from '../src/publication/publication-store.js';
-import { clientPool, runAdmin as admin, startTestRelay, waitFor } from './helpers.js';
+import { clientPool, runAdmin as admin, startTestRelay, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
 const demoPolicy = JSON.parse(readFileSync(new URL('../../assets/demo/policy.json', import.meta.url), 'utf8')) as unknown;
@@ -28,7 +28,7 @@ describe('database briefly unreachable during publication', () => {
 
   it('publishes the stored entries once the database answers again, exactly once', async () => {
     const out = await clients.open('alice', 'outbox/alice');
-    const space = await clients.open('bob', 'space/general');
+    const space = await clients.open('bob', bucketNow('general'));
     writeAcknowledgement(out.doc, { policyVersion: 3 });
     await waitFor(async () => (await relay.storage.db.selectFrom('acknowledgements').select('person').where('person', '=', 'alice').executeTakeFirst()) !== undefined, 5000, 'acknowledged');
 

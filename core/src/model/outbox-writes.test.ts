@@ -141,3 +141,15 @@ describe('canonical entries and limits', () => {
     if (entry) expect(checkEntryLimits(entry).map((p) => p.code)).toEqual(['title-too-long']);
   });
 });
+
+describe('entry ids', () => {
+  it('entries written in the same millisecond keep the order they were written in (the relay judges by id)', () => {
+    const doc = new Y.Doc();
+    const now = Date.UTC(2026, 10, 25, 12);
+    const ids = Array.from({ length: 500 }, (_, i) => writePost(doc, { space: 'general', body: `Post ${i}` }, { now }));
+    expect([...ids].sort()).toEqual(ids);
+    // An entry dated in the past still carries its own time (buckets and links read it).
+    const old = writePost(doc, { space: 'general', body: 'Imported' }, { now: now - 86_400_000 });
+    expect(old < ids[0]!).toBe(true);
+  });
+});

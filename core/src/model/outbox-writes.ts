@@ -5,7 +5,7 @@
 // interleave instead of duplicating. No entry ever carries an author: the outbox owner is the
 // author. Content limits are not enforced here (see entry-limits.ts): validation reports them.
 import * as Y from 'yjs';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { outboxEntries, parseEntryMap } from './outbox-schema.js';
 import { applyTextChange } from './text-diff.js';
 import type {
@@ -19,6 +19,19 @@ import type {
   Reaction,
   SpaceId,
 } from './types.js';
+
+// Entry ids are ULIDs: they sort by time, and the relay judges one outbox in id order. Two entries
+// written in the same millisecond (accept one answer, then another) must keep the order they were
+// written in, so ids from this device are monotonic; an explicit earlier time (entries dated in the
+// past, e.g. imports and tests) still gets an id of that time.
+let monotonic = monotonicFactory();
+let lastIdTime = -Infinity;
+function nextEntryId(now: number): string {
+  // A factory only counts up from the latest time it saw: going back in time starts a new one.
+  if (now < lastIdTime) monotonic = monotonicFactory();
+  lastIdTime = now;
+  return monotonic(now);
+}
 
 /** For deterministic tests and imports: the clock reading and the entry id to use. */
 export interface WriteOptions {
@@ -42,7 +55,7 @@ function files(list: readonly AttachmentRef[] | undefined): Fields {
 /** Creates an entry of any type (for the write modules of other kinds, e.g. engagement-writes.ts). */
 export function createEntry(outbox: Y.Doc, type: EntryType, fields: Fields, texts: Record<string, string>, opts?: WriteOptions): EntryId {
   const now = opts?.now ?? Date.now();
-  const id = opts?.id ?? ulid(now);
+  const id = opts?.id ?? nextEntryId(now);
   outbox.transact(() => {
     const entry = new Y.Map<unknown>();
     outboxEntries(outbox).set(id, entry);
@@ -134,7 +147,7 @@ export function writeMessage(
     throw new OutboxWriteError('writeMessage needs a conversation or at least one recipient');
   }
   const now = opts?.now ?? Date.now();
-  const conversation = p.conversation ?? ulid(now);
+  const conversation = p.conversation ?? nextEntryId(now);
   const entryId = createEntry(outbox, 'message', { conversation, to, ...files(p.attachments) }, { body: p.body }, { ...opts, now });
   return { entryId, conversation };
 }

@@ -51,6 +51,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
   .option('--web <dir>', 'serve the web client from this directory')
   .option('--max-message-bytes <n>', 'largest accepted message', integer('max-message-bytes'), 1024 * 1024)
   .option('--max-attachment-bytes <n>', 'largest attachment file accepted, whatever the policy allows (default 100 MiB)', integer('max-attachment-bytes'))
+  .option('--max-upload-bytes-per-day <n>', 'most bytes of new attachment files one person may upload in a rolling day (default 2 GiB)', integer('max-upload-bytes-per-day'))
   .option('--rate <rate>', 'per-connection message rate, e.g. 100/s or 100/s:500 (burst)', rate)
   .addOption(new Option('--oidc-issuer <url>', "the company identity provider (OpenID Connect issuer URL); its tokens are accepted beside the relay's own").env('HEARTH_OIDC_ISSUER'))
   .addOption(new Option('--oidc-audience <ids>', 'accepted token audiences, comma-separated (default: the web client id)').env('HEARTH_OIDC_AUDIENCE'))
@@ -81,6 +82,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
       personLimits: personLimitOverrides(opts as unknown as Record<string, unknown>),
       ...(opts.maxTokenTtl === undefined ? {} : { maxTokenTtl: opts.maxTokenTtl }),
       ...(opts.maxAttachmentBytes === undefined ? {} : { maxAttachmentBytes: opts.maxAttachmentBytes }),
+      ...(opts.maxUploadBytesPerDay === undefined ? {} : { maxUploadBytesPerDay: opts.maxUploadBytesPerDay }),
       metrics: opts.metricsAddress !== undefined ? { kind: 'address', ...opts.metricsAddress } : opts.metricsToken !== undefined ? { kind: 'token', token: opts.metricsToken } : { kind: 'off' },
       logger,
     });
@@ -110,6 +112,7 @@ addPersonLimitOptions(addLimitOptions(program.command('serve')))
 interface ServeOptions {
   maxTokenTtl?: number;
   maxAttachmentBytes?: number;
+  maxUploadBytesPerDay?: number;
   postgres?: string;
   redis?: string;
   metricsToken?: string;

@@ -32,6 +32,24 @@ export class BlobRecords {
       .execute();
   }
 
+  /**
+   * Bytes `person` brought onto the relay since `since` (the per-person upload quota). Only the blobs
+   * their upload created count — a blob's creating upload is recorded at the blob's own `created_at`
+   * (stored() writes both with one time) — so sending a file the relay already holds, theirs or
+   * anyone's, costs nothing: it takes no disk.
+   */
+  async bytesStoredBy(person: string, since: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('blob_uploaders as u')
+      .innerJoin('blobs as b', 'b.hash', 'u.hash')
+      .select((eb) => eb.fn.sum<string | number | null>('b.bytes').as('total'))
+      .where('u.person', '=', person)
+      .where('u.at', '>=', since)
+      .whereRef('u.at', '=', 'b.created_at')
+      .executeTakeFirst();
+    return Number(row?.total ?? 0);
+  }
+
   async uploadedBy(hash: string, person: string): Promise<boolean> {
     const row = await this.db.selectFrom('blob_uploaders').select('hash').where('hash', '=', hash).where('person', '=', person).executeTakeFirst();
     return row !== undefined;

@@ -57,6 +57,16 @@ export function checkDeclared(file: { name: string; mimeType: string; bytes: num
   return policyRefusal(policy, file, space);
 }
 
+/**
+ * The per-person upload quota: one person may add at most `limit` bytes of new files a rolling day,
+ * so one account cannot fill the relay's disk with file after file under the per-file limit.
+ */
+export function quotaRefusal(usedToday: number, bytes: number, limit: number): Refusal | null {
+  if (usedToday + bytes <= limit) return null;
+  const mib = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MiB`;
+  return { status: 413, message: `You have uploaded ${mib(usedToday)} of files in the last 24 hours; the relay accepts ${mib(limit)} per person a day, so this ${mib(bytes)} file cannot be sent now. Try again later.` };
+}
+
 export async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);

@@ -21,7 +21,7 @@ import type { RouteHandler } from '../http/respond.js';
 import { mayAttach } from './blob-access.js';
 import type { BlobRecords } from './blob-records.js';
 import type { BlobStore } from './blob-store.js';
-import { checkDeclared, policyRefusal, sha256OfFile, sniffType, type Refusal } from './upload-check.js';
+import { checkDeclared, policyRefusal, quotaRefusal, sha256OfFile, sniffType, type Refusal } from './upload-check.js';
 import { DESKTOP_APP_ORIGIN } from '../http/demo-routes.js';
 
 export const UPLOAD_PATH = '/api/uploads';
@@ -44,6 +44,8 @@ export interface UploadRouteOptions {
   stagingDir: string;
   /** The relay's own limit on one file, whatever the policy allows. */
   maxBytes: number;
+  /** The most bytes of new files one person may add in a rolling day (upload-check.ts quotaRefusal). */
+  maxBytesPerDay: number;
   /** Unfinished uploads are deleted this long after they began. */
   expireAfterMs: number;
   logger: Logger;
@@ -55,6 +57,8 @@ export interface UploadRouteOptions {
 /** tus error: the status and a plain sentence (tus-js-client shows the body in its error). */
 const refuse = (r: Refusal) => ({ status_code: r.status, body: `${r.message}\n` });
 
+const DAY_MS = 24 * 3_600_000;
+
 export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; cleanUpExpired: () => Promise<number> } {
   const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: o.expireAfterMs });
   const personOf = (req: TusRequest) => {
@@ -65,6 +69,12 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
   const discard = async (id: string) => {
     await rm(stagingPath(id), { force: true });
     await rm(`${stagingPath(id)}.json`, { force: true });
+  };
+
+  /** The quota's refusal of `bytes` more from `person`, or null; a file the relay holds already is free (no disk). */
+  const overQuota = async (person: string, hash: string, bytes: number): Promise<Refusal | null> => {
+    if ((await o.records.facts([hash])).has(hash)) return null;
+    return quotaRefusal(await o.records.bytesStoredBy(person, o.now() - DAY_MS), bytes, o.maxBytesPerDay);
   };
 
   const tus = new Server({
@@ -94,6 +104,9 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
       const space = parseRoomName(target)?.kind === 'space' ? target.slice('space/'.length) : null;
       const refusal = checkDeclared(declared, o.maxBytes, readPolicy(await o.host.open('policy')), space);
       if (refusal !== null) throw refuse(refusal);
+      // Refused on the declared length, before a byte is sent (tus never accepts more than Upload-Length).
+      const quota = await overQuota(person, hash, upload.size);
+      if (quota !== null) throw refuse(quota);
       // Only these fields are kept: what the relay checks again when the file is complete.
       return { metadata: { sha256: hash, name: declared.name, type: declared.mimeType, target, person } };
     },
@@ -111,6 +124,9 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
         const facts = { hash, bytes: upload.size ?? upload.offset, mimeType: sniffed.mimeType };
         const refusal = policyRefusal(readPolicy(await o.host.open('policy')), { name: meta.name ?? 'file', mimeType: facts.mimeType, bytes: facts.bytes }, space);
         if (refusal !== null) throw refusal;
+        // Again on completion: several uploads begun together each passed at creation.
+        const quota = await overQuota(person, hash, facts.bytes);
+        if (quota !== null) throw quota;
         const outcome = await o.store.putFile(`blobs/${hash}`, path);
         await o.records.stored(facts, person, o.now());
         await rm(`${path}.json`, { force: true });

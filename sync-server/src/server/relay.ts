@@ -94,6 +94,8 @@ export interface RelayOptions {
   oidc?: OidcOptions & { webClientId?: string };
   /** Attachments: the largest file the relay accepts, whatever the policy allows. Default 100 MiB. */
   maxAttachmentBytes?: number;
+  /** Attachments: the most bytes of new files one person may upload in a rolling day. Default 2 GiB. */
+  maxUploadBytesPerDay?: number;
   /** Where attachment blobs live. Default: files under `<dataDir>/blobs`. */
   blobStore?: BlobStore;
   /** An unreferenced blob is kept this long before the sweep deletes it. Default 7 days. */
@@ -101,6 +103,7 @@ export interface RelayOptions {
 }
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES_PER_DAY = 2 * 1024 * 1024 * 1024;
 
 export interface RunningRelay {
   /** ws://host:port */
@@ -185,6 +188,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       ...blobs,
       stagingDir: join(options.dataDir, 'uploads'),
       maxBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+      maxBytesPerDay: options.maxUploadBytesPerDay ?? DEFAULT_MAX_UPLOAD_BYTES_PER_DAY,
       expireAfterMs: 24 * 3_600_000,
       logger,
       now: Date.now,

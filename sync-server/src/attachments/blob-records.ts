@@ -30,6 +30,7 @@ export class BlobRecords {
       .values({ hash: facts.hash, person, at })
       .onConflict((oc) => oc.columns(['hash', 'person']).doNothing())
       .execute();
+    await this.db.deleteFrom('blob_refusals').where('hash', '=', facts.hash).where('person', '=', person).execute();
   }
 
   /**
@@ -48,6 +49,22 @@ export class BlobRecords {
       .whereRef('u.at', '=', 'b.created_at')
       .executeTakeFirst();
     return Number(row?.total ?? 0);
+  }
+
+  /** `person`'s upload of `hash` was refused for good, for `reason` (a later successful upload clears it). */
+  async refused(hash: string, person: string, reason: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('blob_refusals')
+      .values({ hash, person, reason, at })
+      .onConflict((oc) => oc.columns(['hash', 'person']).doUpdateSet({ reason, at }))
+      .execute();
+  }
+
+  /** The reasons `person`'s uploads of these hashes were refused, by hash. */
+  async refusals(person: string, hashes: readonly string[]): Promise<Map<string, string>> {
+    if (hashes.length === 0) return new Map();
+    const rows = await this.db.selectFrom('blob_refusals').select(['hash', 'reason']).where('person', '=', person).where('hash', 'in', [...new Set(hashes)]).execute();
+    return new Map(rows.map((r) => [r.hash, r.reason]));
   }
 
   async uploadedBy(hash: string, person: string): Promise<boolean> {

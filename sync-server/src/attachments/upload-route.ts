@@ -52,6 +52,8 @@ export interface UploadRouteOptions {
   now: () => number;
   /** Called once a blob is stored: entries of `person` that waited for it can be published. */
   onStored: (person: string, hash: string) => void;
+  /** Called once an upload is refused for good (type, size): entries of `person` that waited for it are rejected. */
+  onRefused: (person: string, hash: string) => void;
 }
 
 /** tus error: the status and a plain sentence (tus-js-client shows the body in its error). */
@@ -75,6 +77,16 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
   const overQuota = async (person: string, hash: string, bytes: number): Promise<Refusal | null> => {
     if ((await o.records.facts([hash])).has(hash)) return null;
     return quotaRefusal(await o.records.bytesStoredBy(person, o.now() - DAY_MS), bytes, o.maxBytesPerDay);
+  };
+
+  /**
+   * Remembers a refusal no retry can change (the file's type or size), so that the author's entry that
+   * references the file ends rejected with this reason instead of pending forever. A wrong hash (a
+   * damaged transfer: sending again helps) and the day quota (later helps) are not remembered.
+   */
+  const refusedForGood = async (person: string, hash: string, r: Refusal) => {
+    await o.records.refused(hash, person, r.message, o.now());
+    o.onRefused(person, hash);
   };
 
   const tus = new Server({
@@ -103,7 +115,10 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
       if (!(await mayAttach(o.host, person, target))) throw { status_code: 403, body: 'you cannot attach files there\n' };
       const space = parseRoomName(target)?.kind === 'space' ? target.slice('space/'.length) : null;
       const refusal = checkDeclared(declared, o.maxBytes, readPolicy(await o.host.open('policy')), space);
-      if (refusal !== null) throw refuse(refusal);
+      if (refusal !== null) {
+        await refusedForGood(person, hash, refusal);
+        throw refuse(refusal);
+      }
       // Refused on the declared length, before a byte is sent (tus never accepts more than Upload-Length).
       const quota = await overQuota(person, hash, upload.size);
       if (quota !== null) throw refuse(quota);
@@ -118,12 +133,18 @@ export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; clean
         const hash = meta.sha256 ?? '';
         if ((await sha256OfFile(path)) !== hash) throw { status: 422, message: 'The file received does not match its SHA-256; send it again.' } satisfies Refusal;
         const sniffed = await sniffType(path, meta.type ?? '');
-        if (!sniffed.ok) throw sniffed;
+        if (!sniffed.ok) {
+          await refusedForGood(person, hash, sniffed);
+          throw sniffed;
+        }
         const target = meta.target ?? '';
         const space = parseRoomName(target)?.kind === 'space' ? target.slice('space/'.length) : null;
         const facts = { hash, bytes: upload.size ?? upload.offset, mimeType: sniffed.mimeType };
         const refusal = policyRefusal(readPolicy(await o.host.open('policy')), { name: meta.name ?? 'file', mimeType: facts.mimeType, bytes: facts.bytes }, space);
-        if (refusal !== null) throw refusal;
+        if (refusal !== null) {
+          await refusedForGood(person, hash, refusal);
+          throw refusal;
+        }
         // Again on completion: several uploads begun together each passed at creation.
         const quota = await overQuota(person, hash, facts.bytes);
         if (quota !== null) throw quota;

@@ -364,6 +364,11 @@ export class Publisher {
     if (!entry.retracted && attachmentsOf(entry).length > 0) {
       if (this.opts.attachments === undefined) return; // a relay without blob storage publishes no files
       const checked = await this.opts.attachments.check(pass.person, attachmentsOf(entry));
+      if (!checked.ok && checked.refused.length > 0) {
+        const finding: StatusFinding = { rule: 'attachments.refused', severity: 'reject', message: checked.refused[0]!.reason, guidance: 'Remove the file, or attach one the relay accepts, and write it again.' };
+        await this.tellAuthor(pass.person, entry, version, 'rejected', [finding]);
+        return save('rejected', previousRoom, previousVersion, event('rejection', { rules: [finding.rule], attachments: checked.refused.map((r) => r.hash) }));
+      }
       if (!checked.ok) return;
       files = checked.checked;
     }

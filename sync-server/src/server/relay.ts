@@ -193,6 +193,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       logger,
       now: Date.now,
       onStored: (person) => void logic.publisher.schedule(person),
+      onRefused: (person) => void logic.publisher.schedule(person),
     });
     // Abandoned uploads (an app that never came back) are deleted a day after they began.
     const uploadCleanup = setInterval(() => void uploads.cleanUpExpired().catch((err: unknown) => logger.warn({ err }, 'cleaning expired uploads failed')), 3_600_000);

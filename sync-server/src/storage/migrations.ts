@@ -373,6 +373,27 @@ function searchItems(engine: Engine): Migration {
   };
 }
 
+/**
+ * 0007: attachment uploads the relay refused for good (a program, a type or size the rules forbid),
+ * per uploader and hash: an entry of theirs that references the file is rejected with the reason
+ * instead of waiting for it forever (attachment-gate.ts).
+ */
+function blobRefusals(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('blob_refusals')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('at', t.int, (c) => c.notNull())
+        .addPrimaryKeyConstraint('blob_refusals_pk', ['hash', 'person'])
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -382,6 +403,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0004_read_receipts': readReceipts(engine),
     '0005_blobs': blobs(engine),
     '0006_search_items': searchItems(engine),
+    '0007_blob_refusals': blobRefusals(engine),
   };
 }
 

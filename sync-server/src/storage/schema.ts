@@ -78,6 +78,8 @@ export interface Tables {
   blobs: { hash: string; bytes: number; mime_type: string; created_at: number };
   /** Who uploaded which blob: an uploader may read their own file before any item references it. */
   blob_uploaders: { hash: string; person: string; at: number };
+  /** Uploads refused for good (type, size), per uploader: their entries referencing the hash are rejected. */
+  blob_refusals: { hash: string; person: string; reason: string; at: number };
   /** Which published item references which blob: whoever may read the item may read the blob. */
   blob_refs: { hash: string; room: string; item: string; at: number };
   audit_holds: {

@@ -68,7 +68,7 @@ describe('publication', () => {
 
   it('a comment whose id sorts before its post (a device clock behind) is published with the post, not refused', async () => {
     const bobOut = await open('bob', 'outbox/bob');
-    const aliceSpace = await open('alice', 'space/general');
+    const aliceSpace = await open('alice', bucketNow('general'));
     writeAcknowledgement(bobOut.doc, { policyVersion: 3 });
     // One offline burst: the post's id is later than its comment's, as with a clock that jumped back.
     const postId = '01KZZZZZZZZZZZZZZZZZZZZZZZ';

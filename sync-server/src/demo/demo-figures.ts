@@ -5,7 +5,7 @@
 // their authors had written them, like every demo item; and progress through the Research Methods
 // course, recorded as the relay records module-done entries. Deterministic (a seeded generator):
 // every fresh demo shows the same shape of figures.
-import { REACTIONS, isModule, publishEntry, readDirectory, readSpace, roomName, type OutboxEntry, type Reaction } from '@hearth/core';
+import { REACTIONS, bucketRoomName, isModule, publishEntry, readBucketIndex, readDirectory, readSpaceAcross, roomName, type OutboxEntry, type Reaction } from '@hearth/core';
 import type { AdminContext } from '../admin/registry.js';
 import { CourseProgressStore } from '../figures/course-progress-store.js';
 import { fingerprint } from '../publication/fingerprint.js';
@@ -66,7 +66,10 @@ export async function loadDemoFigures(ctx: AdminContext, published: readonly { a
     });
   }
   // The course: its modules are its facilitators' posts, oldest first.
-  const course = readSpace(await ctx.host.open(roomName({ kind: 'space', space: COURSE })));
+  // Its posts live in the space's time buckets (buckets.ts): read the space across all of them.
+  const courseDoc = await ctx.host.open(roomName({ kind: 'space', space: COURSE }));
+  const buckets = await Promise.all(readBucketIndex(courseDoc).map((b) => ctx.host.open(bucketRoomName(COURSE, b.key))));
+  const course = readSpaceAcross(courseDoc, buckets);
   const meta = course.meta;
   if (meta === null) return;
   const modules = course.posts.filter((p) => isModule(meta, p)).sort((a, b) => a.createdAt - b.createdAt);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  editEntry,
   putDirectoryRecords,
   readInbox,
   retractEntry,
@@ -51,6 +52,7 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     await admin(relay, 'policy-set', { source: demoPolicy });
     await admin(relay, 'space-create', { id: 'help', name: 'Help desk', facilitators: ['carol'] });
     await admin(relay, 'space-create', { id: 'news', name: 'Company news', kind: 'news', facilitators: [] });
+    await admin(relay, 'space-create', { id: 'board', name: 'Board', visibility: 'private', facilitators: ['seema'], members: ['alice', 'carol'] });
   });
   afterAll(async () => {
     clients.destroyAll();
@@ -145,6 +147,39 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     // Nobody else's inbox gets it.
     const aliceInbox = await open('alice', 'inbox/alice');
     expect(readInbox(aliceInbox.doc).reach?.[post]).toBeUndefined();
+  });
+
+  it('a must-read announcement asks each reader in their inbox (not a non-member, not the author); acknowledging clears it; an edit adds nothing', async () => {
+    const seema = await outbox('seema');
+    const alice = await outbox('alice');
+    const board = await spaceReader(open, 'alice', 'board');
+    let post = '';
+    const inboxOf = async (p: string) => {
+      const c = await open(p, `inbox/${p}`);
+      return () => readInbox(c.doc).notices.filter((n) => n.kind === 'must-read-notice' && n.post === post);
+    };
+    const aliceAsked = await inboxOf('alice');
+    const carolAsked = await inboxOf('carol');
+    const bobAsked = await inboxOf('bob');
+    const seemaAsked = await inboxOf('seema');
+    post = writePost(seema, { space: 'board', kind: 'announcement', title: 'Quarterly numbers', body: 'Please read before Monday.', mustRead: true });
+    await waitFor(() => board.view().posts.some((p) => p.id === post), 5000, 'announcement');
+    await waitFor(() => aliceAsked().length === 1 && carolAsked().length === 1, 5000, 'members asked');
+    expect(aliceAsked()[0]).toMatchObject({ id: `${post}:must-read`, entryId: post, post, space: 'board', about: 'seema', message: 'Quarterly numbers' });
+    expect(bobAsked()).toEqual([]); // not a member of the private space
+    expect(seemaAsked()).toEqual([]); // the author
+
+    writeReadAck(alice, { space: 'board', post });
+    await waitFor(() => aliceAsked().length === 0, 5000, 'acknowledging clears it');
+    expect(carolAsked()).toHaveLength(1);
+
+    // An edit is published again (a new version): it asks nobody again, nor brings back Alice's.
+    const before = carolAsked()[0]!;
+    expect(editEntry(seema, post, { title: 'Quarterly numbers (corrected)' }).ok).toBe(true);
+    await waitFor(() => board.view().posts.find((p) => p.id === post)?.title === 'Quarterly numbers (corrected)', 5000, 'edit published');
+    expect(aliceAsked()).toEqual([]);
+    expect(carolAsked()).toEqual([before]);
+    expect(bobAsked()).toEqual([]);
   });
 
   it('refuses acknowledging a post that is not must-read (inflating reach), and an employee posting in news', async () => {

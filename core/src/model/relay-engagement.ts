@@ -71,6 +71,27 @@ export function answerAcceptedNotice(p: {
   };
 }
 
+/** The id of the must-read notice for a post: one per announcement and person, so a replay adds nothing. */
+export const mustReadNoticeId = (post: EntryId): string => `${post}:must-read`;
+
+/**
+ * The notice asking a reader of a space to read a must-read announcement. Keyed by the post alone:
+ * an edit or a replay of the announcement writes the same id, which addNotice leaves as it is.
+ */
+export function mustReadNotice(p: { space: SpaceId; post: EntryId; title: string; author: PersonId; at: Timestamp }): Notice {
+  return {
+    id: mustReadNoticeId(p.post),
+    kind: 'must-read-notice',
+    createdAt: p.at,
+    message: p.title,
+    entryId: p.post,
+    space: p.space,
+    about: p.author,
+    findings: [],
+    post: p.post,
+  };
+}
+
 /** question id → accepted comment id, as the relay recorded them (visibility is the view's business). */
 export function readAcceptedAnswers(space: Y.Doc): Map<EntryId, AcceptedAnswer> {
   const out = new Map<EntryId, AcceptedAnswer>();

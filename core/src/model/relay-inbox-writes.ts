@@ -70,7 +70,8 @@ export function removeJoinRequest(inbox: Y.Doc, requestId: EntryId): WriteOutcom
 
 /**
  * Removes a notice (a join request that was withdrawn before anyone decided it: the facilitator has
- * nothing left to read about). Other notices are never removed by the relay.
+ * nothing left to read about; a must-read notice once its announcement is acknowledged). Other
+ * notices are never removed by the relay.
  */
 export function removeNotice(inbox: Y.Doc, noticeId: string): WriteOutcome {
   const map = inbox.getMap<unknown>(INBOX_NOTICES);

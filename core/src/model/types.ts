@@ -404,6 +404,11 @@ export const NOTICE_KINDS = [
   'kudos',
   /** Someone else accepted the person's comment as the answer to a question (relay-engagement.ts). */
   'answer-accepted',
+  /**
+   * A must-read announcement asks the person to read it (relay-engagement.ts `mustReadNotice`);
+   * the relay removes it once they acknowledge.
+   */
+  'must-read-notice',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -12,6 +12,9 @@ import {
   SPACE_COMMENTS,
   type PublishedComment,
   mustReadAudience,
+  mustReadNotice,
+  mustReadNoticeId,
+  removeNotice,
   roomName,
   setEntryStatus,
   setReach,
@@ -40,6 +43,13 @@ export interface EngagementDeskOptions {
  * company-wide announcement cost ~70 ms of relay time per "I have read this" (bench/must-read-reach.mjs).
  */
 const REACH_SETTLE_MS = 250;
+
+/**
+ * How many inboxes one slice of must-read notices writes before giving way (fair-lanes.ts). Why: the
+ * audience can be the whole company, one durable inbox write each; written in one go, a single
+ * announcement would hold a publication lane while everyone else's posts waited.
+ */
+const NOTICE_SLICE = 25;
 
 export class EngagementDesk {
   /** Announcements whose reach waits to be recounted, by post id. */
@@ -93,6 +103,8 @@ export class EngagementDesk {
         .values({ post: entry.post, person, entry_id: entry.id, at: now() })
         .onConflict((oc) => oc.columns(['post', 'person']).doNothing())
         .execute();
+      // The notice asking them to read it has done its job: it leaves "Needs your attention".
+      await host.write(roomName({ kind: 'inbox', person }), (doc) => void removeNotice(doc, mustReadNoticeId(entry.post)));
       this.settleReach(entry.space, entry.post, p.directory);
       // No status: the person's app knows from its own outbox that they acknowledged.
       return;
@@ -122,6 +134,40 @@ export class EngagementDesk {
     const byName = accepter ? displayName(accepter) : by;
     const notice = answerAcceptedNotice({ entry: entry.id, space: entry.space, post: entry.post, comment, commentAuthor: author, by, byName, at: this.opts.now() });
     if (notice !== null) await host.write(roomName({ kind: 'inbox', person: author }), (inbox) => void addNotice(inbox, notice));
+  }
+
+  /**
+   * Asks every reader of a newly published must-read announcement to read it: a notice in the inbox
+   * of each person in core's mustReadAudience (active, may read the space, not the author), in
+   * slices with `pause()` between them. Idempotent: the notice id is the post's and addNotice keeps
+   * what is there, and whoever has already acknowledged is skipped, so a replay after a restart
+   * mid-way adds nothing (nor brings back a notice an acknowledgement removed).
+   */
+  async askToRead(space: string, post: string, directory: ReadonlyMap<string, DirectoryRecord>, publishedIn: string, pause: () => Promise<void>): Promise<void> {
+    const { host, db } = this.opts;
+    const room = roomName({ kind: 'space', space });
+    if (!(await host.exists(room))) return;
+    const doc = await host.open(room);
+    const home = publishedIn !== room && (await host.exists(publishedIn)) ? await host.open(publishedIn) : doc;
+    const item = home.getMap<PublishedPost>(SPACE_POSTS).get(post);
+    if (item?.mustRead !== true || item.state !== 'published') return;
+    const notice = mustReadNotice({ space, post, title: item.title, author: item.authorId, at: this.opts.now() });
+    const audience = [...mustReadAudience(doc, directory.values(), item.authorId)];
+    const acknowledged = async (people: string[]): Promise<Set<string>> =>
+      people.length === 0
+        ? new Set()
+        : new Set((await db.selectFrom('read_receipts').select('person').where('post', '=', post).where('person', 'in', people).execute()).map((r) => r.person));
+    for (let i = 0; i < audience.length; i += NOTICE_SLICE) {
+      if (i > 0) await pause();
+      const slice = audience.slice(i, i + NOTICE_SLICE);
+      const done = await acknowledged(slice);
+      for (const person of slice) if (!done.has(person)) await host.write(roomName({ kind: 'inbox', person }), (inbox) => void addNotice(inbox, notice));
+      // Someone who acknowledged while this slice was written: their acknowledgement's removal may
+      // have run before the notice arrived, so it is taken away again here.
+      for (const person of await acknowledged(slice.filter((p) => !done.has(p)))) {
+        await host.write(roomName({ kind: 'inbox', person }), (inbox) => void removeNotice(inbox, notice.id));
+      }
+    }
   }
 
   /**

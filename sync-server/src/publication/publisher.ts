@@ -450,6 +450,11 @@ export class Publisher {
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);
     // A must-read announcement's reach starts at 0 of its audience (and follows a title edit).
     if (entry.type === 'post' && entry.mustRead === true && !entry.retracted) await this.engagement.updateReach(entry.space, entry.id, pass.directory, room);
+    // Its readers are asked to read it once, on first publication (an edit asks nobody again), in
+    // slices that give the lane to others (the audience may be the whole company).
+    if (entry.type === 'post' && entry.mustRead === true && !entry.retracted && previousVersion === null) {
+      await this.engagement.askToRead(entry.space, entry.id, pass.directory, room, () => this.lanes.yield());
+    }
     await this.opts.recognition?.afterPublication(pass.person, entry, pass.directory);
     await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
   }

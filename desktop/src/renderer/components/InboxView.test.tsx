@@ -145,3 +145,15 @@ describe('InboxView: reactions and messages', () => {
     expect(onOpen).toHaveBeenCalledWith(accepted);
   });
 });
+
+describe('InboxView: must-read announcements', () => {
+  it('a request to read an announcement waits under "Needs your attention", names the title, and Open goes to the post', () => {
+    const onOpen = vi.fn();
+    const asked = notice({ id: 'p9:must-read', kind: 'must-read-notice', entryId: 'p9', post: 'p9', space: 'news', about: 'maria', message: 'New expense tool' });
+    show({ memberships: [], joinRequests: {}, statuses: {}, notices: [asked] }, { onOpen });
+    const article = within(attention() as HTMLElement).getByRole('article', { name: `${nameOf('maria')} asks you to read an announcement in Company News` });
+    expect(within(article).getByText('New expense tool')).toBeTruthy();
+    fireEvent.click(within(article).getByRole('button', { name: /Open/ }));
+    expect(onOpen).toHaveBeenCalledWith(asked);
+  });
+});

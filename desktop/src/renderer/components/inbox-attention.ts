@@ -17,8 +17,11 @@ export type EntryLookup = (entryId: string) => OwnEntry | undefined;
 const STATE_KINDS = new Set<Notice['kind']>(['held', 'rejected', 'waiting-acknowledgement']);
 /** Notices about an entry's fate; a newer one of these supersedes a 'hidden' notice. */
 const FATE_KINDS = new Set<Notice['kind']>(['held', 'rejected', 'waiting-acknowledgement', 'hidden', 'published-after-review']);
-/** Words from the moderators: they stand until the person dismisses them. */
-const STANDING_KINDS = new Set<Notice['kind']>(['warning', 'escalated']);
+/**
+ * Words from the moderators: they stand until the person dismisses them. A must-read notice stands
+ * until the person acknowledges the announcement (the relay then removes it).
+ */
+const STANDING_KINDS = new Set<Notice['kind']>(['warning', 'escalated', 'must-read-notice']);
 
 /** Newer first, as in the inbox; ties by id so the result does not depend on the order given. */
 const newer = (a: Notice, b: Notice): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);

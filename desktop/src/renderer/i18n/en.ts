@@ -344,6 +344,7 @@ export const en = {
   'notice.kudos': '{name} gave you kudos',
   'notice.answer-accepted': '{name} accepted your comment as the answer',
   'notice.answer-accepted.inSpace': '{name} accepted your comment as the answer in {space}',
+  'notice.must-read-notice': '{name} asks you to read an announcement in {space}',
 
   // Search
   'search.title': 'Search',

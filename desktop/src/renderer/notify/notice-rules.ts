@@ -28,6 +28,9 @@ export const NOTICE_INTERRUPTS: Record<NoticeKind, 'about-me' | 'addressed' | 'm
   kudos: 'addressed',
   // Someone accepted the person's comment as the answer: about their own item.
   'answer-accepted': 'about-me',
+  // A must-read announcement already interrupts when the app sees it in its space (the 'must-read'
+  // happening, see mayInterrupt); its inbox notice is for the inbox only, so nobody is told twice.
+  'must-read-notice': 'quiet',
   message: 'message',
   'join-request': 'about-me',
   'join-approved': 'about-me',
@@ -39,8 +42,8 @@ export const NOTICE_INTERRUPTS: Record<NoticeKind, 'about-me' | 'addressed' | 'm
 
 /**
  * Something that happened: an inbox notice, or a new post or comment seen in a space. A must-read
- * announcement is seen in its space (the relay writes no notice per reader: an audience can be the
- * whole company) and interrupts like a mention.
+ * announcement is seen in its space and interrupts like a mention (its reader's inbox notice,
+ * `must-read-notice`, is quiet: it would interrupt a second time).
  */
 export interface Happening {
   kind: NoticeKind | 'post' | 'comment' | 'must-read';

@@ -89,6 +89,10 @@ describe('where a notice opens', () => {
     expect(noticeRoute(n({ kind: 'answer-accepted', post: 'q1' }), none)).toEqual({ name: 'post', space: 'general', post: 'q1', item: 'c1' });
     expect(mayInterrupt({ kind: 'answer-accepted', space: 'general', conversation: null }, settings({ spaces: { general: 'none' } }), noon)).toBe(true);
   });
+  it('a must-read notice opens the announcement, and never interrupts (the announcement itself does)', () => {
+    expect(noticeRoute(n({ kind: 'must-read-notice', entryId: 'p1', post: 'p1' }), none)).toEqual({ name: 'post', space: 'general', post: 'p1' });
+    expect(mayInterrupt({ kind: 'must-read-notice', space: 'general', conversation: null }, settings({}), noon)).toBe(false);
+  });
   it("a notice about one of the person's own comments opens it from their outbox", () => {
     const own = { id: 'c1', type: 'comment', space: 'general', post: 'p7', replyTo: null, body: '', createdAt: 1, editedAt: null, retracted: false } as const;
     expect(noticeRoute(n({ kind: 'held', about: null }), (id) => (id === 'c1' ? own : undefined))).toEqual({ name: 'post', space: 'general', post: 'p7', item: 'c1' });

@@ -59,7 +59,7 @@ describe('recognition', () => {
     await expect(rajesh.page.getByRole('button', { name: 'Send kudos' }).count()).resolves.toBe(0);
 
     // The giver can withdraw it; it leaves the recipient's page.
-    await binu.page.getByRole('button', { name: 'Withdraw your kudos to Rajesh Kumar' }).first().click();
+    await binu.page.locator('.kudos-list li', { hasText: message }).getByRole('button', { name: 'Withdraw your kudos to Rajesh Kumar' }).click();
     await kudos.waitFor({ state: 'detached', timeout: 15_000 });
   });
 

@@ -1,7 +1,7 @@
 // Starts the real relay CLI (never imported: desktop must not import sync-server) in demo mode on a
 // free port, with a temporary data directory, serving the web build.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,13 @@ export async function startRelay(start: RelayStart = {}): Promise<RunningRelay> 
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  // HEARTH_E2E_RELAY_LOG=<file>: every relay's output is appended there, to read after a failure.
+  const log = process.env.HEARTH_E2E_RELAY_LOG;
+  if (log) {
+    const append = (chunk: Buffer) => appendFileSync(log, chunk);
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+  }
   const wsUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {

@@ -68,6 +68,7 @@ export async function goodWriter(relay: RunningRelay, pool: ReturnType<typeof cl
     editEntry(out.doc, post, { body: text });
   }, everyMs);
   let marked = 0;
+  let editsAtMark = 0;
   return {
     post,
     space,
@@ -76,9 +77,16 @@ export async function goodWriter(relay: RunningRelay, pool: ReturnType<typeof cl
     async baseline(ms = 1500): Promise<void> {
       await new Promise((r) => setTimeout(r, ms));
       marked = latencies.length;
+      editsAtMark = n;
     },
-    /** Stops editing, waits for the last edit (up to `settleMs`), and returns every latency (ms). */
-    async stop(settleMs = 10_000): Promise<{ latencies: number[]; baseline: number[]; bound: number; lost: number; edits: number }> {
+    /**
+     * Stops editing once at least `minEdits` edits were made since the baseline, waits for the last
+     * edit (up to `settleMs`), and returns every latency (ms). Why the minimum: a relay that refuses an
+     * attack within a few milliseconds leaves no edit inside the attack's window, and a p99 of nothing
+     * says nothing (it used to read as Infinity and fail the test for being fast).
+     */
+    async stop(settleMs = 10_000, minEdits = 5): Promise<{ latencies: number[]; baseline: number[]; bound: number; lost: number; edits: number }> {
+      await waitFor(() => n - editsAtMark >= minEdits, settleMs, 'edits during the attack').catch(() => undefined);
       clearInterval(timer);
       await waitFor(() => sent.size === 0, settleMs, 'last edits').catch(() => undefined);
       space.doc.off('update', onUpdate);

@@ -9,6 +9,7 @@ import {
   readBestOf,
   readInbox,
   readRecognition,
+  retractEntry,
   writeAcceptAnswer,
   writeAcknowledgement,
   writeBestOf,
@@ -83,6 +84,24 @@ describe('recognition', () => {
     const own = writeKudos(out.doc, { to: 'alice', message: 'Well done me' });
     expect(await rejected('alice', own)).toBe('validation.own-kudos');
     expect(view().kudos.some((k) => k.id === own)).toBe(false);
+  });
+
+  it('the giver withdraws a kudos and it leaves the recognition room; nobody else can withdraw it', async () => {
+    const out = await outbox('alice');
+    const id = writeKudos(out.doc, { to: 'carol', message: 'Thanks for covering the Friday shift.' });
+    await waitFor(() => view().kudos.some((k) => k.id === id), 5000, 'kudos published');
+    // Attacker: bob puts a withdrawal under alice's kudos id in his own outbox, then a kudos of his
+    // own; once his own is published, his pass has run over the forged one, which changed nothing.
+    const bob = await outbox('bob');
+    bob.doc.getMap('entries').set(id, { type: 'kudos', to: 'carol', message: '', space: null, createdAt: Date.now(), editedAt: Date.now(), retracted: true });
+    const marker = writeKudos(bob.doc, { to: 'alice', message: 'Thanks for the rota.' });
+    await waitFor(() => view().kudos.some((k) => k.id === marker), 5000, 'bob’s own kudos');
+    expect(view().kudos.find((k) => k.id === id)).toMatchObject({ authorId: 'alice', message: 'Thanks for covering the Friday shift.' });
+    // The giver can: the kudos leaves the room.
+    retractEntry(out.doc, id);
+    await waitFor(() => !view().kudos.some((k) => k.id === id), 5000, 'kudos withdrawn');
+    retractEntry(bob.doc, marker); // leaves the badge counts of later tests as they were
+    await waitFor(() => !view().kudos.some((k) => k.id === marker), 5000, 'marker withdrawn');
   });
 
   it('the message is judged by the behaviour policy like any text: a confidential name is held, never published', async () => {

@@ -138,9 +138,11 @@ function targetOf(entry: OutboxEntry): string | null {
 
 function previousOf(record: EntryRecord | null): EntryContext['previous'] {
   if (record === null || record.publishedVersion === null || record.targetRoom === null || record.entryType === null) return null;
-  // A bucket `space/<id>/<yyyy-mm>` is a place of its space.
+  // A bucket `space/<id>/<yyyy-mm>` is a place of its space; a room of its own (`recognition`, where
+  // kudos go) is its own place, as core's engagementPlace names it. Why it matters: a null place
+  // here made every withdrawal of a kudos a "moved entry", refused.
   const room = parseRoomName(record.targetRoom);
-  const place = room === null ? null : 'space' in room ? room.space : 'conversation' in room ? room.conversation : null;
+  const place = room === null ? null : 'space' in room ? room.space : 'conversation' in room ? room.conversation : record.targetRoom;
   return { authorId: record.owner, type: record.entryType, place };
 }
 

@@ -1,10 +1,11 @@
 // Moderation case files are not all kept in memory (issue 10, part 5): a settled case (every
 // decision carried out) unchanged for a while is unloaded; a moderator acting on it again loads it
 // on demand and the decision is carried out; an open case stays loaded, so a moderator's new device
-// is still told about it.
+// is still told about it. A restart loads the open cases only, not every case ever settled.
 import { readInbox, readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientPool, waitFor, bucketNow } from './helpers.js';
+import { clientPool, restartTestRelay, waitFor, bucketNow } from './helpers.js';
+import type { RunningRelay } from '../src/server/relay.js';
 import type { TestRelay } from './helpers.js';
 import { connectModerator, moderationRelay, type ModeratorClient } from './moderation-client.js';
 
@@ -12,9 +13,11 @@ describe('moderation case files in memory', () => {
   let relay: TestRelay;
   const pool = clientPool(() => relay);
   const moderators: ModeratorClient[] = [];
+  let restarted: RunningRelay | null = null;
   afterAll(async () => {
     for (const m of moderators) await m.close();
     pool.destroyAll();
+    await restarted?.stop();
     await relay.cleanup();
   });
 
@@ -49,5 +52,18 @@ describe('moderation case files in memory', () => {
     await max.waitForCase((c) => c.item.entryId === ids[2], 'the open case announced to a new device');
     // And the relay's memory goes back down once the reopened case is settled and idle again.
     await waitFor(() => relay.moderation.loadedCases() === 1, 10_000, 'unloaded again');
+
+    // A restart (same storage, same address) loads the one open case, not the two settled ones...
+    await mona.offline();
+    await max.offline();
+    await relay.stop();
+    restarted = await restartTestRelay(relay.dataDir, { port: relay.port, caseIdleMs: 300, moderationSettleMs: 500 });
+    const again = restarted;
+    expect(again.moderation.loadedCases()).toBe(1);
+    // ...and a moderator acting on a settled one afterwards still has the decision carried out.
+    await mona.online();
+    const note = mona.decide(cases[1]!, 'warn', 'Customer names stay out of posts, please.');
+    await waitFor(async () => (await again.moderation.store.execution(cases[1]!.doc().id, note))?.outcome === 'done', 10_000, 'carried out after the restart');
+    await waitFor(() => readInbox(inbox.doc).notices.some((n) => n.kind === 'warning' && n.message.includes('stay out of posts')), 10_000, 'the author is warned after the restart');
   }, 60_000);
 });

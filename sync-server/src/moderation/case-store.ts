@@ -69,8 +69,26 @@ export class CaseStore {
     return r ? fromRow(r) : null;
   }
 
-  async all(): Promise<CaseRow[]> {
-    return (await this.db.selectFrom('case_documents').selectAll().orderBy('opened_at').execute()).map(fromRow);
+  /**
+   * The cases a starting relay must load: every one not marked settled (open, decided but not yet
+   * carried out, or acted on again since it was unloaded), oldest first.
+   */
+  async unsettled(): Promise<CaseRow[]> {
+    return (await this.db.selectFrom('case_documents').selectAll().where('settled_at', 'is', null).orderBy('opened_at').execute()).map(fromRow);
+  }
+
+  /** Marks a case file settled as it is unloaded (kept as it is when already marked). */
+  async markSettled(caseId: string, at: number): Promise<void> {
+    await this.db.updateTable('case_documents').set({ settled_at: at }).where('case_id', '=', caseId).where('settled_at', 'is', null).execute();
+  }
+
+  /**
+   * A case is being acted on again: it is loaded at the next start until it is settled once more.
+   * Written before the relay takes the change in, so a crash in between cannot leave a decision
+   * in a case file no restart looks at.
+   */
+  async markUnsettled(caseId: string): Promise<void> {
+    await this.db.updateTable('case_documents').set({ settled_at: null }).where('case_id', '=', caseId).where('settled_at', 'is not', null).execute();
   }
 
   async insert(row: CaseRow): Promise<void> {

@@ -121,11 +121,16 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     const may = (await permissions.mayAct(who, row.space)).ok;
     // A case file asked for after it was unloaded (settled and idle) is loaded by the repo to
     // answer; the executor watches it again, so a new decision on it is carried out.
-    if (may && !executor.watching(row.caseId)) void watchAgain(row);
+    if (may && !executor.watching(row.caseId)) {
+      // Marked before the change is taken in (see CaseStore.markUnsettled), then watched.
+      await store.markUnsettled(row.caseId);
+      void watchAgain(row);
+    }
     return may;
   };
   const watchAgain = async (row: CaseRow): Promise<void> => {
     try {
+      await store.markUnsettled(row.caseId);
       const handle = (await repo!.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>;
       if (!stopped) executor.watch(handle, row);
     } catch (err) {
@@ -148,10 +153,11 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     executor.watch(handle, row);
   } });
 
-  // Every case file is loaded, watched and announced: decisions made while the relay was down (or
-  // recorded but not carried out before it stopped) are carried out now. The settled ones are
-  // unloaded again once idle (below).
-  for (const row of await store.all()) {
+  // Every unsettled case file is loaded, watched and announced: decisions made while the relay was
+  // down (or recorded but not carried out before it stopped) are carried out now. Settled ones
+  // (marked as they were unloaded, below) stay on disk until a moderator acts on one again: a
+  // relay that has run for years starts with its open cases, not with every case it ever had.
+  for (const row of await store.unsettled()) {
     caseDocuments.add(row.documentId);
     try {
       if (row.item === null) await recordItem(row);
@@ -169,7 +175,15 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     if (unloading || stopped) return;
     unloading = true;
     void (async () => {
-      for (const row of await executor.release(caseIdleMs)) await repo!.removeFromCache(row.documentId as DocumentId);
+      for (const row of await executor.release(caseIdleMs)) {
+        await store.markSettled(row.caseId, now());
+        // A moderator acted on it while it was being marked: it is watched again, so it stays.
+        if (executor.watching(row.caseId)) {
+          await store.markUnsettled(row.caseId);
+          continue;
+        }
+        await repo!.removeFromCache(row.documentId as DocumentId);
+      }
     })()
       .catch((err: unknown) => o.log.warn({ err }, 'unloading idle case files failed'))
       .finally(() => (unloading = false));

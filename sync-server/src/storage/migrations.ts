@@ -394,6 +394,20 @@ function blobRefusals(engine: Engine): Migration {
   };
 }
 
+/**
+ * 0008: when a moderation case file was last found settled (every decision carried out) and unloaded;
+ * NULL while it is open or was acted on since. Why: a relay starting up loads only the unsettled case
+ * files, not every case the company ever had (moderation-service.ts).
+ */
+function caseSettled(engine: Engine): Migration {
+  const t = typesOf(engine);
+  return {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('case_documents').addColumn('settled_at', t.int).execute();
+    },
+  };
+}
+
 /** Every migration, by name; the Migrator runs those a database has not seen, in name order. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -404,6 +418,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0005_blobs': blobs(engine),
     '0006_search_items': searchItems(engine),
     '0007_blob_refusals': blobRefusals(engine),
+    '0008_case_settled': caseSettled(engine),
   };
 }
 

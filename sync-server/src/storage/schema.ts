@@ -53,6 +53,8 @@ export interface Tables {
     item: string | null;
     /** JSON: the policy's findings. */
     findings: string | null;
+    /** When the case file was found settled and unloaded; NULL while open or acted on since (migration 0008). */
+    settled_at: number | null;
   };
   case_actions: { case_id: string; decision_id: string; action: string; decided_by: string; outcome: string; detail: string | null; at: number };
   case_actors: { actor: string; person: string; first_seen: number };

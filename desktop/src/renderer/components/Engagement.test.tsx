@@ -12,6 +12,7 @@ import { ReachFigure } from './ReachFigure.js';
 import { SimilarQuestions } from './SimilarQuestions.js';
 import { UnansweredList } from './UnansweredList.js';
 import { Thread } from './Thread.js';
+import { KudosList } from '../engagement/RecognitionParts.js';
 import { comment, nameOf, people, post, scriptedEvaluate } from './test-fixtures.js';
 
 afterEach(cleanup);
@@ -77,5 +78,20 @@ describe('questions, must-read, AMA', () => {
         </div>,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('kudos list', () => {
+  it('offers Withdraw only on kudos in the viewer’s own outbox (others are shown, without a button that would do nothing)', () => {
+    const kudos = [
+      { id: 'k1', authorId: 'binu', to: 'rajesh', message: 'Thanks for the archive clean-up.', space: null, createdAt: NOW, state: 'published' as const, version: 1 },
+      { id: 'k2', authorId: 'binu', to: 'rajesh', message: 'Brilliant first month.', space: null, createdAt: NOW - 1000, state: 'published' as const, version: 1 },
+    ];
+    const withdraw = vi.fn();
+    render(<KudosList kudos={kudos} nameOf={nameOf} withdrawable={new Set(['k1'])} onWithdraw={withdraw} />);
+    const buttons = screen.getAllByRole('button', { name: /Withdraw your kudos/ });
+    expect(buttons).toHaveLength(1);
+    fireEvent.click(buttons[0]!);
+    expect(withdraw).toHaveBeenCalledWith('k1');
   });
 });

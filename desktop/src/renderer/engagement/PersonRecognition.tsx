@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ENGAGEMENT_LIMITS, kudosFor } from '@hearth/core';
 import { useServices } from '../hooks/services-context.js';
-import { useCatalogue, useNameOf, usePolicy } from '../hooks/use-data.js';
+import { useCatalogue, useNameOf, useOutbox, usePolicy } from '../hooks/use-data.js';
 import { judge } from '../data/policy.js';
 import { PolicyGate } from '../screens/PolicyGate.js';
 import { BadgeList, KudosList } from './RecognitionParts.js';
@@ -16,6 +16,8 @@ export function PersonRecognition({ personId }: { personId: string }) {
   const nameOf = useNameOf();
   const catalogue = useCatalogue();
   const actions = useEngagementActions();
+  const outbox = useOutbox();
+  const withdrawable = useMemo(() => new Set(outbox.flatMap((e) => (e.type === 'kudos' && !e.retracted ? [e.id] : []))), [outbox]);
   const ids = { badges: useId(), kudos: useId(), give: useId(), message: useId(), space: useId() };
   if (!on || !onFor(personId)) return null;
   const name = nameOf(personId);
@@ -32,7 +34,7 @@ export function PersonRecognition({ personId }: { personId: string }) {
       )}
       <section aria-labelledby={ids.kudos}>
         <h2 id={ids.kudos}>{t.person.kudos(name)}</h2>
-        {kudos.length === 0 ? <p className="empty">{t.person.noKudos}</p> : <KudosList kudos={kudos} nameOf={nameOf} me={me} onWithdraw={(id) => void actions.retract([id])} />}
+        {kudos.length === 0 ? <p className="empty">{t.person.noKudos}</p> : <KudosList kudos={kudos} nameOf={nameOf} withdrawable={withdrawable} onWithdraw={(id) => void actions.retract([id])} />}
       </section>
       {personId !== me && (
         <section aria-labelledby={ids.give}>

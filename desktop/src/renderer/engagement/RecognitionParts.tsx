@@ -24,14 +24,18 @@ export function KudosList({
   kudos,
   nameOf,
   showRecipient = false,
-  me,
+  withdrawable,
   onWithdraw,
 }: {
   kudos: readonly PublishedKudos[];
   nameOf: (id: string) => string;
   showRecipient?: boolean;
-  /** With onWithdraw: the giver may withdraw their own kudos. */
-  me?: string;
+  /**
+   * With onWithdraw: the kudos the viewer may withdraw — those in their own outbox, since a
+   * withdrawal is a change to that entry (a kudos shown as theirs but not there, such as the demo
+   * company's, would offer a button that does nothing).
+   */
+  withdrawable?: ReadonlySet<string>;
   onWithdraw?: (id: string) => void;
 }) {
   return (
@@ -43,7 +47,7 @@ export function KudosList({
             {showRecipient ? `${nameOf(k.to)} · ` : ''}
             {t.person.from(nameOf(k.authorId))} · <TimeText at={k.createdAt} />
           </p>
-          {onWithdraw && k.authorId === me && (
+          {onWithdraw && withdrawable?.has(k.id) === true && (
             <button type="button" className="button-quiet" onClick={() => onWithdraw(k.id)} aria-label={t.person.withdrawLabel(nameOf(k.to))}>
               {t.person.withdraw}
             </button>

@@ -426,6 +426,10 @@ export class Publisher {
     }
     const target = await this.targetRoom(pass.person, entry, record);
     const room = roomName(target);
+    // The files' references first: a reader who sees the item can fetch its files at once (recorded
+    // after, a reader could be refused an image shown in a post it can read). A reference whose item
+    // is then not published grants nothing: blob-access.ts checks the item in the room.
+    if (files.length > 0) await this.opts.attachments?.referenced(room, entry.id, files.map((f) => f.hash));
     const result = await publishIntoRoom(host, target, { author: pass.person, entry: withFiles, version, publishedAt: this.now() });
     if (!result.ok) {
       const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
@@ -444,7 +448,6 @@ export class Publisher {
         if (flagged !== null) addNotice(doc, authorNotice('flagged', entry, version, flagged, now));
       });
     }
-    if (files.length > 0) await this.opts.attachments?.referenced(room, entry.id, files.map((f) => f.hash));
     metrics.publications.inc();
     if (flagged !== null) await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'flagged', findings: flagged });
     if (previousVersion === null && !entry.retracted) await this.tellOthers(pass, entry);

@@ -156,4 +156,34 @@ describe.runIf(TEST_ENGINE === 'postgres')('two relay processes, under partition
     expect(readSpace(readerB.doc).posts.filter((p) => p.id === id)).toHaveLength(1);
     expect(readSpace(await a.host.open(bucketNow('general'))).posts.filter((p) => p.id === id)).toHaveLength(1);
   }, 60_000);
+
+  it('a case is announced to moderators on both processes, and a decision taken through one reaches the other’s moderators', async () => {
+    const [a, b] = await startTwoRelays(cleanups, await scaleOutDatabase(cleanups), TEST_REDIS, { people: ['alice', 'bob'], policy: demoPolicy });
+    await a.host.write('directory', (doc) =>
+      putDirectoryRecords(doc, [person('alice'), person('bob'), person('mona', { roles: ['employee', 'moderator'] }), person('max', { roles: ['employee', 'moderator'] })]),
+    );
+    const moderators: ModeratorClient[] = [];
+    cleanups.push(async () => {
+      for (const m of moderators) await m.close();
+    });
+    // Both moderators are connected before the case exists, one to each process.
+    const mona = connectModerator(a.url, 'mona', await a.mintToken('mona'));
+    const max = connectModerator(b.url, 'max', await b.mintToken('max'));
+    moderators.push(mona, max);
+    const author = await open(a, 'alice', 'outbox/alice');
+    const readerB = await open(b, 'bob', bucketNow('general'));
+    writeAcknowledgement(author.doc, { policyVersion: demoPolicy.version });
+    const id = writePost(author.doc, { space: 'general', title: 'Tuesday', body: 'Lunch with Northwind on Tuesday.' });
+    // Whichever process opened it, each moderator is told of it.
+    const onA = await mona.waitForCase((c) => c.item.entryId === id, 'case announced through A');
+    const onB = await max.waitForCase((c) => c.item.entryId === id, 'case announced through B');
+    // Max decides through B; Mona, through A, sees his decision and its execution in her copy.
+    const decision = max.decide(onB, 'approve', 'An internal lunch: fine.');
+    await waitFor(() => onA.doc().decisions[decision] !== undefined, 15_000, 'the decision reaches the moderator on A');
+    await waitFor(() => readSpace(readerB.doc).posts.some((p) => p.id === id), 15_000, 'published');
+    await waitFor(() => onA.doc().executions[decision]?.outcome === 'done' && onB.doc().executions[decision]?.outcome === 'done', 15_000, 'carried out, shown on both');
+    await new Promise((r) => setTimeout(r, 1000));
+    const actions = await a.storage.db.selectFrom('case_actions').selectAll().where('case_id', '=', onA.doc().id).execute();
+    expect(actions.map((x) => [x.decision_id, x.outcome])).toEqual([[decision, 'done']]);
+  }, 60_000);
 });

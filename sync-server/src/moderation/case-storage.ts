@@ -42,6 +42,21 @@ export class SqlCaseStorage implements StorageAdapterInterface {
     return rows.map((r) => ({ key: r.key.split(SEP), data: new Uint8Array(r.data) }));
   }
 
+  /**
+   * The keys under a prefix, sorted, without their data: enough to tell whether anything was stored
+   * since (chunk keys name their content), for case-sync.ts.
+   */
+  async keys(keyPrefix: StorageKey): Promise<string[]> {
+    const [exact, above, below] = range(keyPrefix);
+    const rows = await this.db
+      .selectFrom('case_chunks')
+      .select('key')
+      .where((eb) => eb.or([eb('key', '=', exact), eb.and([eb('key', '>', above), eb('key', '<', below)])]))
+      .orderBy('key')
+      .execute();
+    return rows.map((r) => r.key);
+  }
+
   async removeRange(keyPrefix: StorageKey): Promise<void> {
     const [exact, above, below] = range(keyPrefix);
     await this.db

@@ -22,6 +22,7 @@ import { CaseNetworkAdapter } from './case-network.js';
 import { CaseOpener, type ReportEvent, type ReviewEvent } from './case-opener.js';
 import { CaseStore, type CaseRow } from './case-store.js';
 import { SqlCaseStorage } from './case-storage.js';
+import { CaseSync } from './case-sync.js';
 import type { Db } from '../storage/schema.js';
 import type { Leases } from '../storage/leases.js';
 
@@ -42,6 +43,11 @@ export interface ModerationOptions {
   caseIdleMs?: number;
   /** Approving a held item with files publishes the relay's facts of them (attachments/attachment-gate.ts). */
   attachments?: AttachmentGate;
+  /**
+   * How often this process looks for case files other relay processes opened or changed
+   * (case-sync.ts). Default 1 s.
+   */
+  caseSyncMs?: number;
 }
 
 export interface ModerationService {
@@ -139,8 +145,9 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   };
   let stopped = false;
 
+  const caseStorage = new SqlCaseStorage(o.db);
   repo = new Repo({
-    storage: new SqlCaseStorage(o.db),
+    storage: caseStorage,
     network: [network],
     peerId: 'hearth-relay' as PeerId,
     isEphemeral: false,
@@ -190,6 +197,26 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   }, Math.max(250, Math.min(caseIdleMs / 2, 60_000)));
   unloader.unref();
 
+  // Case files opened or changed through other relay processes (one database, several processes).
+  const sync = new CaseSync({
+    repo,
+    store,
+    storage: caseStorage,
+    watching: (caseId) => executor.watching(caseId),
+    adopt: async (row) => {
+      // Being unloaded right now (settled here): the next tick sees whether it is still unsettled.
+      if (unloading) return;
+      caseDocuments.add(row.documentId);
+      const handle = (await repo!.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>;
+      if (!stopped && !executor.watching(row.caseId)) executor.watch(handle, row);
+    },
+    log: o.log,
+  });
+  // Only a shared database can have several relay processes (they are given leases then): a single
+  // process holds every case file it has, and pays nothing for this.
+  const syncTimer = o.leases === undefined ? undefined : setInterval(() => void (stopped ? undefined : sync.tick()), o.caseSyncMs ?? 1000);
+  syncTimer?.unref();
+
   /** A row from before the relay recorded the item: filled from its own records, never from the case file. */
   async function recordItem(row: CaseRow): Promise<void> {
     const item = await opener.recordedItem(row);
@@ -234,6 +261,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     stop: async () => {
       stopped = true;
       clearInterval(unloader);
+      clearInterval(syncTimer);
       network.disconnect();
       await opener.idle();
       await executor.stop();

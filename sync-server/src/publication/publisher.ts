@@ -74,6 +74,13 @@ interface Pass {
   policy: DistributedPolicy | null;
   entries: OutboxEntry[];
   /**
+   * The publication records of the outbox's entries, read in a few statements as the pass starts.
+   * Only used to skip an entry that is unchanged since its record (most of an outbox, every pass);
+   * an entry that will be acted on reads its record afresh, as the moderation executor may have
+   * changed it meanwhile.
+   */
+  records: Map<string, EntryRecord>;
+  /**
    * Rate-limit holds of the current slice, written together when the slice ends: their inbox
    * changes in one relay write, their records in one group commit. Why: a bulk submission held
    * thousands of posts one durable write (one fsync on the socket thread) after another. Deferring
@@ -212,7 +219,8 @@ export class Publisher {
     const scan = scanOutbox(outbox);
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
-    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, rateHolds: { inbox: [], saves: [] } };
+    const records = await this.opts.store.getMany(scan.entries.map((e) => e.id));
+    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, rateHolds: { inbox: [], saves: [] } };
     // Acknowledgements first, and every entry after the entries of this outbox it names (outbox-order.ts).
     const ordered = judgementOrder(scan.entries);
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
@@ -259,6 +267,8 @@ export class Publisher {
   private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
     const { store } = this.opts;
     const print = fingerprint(entry);
+    const known = pass.records.get(entry.id);
+    if (known !== undefined && known.owner === pass.person && known.fingerprint === print && known.outcome !== 'waiting-acknowledgement') return;
     const record = await store.get(entry.id);
     if (record !== null && record.owner !== pass.person) {
       this.opts.log.warn({ person: pass.person, entry: entry.id, owner: record.owner }, 'entry id already used by another person');

@@ -88,7 +88,11 @@ async function run(label, postgres) {
       await until(() => published(db, id), 60_000, `post ${i + 1} published`);
       latencies.push(performance.now() - started);
     }
+    // The provider's awareness keeps an interval of its own that destroy() may leave running (the
+    // process would then never exit): destroyed explicitly.
+    provider.awareness.destroy();
     provider.destroy();
+    doc.destroy();
     await relay.stop();
     const sorted = [...latencies].sort((a, b) => a - b);
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))].toFixed(1);

@@ -44,7 +44,9 @@ if (!existsSync(join(repo, 'sync-server/dist/cli.js')) || !existsSync(join(repo,
   console.error('No build: run `npx tsc -b` first.');
   process.exit(1);
 }
-const { writeAcknowledgement, writePost, readPolicyRaw } = await import('@hearth/core');
+const { writeAcknowledgement, writePost, readPolicyRaw, bucketRoomName, bucketKeyOf } = await import('@hearth/core');
+// Posts are published into the space's bucket of this month (core buckets.ts), not space/bench itself.
+const BENCH_POSTS_ROOM = bucketRoomName('bench', bucketKeyOf(Date.now()));
 const { mintToken } = await import('@hearth/sync-server');
 
 const { values: args } = parseArgs({
@@ -368,9 +370,9 @@ try {
       write: writePlain,
     });
     const pub = await fanout({
-      label: `Hearth publication: outbox of ${authorsPerRound} authors in turn -> validate+policy -> space/bench -> readers`,
+      label: `Hearth publication: outbox of ${authorsPerRound} authors in turn -> validate+policy -> ${BENCH_POSTS_ROOM} -> readers`,
       url: hearthUrl,
-      readerRoom: 'space/bench',
+      readerRoom: BENCH_POSTS_ROOM,
       readerToken: (i) => tokenOf(readerId(i)),
       authors: await Promise.all(
         Array.from({ length: authorsPerRound }, async (_, k) => {
@@ -389,7 +391,7 @@ try {
         label: `Hearth publication, 2 processes on PostgreSQL + Redis: authors on process 1, readers split over both`,
         url: scaleOut.urls[0],
         readerUrl: (i) => scaleOut.urls[i % 2],
-        readerRoom: 'space/bench',
+        readerRoom: BENCH_POSTS_ROOM,
         readerToken: (i) => scaleOut.tokenOf(readerId(i)),
         authors: await Promise.all(
           Array.from({ length: authorsPerRound }, async (_, k) => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSpace, writeAcknowledgement, writePost } from '@hearth/core';
 import { createLogger } from '../src/log.js';
-import { Leases } from '../src/storage/leases.js';
+import { LEASE_POLL_MS, Leases } from '../src/storage/leases.js';
 import { startLeaseSweep } from '../src/storage/lease-sweep.js';
 import { clientPool, openTestStorage, removeTestData, runAdmin, startTestRelay, TEST_ENGINE, tempDataDir, waitFor, bucketNow } from './helpers.js';
 import type { TestRelay } from './helpers.js';
@@ -39,6 +39,29 @@ describe('abandoned leases', () => {
       // Taken: the new holder's token is higher, and the dead holder's fence fails.
       const taken = await alive.acquire('outbox:alice');
       expect(taken?.token).toBe(2);
+    } finally {
+      await storage.close();
+      await removeTestData(dir);
+    }
+  });
+});
+
+describe('a busy lease', () => {
+  it('is asked for again soon, not only when it expires: holders release long before that', async () => {
+    const dir = tempDataDir();
+    const storage = await openTestStorage(dir);
+    try {
+      const holder = new Leases(storage.db, 60_000);
+      const waiter = new Leases(storage.db, 60_000);
+      const held = await holder.acquire('bucket-migration');
+      expect(await waiter.acquire('bucket-migration')).toBeNull();
+      // A minute until it expires, yet the waiter looks again within LEASE_POLL_MS...
+      expect(await waiter.freeIn('bucket-migration')).toBeGreaterThan(50_000);
+      expect(await waiter.retryIn('bucket-migration')).toBe(LEASE_POLL_MS);
+      // ...and gets it as soon as the holder is done.
+      await held!.release();
+      expect(await waiter.retryIn('bucket-migration')).toBe(0);
+      expect(await waiter.acquire('bucket-migration')).not.toBeNull();
     } finally {
       await storage.close();
       await removeTestData(dir);

@@ -136,7 +136,7 @@ export class CaseExecutor {
     if (leases === undefined) return this.evaluate(caseId);
     const name = `case:${caseId}`;
     const lease = await leases.acquire(name);
-    if (lease === null) return this.later(caseId, (await leases.freeIn(name)) + 50);
+    if (lease === null) return this.later(caseId, (await leases.retryIn(name)) + 50);
     this.lease = lease;
     try {
       await this.evaluate(caseId);

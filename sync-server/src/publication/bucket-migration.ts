@@ -74,7 +74,7 @@ async function acquire(leases: Leases) {
   for (;;) {
     const lease = await leases.acquire('bucket-migration');
     if (lease !== null) return lease;
-    const wait = Math.max(50, await leases.freeIn('bucket-migration'));
+    const wait = Math.max(50, await leases.retryIn('bucket-migration'));
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

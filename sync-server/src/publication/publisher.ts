@@ -191,7 +191,7 @@ export class Publisher {
     if (leases === undefined) return this.pass(person, null);
     const name = `outbox:${person}`;
     const lease = await leases.acquire(name);
-    if (lease === null) return this.retry(person, await leases.freeIn(name));
+    if (lease === null) return this.retry(person, await leases.retryIn(name));
     const renewal = setInterval(() => void lease.renew().catch(() => false), Math.max(100, leases.ttl / 3));
     renewal.unref();
     try {

@@ -25,6 +25,9 @@ export interface Lease {
   release(): Promise<void>;
 }
 
+/** The longest wait before asking for a busy lease again (see Leases.retryIn). */
+export const LEASE_POLL_MS = 250;
+
 export class Leases {
   /** This process's identity as a holder (random per start: a restarted process is a new holder). */
   readonly holder = randomBytes(8).toString('hex');
@@ -64,6 +67,16 @@ export class Leases {
   async abandoned(): Promise<string[]> {
     const rows = await this.db.selectFrom('leases').select('name').where('expires_at', '>', 0).where('expires_at', '<=', this.now()).orderBy('name').execute();
     return rows.map((r) => r.name);
+  }
+
+  /**
+   * When to try the named lease again: when it expires, but at most LEASE_POLL_MS from now. Why the
+   * cap: a holder usually releases long before expiry (a publication pass takes milliseconds, the
+   * lease lasts seconds), and waiting for the expiry made a second process start 10 s late (the
+   * bucket migration lease) and a post written through it wait up to 10 s for its author's lease.
+   */
+  async retryIn(name: string): Promise<number> {
+    return Math.min(LEASE_POLL_MS, await this.freeIn(name));
   }
 
   /** When the named lease's current holder lets go (expiry included), in ms from now; 0 when free. */

@@ -8,6 +8,7 @@
 // `type` (the declared MIME type), `target` (`space/<id>` or `dm/<id>`: where the item goes).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BLOB_HASH_PATTERN, parseRoomName, readPolicy, safeFileName } from '@hearth/core';
@@ -61,8 +62,18 @@ const refuse = (r: Refusal) => ({ status_code: r.status, body: `${r.message}\n` 
 
 const DAY_MS = 24 * 3_600_000;
 
+/**
+ * @tus/file-store's FileStore without its constructor's directory check. Why: that check is an
+ * fs.mkdir it does not wait for, which throws from its callback — an uncaught exception that ends the
+ * relay — when it fails, as it did when a relay's data directory was removed right after it started
+ * (found in CI). The relay creates the directory itself, synchronously, before the store exists.
+ */
+class StagingStore extends FileStore {}
+(StagingStore.prototype as unknown as { checkOrCreateDirectory: () => void }).checkOrCreateDirectory = () => undefined;
+
 export function uploadRoute(o: UploadRouteOptions): { route: RouteHandler; cleanUpExpired: () => Promise<number> } {
-  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: o.expireAfterMs });
+  mkdirSync(o.stagingDir, { recursive: true });
+  const datastore = new StagingStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: o.expireAfterMs });
   const personOf = (req: TusRequest) => {
     const node = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
     return (node === undefined ? undefined : verifiedPerson.get(node)) ?? '';

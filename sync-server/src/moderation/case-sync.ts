@@ -64,14 +64,9 @@ export class CaseSync {
   /** The case file as stored: snapshots first, then incremental chunks (as automerge-repo loads it). */
   private async load(id: DocumentId): Promise<A.Doc<ModerationCase> | null> {
     const chunks = [...(await this.o.storage.loadRange([id, 'snapshot'])), ...(await this.o.storage.loadRange([id, 'incremental']))];
-    const parts = chunks.flatMap((c) => (c.data === undefined ? [] : [c.data]));
-    if (parts.length === 0) return null;
-    const binary = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      binary.set(p, at);
-      at += p.length;
-    }
-    return A.loadIncremental(A.init<ModerationCase>(), binary);
+    if (chunks.length === 0) return null;
+    let doc = A.init<ModerationCase>();
+    for (const chunk of chunks) if (chunk.data !== undefined) doc = A.loadIncremental(doc, chunk.data);
+    return doc;
   }
 }

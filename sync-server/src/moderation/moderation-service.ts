@@ -114,6 +114,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       load: async (id, person) => {
         const row = await store.byDocumentId(id);
         if (row === null || !(await permissions.mayAct(person, row.space)).ok) return;
+        await store.markUnsettled(row.caseId); // before the change is taken in (CaseStore.markUnsettled)
         await watchAgain(row);
       },
     },
@@ -134,11 +135,11 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
     }
     return may;
   };
+  /** Loads a case file this process does not watch (unloaded here, or opened by another process) and watches it. */
   const watchAgain = async (row: CaseRow): Promise<void> => {
     try {
-      await store.markUnsettled(row.caseId);
       const handle = (await repo!.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>;
-      if (!stopped) executor.watch(handle, row);
+      if (!stopped && !executor.watching(row.caseId)) executor.watch(handle, row);
     } catch (err) {
       o.log.warn({ err, case: row.caseId }, 'moderation case file could not be loaded again');
     }
@@ -207,8 +208,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       // Being unloaded right now (settled here): the next tick sees whether it is still unsettled.
       if (unloading) return;
       caseDocuments.add(row.documentId);
-      const handle = (await repo!.find<ModerationCase>(row.documentId as DocumentId)) as DocHandle<ModerationCase>;
-      if (!stopped && !executor.watching(row.caseId)) executor.watch(handle, row);
+      await watchAgain(row);
     },
     log: o.log,
   });

@@ -12,26 +12,16 @@
 // Needs `npx tsc -b`. PostgreSQL from HEARTH_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432/test;
 // a database of its own is created and dropped); left out, said so, when none answers. Usage:
 //   node bench/relay-outbox-history.mjs [--history 2000] [--posts 20]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createLogger, postgresAdmin, prepareCompany, repo, startRelay } from './lib/relay-company.mjs';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-if (!existsSync(join(repo, 'sync-server/dist/index.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
-const { putDirectoryRecords, writeAcknowledgement, writePost } = await import('@hearth/core');
-const { startRelay } = await import('../sync-server/dist/server/relay.js');
-const { openStorage, storageConfig } = await import('../sync-server/dist/storage/open-storage.js');
-const { adminOperations } = await import('../sync-server/dist/admin/index.js');
-const { createLogger } = await import('../sync-server/dist/log.js');
+const { writeAcknowledgement, writePost } = await import('@hearth/core');
 
 const { values } = parseArgs({ options: { history: { type: 'string', default: '2000' }, posts: { type: 'string', default: '20' } } });
 const HISTORY = Number(values.history);
@@ -58,18 +48,10 @@ async function until(check, ms, what) {
 async function run(label, postgres) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-history-'));
   try {
-    const setup = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), ...(postgres ? { postgres } : {}) });
-    await setup.host.write('directory', (doc) => putDirectoryRecords(doc, [person]));
-    const ctx = { host: setup.host, db: setup.storage.db };
-    await adminOperations['policy-set'](ctx, { source: policy });
-    await adminOperations['space-create'](ctx, { id: 'general', name: 'General' });
-    await setup.stop();
-    const storage = await openStorage(storageConfig(dataDir, postgres));
     const old = new Y.Doc();
     writeAcknowledgement(old, { policyVersion: policy.version });
     for (let i = 0; i < HISTORY; i++) writePost(old, { space: 'general', body: `Weekly note ${i + 1}: the build is green.` });
-    await storage.rooms.append(`outbox/${PERSON}`, [Y.encodeStateAsUpdate(old)]);
-    await storage.close();
+    await prepareCompany({ dataDir, postgres, people: [person], policy, outboxes: [[PERSON, old]] });
 
     const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), ...(postgres ? { postgres } : {}) });
     const db = relay.storage.db;
@@ -104,21 +86,11 @@ async function run(label, postgres) {
 
 console.log(`cpus ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await run('sqlite', undefined);
-const admin = process.env.HEARTH_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
-const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
-let reachable = true;
-await client.connect().catch(() => (reachable = false));
-if (!reachable) console.log('postgres   left out: no PostgreSQL at', admin);
-else {
-  const name = `hearth_bench_history_${process.pid}`;
+const postgres = await postgresAdmin();
+if (postgres !== null) {
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    await run('postgres', url.toString());
+    await postgres.scratch(`hearth_bench_history_${process.pid}`, (url) => run('postgres', url));
   } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    await postgres.end();
   }
 }

@@ -18,21 +18,12 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import * as Y from 'yjs';
+import { createLogger, postgresAdmin, prepareCompany, repo, startRelay } from './lib/relay-company.mjs';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-if (!existsSync(join(repo, 'sync-server/dist/index.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
-const { putDirectoryRecords, writeAcknowledgement, writePost } = await import('@hearth/core');
-const { startRelay } = await import('../sync-server/dist/server/relay.js');
-const { openStorage, storageConfig } = await import('../sync-server/dist/storage/open-storage.js');
-const { adminOperations } = await import('../sync-server/dist/admin/index.js');
-const { createLogger } = await import('../sync-server/dist/log.js');
+const { writeAcknowledgement, writePost } = await import('@hearth/core');
 
 const { values } = parseArgs({
   options: {
@@ -62,23 +53,15 @@ const people = Array.from({ length: AUTHORS }, (_, i) => ({
   status: 'active',
 }));
 
-/** Sets up the company (directory, policy, a space) and stores every author's entries unpublished. */
+/** The company, with every author's entries stored unpublished. */
 async function prepare(dataDir, postgres) {
-  const setup = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent'), ...(postgres ? { postgres } : {}) });
-  await setup.host.write('directory', (doc) => putDirectoryRecords(doc, people));
-  const ctx = { host: setup.host, db: setup.storage.db };
-  await adminOperations['policy-set'](ctx, { source: policy });
-  await adminOperations['space-create'](ctx, { id: 'general', name: 'General' });
-  await setup.stop();
-  // The authors' devices had sent their entries; the relay stopped before publishing them.
-  const storage = await openStorage(storageConfig(dataDir, postgres));
-  for (const p of people) {
+  const outboxes = people.map((p) => {
     const doc = new Y.Doc();
     writeAcknowledgement(doc, { policyVersion: policy.version });
     for (let i = 0; i < POSTS; i++) writePost(doc, { space: 'general', body: `Weekly note ${i + 1} from ${p.id}: the build is green.` });
-    await storage.rooms.append(`outbox/${p.id}`, [Y.encodeStateAsUpdate(doc)]);
-  }
-  await storage.close();
+    return [p.id, doc];
+  });
+  await prepareCompany({ dataDir, postgres, people, policy, outboxes });
 }
 
 const published = async (db) =>
@@ -200,31 +183,17 @@ async function measure(label, once) {
 
 console.log(`cpus ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: compare medians, not single runs)`);
 let ok = await measure('sqlite, 1 process', runInProcess);
-const admin = process.env.HEARTH_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
-const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
-let reachable = true;
-await client.connect().catch(() => (reachable = false));
-if (!reachable) {
-  console.log('postgres   left out: no PostgreSQL at', admin);
-} else {
+const postgres = await postgresAdmin();
+if (postgres !== null) {
   try {
     for (const processes of PROCESSES) {
       ok =
-        (await measure(`postgres, ${processes} process${processes > 1 ? 'es' : ''}`, async () => {
-          const name = `hearth_bench_${process.pid}_${processes}`;
-          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await client.query(`CREATE DATABASE ${name}`);
-          try {
-            const url = new URL(admin);
-            url.pathname = `/${name}`;
-            return await runProcesses(url.toString(), processes);
-          } finally {
-            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          }
-        })) && ok;
+        (await measure(`postgres, ${processes} process${processes > 1 ? 'es' : ''}`, () =>
+          postgres.scratch(`hearth_bench_${process.pid}_${processes}`, (url) => runProcesses(url, processes)),
+        )) && ok;
     }
   } finally {
-    await client.end();
+    await postgres.end();
   }
 }
 if (!ok) {

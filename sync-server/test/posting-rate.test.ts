@@ -24,7 +24,7 @@ describe('posting rate on the relay', () => {
   };
 
   beforeAll(async () => {
-    relay = await startTestRelay({}, ['alice', 'bob']);
+    relay = await startTestRelay({}, ['alice', 'bob', 'carol']);
     await admin(relay, 'policy-set', { source: demoPolicy });
     await admin(relay, 'policy-set', { source: strict });
     await admin(relay, 'space-create', { id: 'general', name: 'General' });
@@ -63,6 +63,21 @@ describe('posting rate on the relay', () => {
     writeAcknowledgement(bobOut.doc, { policyVersion: strict.version });
     const bobs = writePost(bobOut.doc, { space: 'general', body: 'Thanks Alice!' });
     await waitFor(() => published(bobs), 5000, 'bob post');
+  });
+
+  it('still counts when many first posts are judged in one pass (written before the acknowledgement, then released by it)', async () => {
+    // The attacker's way around a rate counted once per pass: queue posts while they wait for the
+    // acknowledgement, then acknowledge, so that all of them are judged together.
+    const out = await open('carol', 'outbox/carol');
+    const inbox = await open('carol', 'inbox/carol');
+    const space = await open('bob', bucketNow('general'));
+    const ids = [1, 2, 3, 4, 5].map((i) => writePost(out.doc, { space: 'general', body: `Queued announcement number ${i}.` }));
+    await waitFor(() => ids.every((id) => readInbox(inbox.doc).statuses[id]?.state === 'waiting-acknowledgement'), 5000, 'waiting');
+    writeAcknowledgement(out.doc, { policyVersion: strict.version });
+    await waitFor(() => ids.every((id) => ['published', 'held'].includes(readInbox(inbox.doc).statuses[id]?.state ?? '') || readSpace(space.doc).posts.some((p) => p.id === id)), 5000, 'judged');
+    const shown = ids.filter((id) => readSpace(space.doc).posts.some((p) => p.id === id));
+    expect(shown).toHaveLength(2);
+    expect(ids.filter((id) => readInbox(inbox.doc).statuses[id]?.state === 'held')).toHaveLength(3);
   });
 });
 

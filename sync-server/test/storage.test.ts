@@ -47,7 +47,8 @@ describe(`storage (${TEST_ENGINE})`, () => {
     const dir = tempDir();
     const s = await open(dir);
     const { doc, updates } = edits(5);
-    expect(await s.rooms.append('outbox/a', updates)).toBe(5);
+    await s.rooms.append('outbox/a', updates);
+    expect(await s.rooms.load('outbox/a')).toHaveLength(5);
     await s.rooms.append('outbox/b', updates.slice(0, 1));
     await s.rooms.append('outbox/b\u00e9', updates.slice(0, 1));
     await s.rooms.append('outbox', updates.slice(0, 1));
@@ -103,11 +104,17 @@ describe(`storage (${TEST_ENGINE})`, () => {
     const dir = tempDir();
     const s = await open(dir, { compactAfter: 1000 });
     const { updates } = edits(10);
-    const appends: Promise<number>[] = [];
-    for (let r = 0; r < 30; r++) for (const u of updates) appends.push(s.rooms.append(`outbox/p${r}`, [u]));
-    const counts = await Promise.all(appends);
-    expect(counts.slice(-10)).toEqual(Array.from({ length: 10 }, () => expect.any(Number)));
-    expect(Math.max(...counts)).toBe(10);
+    const resolved: number[] = [];
+    const appends: Promise<void>[] = [];
+    for (let r = 0; r < 30; r++) {
+      for (const u of updates) {
+        const i = appends.length;
+        appends.push(s.rooms.append(`outbox/p${r}`, [u]).then(() => void resolved.push(i)));
+      }
+    }
+    await Promise.all(appends);
+    expect(resolved).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(await s.rooms.load('outbox/p29')).toHaveLength(10);
     await s.close();
     const again = await open(dir);
     for (let r = 0; r < 30; r++) {

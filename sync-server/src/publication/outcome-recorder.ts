@@ -4,7 +4,7 @@
 // chain lock serialises those transactions across every relay process, so the round trips and the
 // fsync of one commit per publication capped the relay at a few hundred publications per second.
 // Outcomes that arrive in the same turn of the event loop, or while a commit is in flight, commit
-// together: one transaction, one fence per lease, one upsert, one chain-lock/head read, one journal
+// together: one transaction, one fence for all their leases, one upsert, one chain-lock/head read, one journal
 // insert. Why the turn: on SQLite every statement runs on the event loop's thread, so nothing
 // arrives "during" a commit; the other publication passes reach their own outcome within the turn.
 // Nothing is weakened:
@@ -15,7 +15,7 @@
 // - The journal appends the group's records in order under one lock: still one gap-free chain.
 // - A group that fails is retried one outcome per transaction, so one bad outcome fails alone.
 import type { AuditEvent, AuditJournal } from '../audit/journal.js';
-import { LeaseLost, type Lease } from '../storage/leases.js';
+import { fenceAll, LeaseLost, type Lease } from '../storage/leases.js';
 import type { EntryRecord, PublicationStore } from './publication-store.js';
 
 export interface Outcome {
@@ -83,14 +83,9 @@ export class OutcomeRecorder {
     let refused = new Set<Waiting>();
     try {
       await this.store.transaction(async (tx) => {
-        refused = new Set();
-        const held = new Map<Lease, boolean>();
-        for (const w of group) {
-          const lease = w.outcome.lease;
-          if (lease === null) continue;
-          if (!held.has(lease)) held.set(lease, await fenced(lease, tx));
-          if (!held.get(lease)) refused.add(w);
-        }
+        const leases = [...new Set(group.flatMap((w) => (w.outcome.lease === null ? [] : [w.outcome.lease])))];
+        const held = await fenceAll(tx, leases);
+        refused = new Set(group.filter((w) => w.outcome.lease !== null && !held.has(w.outcome.lease)));
         const kept = group.filter((w) => !refused.has(w));
         await this.store.in(tx).putAll(kept.map((w) => w.outcome.record));
         const audits = kept.flatMap((w) => (w.outcome.audit === undefined ? [] : [w.outcome.audit]));
@@ -105,16 +100,5 @@ export class OutcomeRecorder {
       if (refused.has(w)) w.reject(new LeaseLost(`lease ${w.outcome.lease!.name} (token ${w.outcome.lease!.token}) is no longer held`));
       else w.resolve();
     }
-  }
-}
-
-/** Whether the lease is still held, checked (and its row locked) in `tx`. */
-async function fenced(lease: Lease, tx: Parameters<Lease['fence']>[0]): Promise<boolean> {
-  try {
-    await lease.fence(tx);
-    return true;
-  } catch (err) {
-    if (err instanceof LeaseLost) return false;
-    throw err;
   }
 }

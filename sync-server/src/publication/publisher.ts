@@ -87,6 +87,25 @@ interface Pass {
    * is safe: a crash before the flush replays them, and a hold is idempotent per entry version.
    */
   rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<() => Promise<void>> };
+  /**
+   * Whether the person is known to have acknowledged the policy, once the store said so in this
+   * pass: an acknowledgement is never taken back, so the other entries of the pass need not ask again.
+   */
+  acknowledged: boolean;
+  /**
+   * The person's first publications in the last hour and day, per rate (the posting rate and the
+   * reaction rate): read from the records once per pass, then counted along as the pass publishes
+   * (bumpRecent). Why: one counting query per entry was a round trip per publication. Only this pass
+   * publishes this outbox (the lease); a moderator's approval meanwhile is missed until the next pass.
+   */
+  recent: Map<RateClass, { lastHour: number; lastDay: number }>;
+}
+
+type RateClass = 'posts' | 'reactions';
+/** Which rate a first publication counts towards (core's posting-rate and reaction-rate rules). */
+function rateClassOf(entry: OutboxEntry): RateClass | null {
+  if (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') return 'posts';
+  return entry.type === 'reaction' ? 'reactions' : null;
 }
 
 export interface PublisherOptions {
@@ -220,7 +239,7 @@ export class Publisher {
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
     const records = await this.opts.store.getMany(scan.entries.map((e) => e.id));
-    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, rateHolds: { inbox: [], saves: [] } };
+    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, rateHolds: { inbox: [], saves: [] }, acknowledged: false, recent: new Map() };
     // Acknowledgements first, and every entry after the entries of this outbox it names (outbox-order.ts).
     const ordered = judgementOrder(scan.entries);
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
@@ -385,12 +404,12 @@ export class Publisher {
     const withFiles: Publishable = files.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? { ...entry, attachments: files } : entry;
     // A retraction is always allowed; everything else waits for the policy acknowledgement — except
     // a facilitator's best-of pick, which carries no text of its own (the post was judged already).
-    if (!entry.retracted && entry.type !== 'best-of' && !(await this.opts.store.hasAcknowledged(pass.person))) {
+    if (!entry.retracted && entry.type !== 'best-of' && !(pass.acknowledged ||= await this.opts.store.hasAcknowledged(pass.person))) {
       await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }
     let flagged: StatusFinding[] | null = null;
-    const draft = await this.draftOf(pass.person, withFiles, previousVersion);
+    const draft = await this.draftOf(pass, withFiles, previousVersion);
     if (draft !== null && !(pass.policy === null && entry.type === 'reaction')) {
       if (pass.policy === null) {
         // No policy at all means the relay was never configured: hold rather than publish unjudged.
@@ -470,6 +489,13 @@ export class Publisher {
     }
     await this.opts.recognition?.afterPublication(pass.person, entry, pass.directory);
     await save('published', room, version, event('publication', { room, retracted: entry.retracted, flagged: flagged === null ? [] : rules(flagged) }));
+    // A first publication counts towards the person's rate from now on (Pass.recent).
+    const rate = rateClassOf(entry);
+    const counts = rate === null ? undefined : pass.recent.get(rate);
+    if (previousVersion === null && counts !== undefined) {
+      counts.lastHour++;
+      counts.lastDay++;
+    }
   }
 
   /**
@@ -477,10 +503,14 @@ export class Publisher {
    * The rates count first publications only (an edit of a published item is no new post), from the
    * relay's own records.
    */
-  private async draftOf(person: string, entry: Publishable, previousVersion: number | null): Promise<Draft | null> {
+  private async draftOf(pass: Pass, entry: Publishable, previousVersion: number | null): Promise<Draft | null> {
     if (entry.retracted) return null;
     const first = previousVersion === null;
-    const recent = (of: 'posts' | 'reactions') => this.opts.store.recentPublications(person, entry.id, this.now(), of);
+    const recent = async (of: RateClass) => {
+      let counts = pass.recent.get(of);
+      if (counts === undefined) pass.recent.set(of, (counts = await this.opts.store.recentPublications(pass.person, entry.id, this.now(), of)));
+      return { ...counts };
+    };
     if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: await recent('reactions') } : null;
     if (entry.type === 'best-of') return null; // no text of its own: the post was judged when published
     if (entry.type === 'kudos') return { body: entry.message, space: entry.space }; // its own daily limit, not the posting rate

@@ -21,7 +21,6 @@ class FakeLog implements RoomLog {
     const list = this.rows.get(room) ?? [];
     list.push(...updates);
     this.rows.set(room, list);
-    return list.length;
   }
   async discard(room: string, update: Uint8Array) {
     this.rows.set(room, (this.rows.get(room) ?? []).filter((u) => Buffer.compare(u, update) !== 0));

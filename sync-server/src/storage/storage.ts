@@ -10,10 +10,10 @@ export interface RoomLog {
   load(room: string): Promise<Uint8Array[]>;
   /**
    * Appends updates durably, in one transaction, and resolves once the commit is on disk. Past the
-   * compaction threshold the same transaction merges the log into one update. Resolves to the
-   * room's log length afterwards. Callers serialise appends per room (rooms/room.ts does).
+   * compaction threshold the same transaction merges the log into one update. Callers serialise
+   * appends per room (rooms/room.ts does).
    */
-  append(room: string, updates: readonly Uint8Array[]): Promise<number>;
+  append(room: string, updates: readonly Uint8Array[]): Promise<void>;
   /**
    * Removes the stored rows of the room that hold exactly `update`: a client's update the room stored
    * and then could not apply (it decodes, but Yjs throws half way), so that reloading the room does

@@ -3,8 +3,8 @@
 // compared with what the index holds for it and the differences written. Why from the documents
 // and not from each publication: publication, moderation (hide, restore), retention and the bucket
 // migration all change what may be found, and the documents are where they all end up — one
-// derivation covers them all. Work is debounced per room and runs one room at a time, off the
-// write path.
+// derivation covers them all. Work is debounced per room (a busy room: once a second,
+// MIN_INTERVAL_MS) and runs one room at a time, off the write path.
 import { createHash } from 'node:crypto';
 import { parseRoomName, readSearchableItems } from '@hearth/core';
 import type { Logger } from '../log.js';
@@ -14,12 +14,21 @@ import type { SearchIndex, SearchRow } from '../storage/search-index.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 
 const DEBOUNCE_MS = 150;
+/**
+ * A room is re-indexed at most once in this long. Why: a re-index reads and hashes every item of the
+ * room, so a busy month's bucket (thousands of items, a publication every few milliseconds) spent a
+ * sixth of the relay's CPU on it under a publication benchmark. A quiet room is still indexed
+ * DEBOUNCE_MS after its change.
+ */
+const MIN_INTERVAL_MS = 1000;
 /** relay_settings key: the index was filled once from every stored room (later: only on changes). */
 const BACKFILLED = 'search-index-backfilled';
 
 export class SearchIndexer {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly known = new Map<string, Map<string, string>>();
+  /** When each room was last re-indexed (performance.now()). */
+  private readonly lastRun = new Map<string, number>();
   private readonly queue = new SerialQueue();
   private stopped = false;
 
@@ -29,10 +38,12 @@ export class SearchIndexer {
   changed(room: string): void {
     const name = parseRoomName(room);
     if (this.stopped || (name?.kind !== 'bucket' && name?.kind !== 'space') || this.pending.has(room)) return;
+    const last = this.lastRun.get(room);
+    const delay = last === undefined ? DEBOUNCE_MS : Math.max(DEBOUNCE_MS, last + MIN_INTERVAL_MS - performance.now());
     const timer = setTimeout(() => {
       this.pending.delete(room);
       void this.queue.run(() => this.reindex(room)).catch((err: unknown) => this.o.log.error({ err, room }, 'search indexing failed'));
-    }, DEBOUNCE_MS);
+    }, delay);
     timer.unref();
     this.pending.set(room, timer);
   }
@@ -66,6 +77,7 @@ export class SearchIndexer {
     if (this.stopped) return;
     const name = parseRoomName(room);
     if (name?.kind !== 'bucket' && name?.kind !== 'space') return;
+    this.lastRun.set(room, performance.now());
     const { posts, comments } = readSearchableItems(await this.o.host.open(room));
     const rows: SearchRow[] = [
       ...posts.map((p): SearchRow => ({ itemId: p.id, space: name.space, room, kind: 'post', post: p.id, title: p.title, body: p.body, authorId: p.authorId, createdAt: p.createdAt, visible: true })),

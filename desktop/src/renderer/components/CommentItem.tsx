@@ -40,6 +40,12 @@ export interface ThreadActions {
   onEditComment: (commentId: string, body: string, verdict: Verdict) => void;
   /** Withdraw an own post or comment. */
   onRetract: (entryId: string) => void;
+  /**
+   * Whether the entry is in the viewer's own outbox, so that an edit or a withdrawal can be written
+   * for it. Their name on an item is not enough: items the relay seeded (the demo company) are in no
+   * outbox, and an Edit there would save nothing.
+   */
+  ownsEntry: (entryId: string) => boolean;
   onReact: (targetId: string, emoji: Reaction, add: boolean) => void;
   onReport: (targetId: string, reason: string) => void;
   isUnread?: (entryId: string) => boolean;
@@ -68,6 +74,7 @@ export function CommentItem(props: CommentItemProps) {
   const opener = useRef<HTMLButtonElement | null>(null);
   const author = nameOf(comment.authorId);
   const own = comment.authorId === me;
+  const writable = own && props.ownsEntry(comment.id);
   // One's own words are never "new" to oneself.
   const unread = !own && (props.isUnread?.(comment.id) ?? false);
   const removed = comment.state !== 'published';
@@ -136,19 +143,21 @@ export function CommentItem(props: CommentItemProps) {
                 {s.t('comment.reply')}
               </button>
             )}
-            {own && mode !== 'edit' && writeBlocker === undefined && (
+            {writable && mode !== 'edit' && writeBlocker === undefined && (
               <button type="button" className="button-quiet" onClick={open('edit')}>
                 {s.t('comment.edit')}
               </button>
             )}
-            {own ? (
+            {writable ? (
               <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
                 {s.t('comment.retract')}
               </button>
             ) : (
-              <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
-                {s.t('comment.report')}
-              </button>
+              !own && (
+                <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
+                  {s.t('comment.report')}
+                </button>
+              )
             )}
           </div>
         )}

@@ -70,7 +70,7 @@ describe('questions, must-read, AMA', () => {
           <Thread
             post={question}
             me="anna.berg" nameOf={nameOf} people={people} evaluateDraft={scriptedEvaluate({})} space="general"
-            onComment={noop} onEditComment={noop} onEditPost={noop} onRetract={noop} onReact={noop} onReport={noop}
+            onComment={noop} onEditComment={noop} onEditPost={noop} onRetract={noop} onReact={noop} onReport={noop} ownsEntry={() => true}
             personMark={() => <span className="mark mark-leader">Leader</span>}
             postExtras={<ReachFigure reach={undefined} />}
             renderCommentExtras={(c) => <AnswerControls accepted={c.id === 'c1'} mayAccept onAccept={noop} onWithdraw={noop} />}

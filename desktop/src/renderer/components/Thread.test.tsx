@@ -18,6 +18,7 @@ function setup(extra: Partial<ThreadProps> = {}) {
     onRetract: vi.fn(),
     onReact: vi.fn(),
     onReport: vi.fn(),
+    ownsEntry: (id: string) => id !== 'c3',
   };
   const thePost = post(1, {
     authorId: 'anna.berg',
@@ -96,6 +97,33 @@ describe('Thread', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw comment' }));
     expect(onRetract).toHaveBeenCalledWith('c2');
     expect(screen.getByRole('button', { name: 'Edit' })).toBeTruthy();
+  });
+
+  it('offers no Edit, Withdraw or Report on an item with one\'s name that is not in one\'s outbox (seeded demo data)', () => {
+    cleanup();
+    const seeded = post(1, { authorId: 'anna.berg', comments: [comment('c3', 'chloe.martin', 'Seeded by the demo')], commentCount: 1 });
+    render(
+      <Thread
+        post={seeded}
+        me="chloe.martin"
+        nameOf={nameOf}
+        people={people}
+        evaluateDraft={scriptedEvaluate({})}
+        space="general"
+        onComment={vi.fn()}
+        onEditComment={vi.fn()}
+        onEditPost={vi.fn()}
+        onRetract={vi.fn()}
+        onReact={vi.fn()}
+        onReport={vi.fn()}
+        ownsEntry={(id) => id !== 'c3'}
+      />,
+    );
+    const item = screen.getByText('Seeded by the demo').closest('li')!;
+    expect(within(item).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(within(item).queryByRole('button', { name: 'Withdraw' })).toBeNull();
+    expect(within(item).queryByRole('button', { name: 'Report' })).toBeNull();
+    expect(within(item).getByRole('button', { name: 'Reply' })).toBeTruthy();
   });
 
   it('hands every composer to renderComposer with what it is for', () => {

@@ -33,6 +33,7 @@ export function Thread(props: ThreadProps) {
   const opener = useRef<HTMLButtonElement | null>(null);
   const author = nameOf(post.authorId);
   const own = post.authorId === me;
+  const writable = own && props.ownsEntry(post.id);
 
   const open = (next: Mode) => (event: MouseEvent<HTMLButtonElement>) => {
     opener.current = event.currentTarget;
@@ -102,19 +103,21 @@ export function Thread(props: ThreadProps) {
             label={s.t('thread.reactionsTo', { name: author })}
             onToggle={(emoji, add) => props.onReact(post.id, emoji, add)}
           />
-          {own && mode !== 'edit' && writeBlocker === undefined && (
+          {writable && mode !== 'edit' && writeBlocker === undefined && (
             <button type="button" className="button-quiet" onClick={open('edit')}>
               {s.t('thread.editPost')}
             </button>
           )}
-          {own ? (
+          {writable ? (
             <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
               {s.t('thread.retractPost')}
             </button>
           ) : (
-            <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
-              {s.t('thread.reportPost')}
-            </button>
+            !own && (
+              <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
+                {s.t('thread.reportPost')}
+              </button>
+            )
           )}
         </div>
         <ItemPanels

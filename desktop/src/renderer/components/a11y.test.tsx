@@ -53,7 +53,7 @@ const thread = (
   <Thread
     post={post(1, { reactions: { '🎉': ['ben.ode'] }, commentCount: 2, comments: [comment('c1', 'ben.ode', 'Hi <@anna.berg>', [comment('c2', 'anna.berg', 'Hello')])] })}
     me="anna.berg" nameOf={nameOf} people={people} evaluateDraft={evaluate} space="general"
-    onComment={noop} onEditComment={noop} onEditPost={noop} onRetract={noop} onReact={noop} onReport={noop}
+    onComment={noop} onEditComment={noop} onEditPost={noop} onRetract={noop} onReact={noop} onReport={noop} ownsEntry={() => true}
   />
 );
 

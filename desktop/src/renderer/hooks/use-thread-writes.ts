@@ -1,14 +1,14 @@
 // What a post's thread writes, as the callbacks the Thread component takes, each one a write
 // through useActions. A reaction taken back retracts the person's own reaction entries for that
 // emoji. `saving` is true while a write is not yet stored on this device; `reported` once a report is.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { OutboxEntry, Reaction } from '@hearth/core';
 import type { ThreadProps } from '../components/Thread.js';
 import { useActions } from './use-actions.js';
 import { useOutbox } from './use-data.js';
 import { useServices } from './services-context.js';
 
-export type ThreadWrites = Pick<ThreadProps, 'onComment' | 'onEditComment' | 'onEditPost' | 'onRetract' | 'onReact' | 'onReport'> & {
+export type ThreadWrites = Pick<ThreadProps, 'onComment' | 'onEditComment' | 'onEditPost' | 'onRetract' | 'onReact' | 'onReport' | 'ownsEntry'> & {
   saving: boolean;
   reported: boolean;
 };
@@ -21,6 +21,7 @@ export function useThreadWrites(space: string, post: string): ThreadWrites {
   const outbox = useOutbox();
   const [writing, setWriting] = useState(0);
   const [reported, setReported] = useState(false);
+  const owned = useMemo(() => new Set(outbox.map((e) => e.id)), [outbox]);
   // A failed write shows in the storage banner (the persistence reports it), not here.
   const track = useCallback((write: Promise<unknown>, stored?: () => void) => {
     setWriting((n) => n + 1);
@@ -54,6 +55,7 @@ export function useThreadWrites(space: string, post: string): ThreadWrites {
     onEditComment: (id, body) => track(actions.edit(id, { body })),
     onEditPost: (value) => track(actions.edit(post, { title: value.title, body: value.body })),
     onRetract: (id) => track(actions.retract(id)),
+    ownsEntry: (id) => owned.has(id),
     onReact,
     onReport: (target, reason) => {
       setReported(false);

@@ -16,9 +16,9 @@ interface Child {
   exited: Promise<number | null>;
 }
 
-async function serve(dataDir: string): Promise<Child> {
+async function serve(dataDir: string, logLevel = 'silent'): Promise<Child> {
   const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
-    env: { ...process.env, HEARTH_LOG_LEVEL: 'silent' },
+    env: { ...process.env, HEARTH_LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -112,6 +112,21 @@ describe('relay process (the built CLI)', () => {
     client.destroy();
     expect(existsSync(`${dir}/relay.json`)).toBe(false);
   });
+
+  it('SIGTERM stops a relay whose log reader has gone (a log shipper that died)', async () => {
+    // pino's destination (sonic-boom before 5) retried a failed write forever in its exit flush, so
+    // a relay whose stdout reader was gone never exited: port, data directory lock and all.
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const relay = await serve(dir, 'info');
+    children.push(relay.proc);
+    relay.proc.stdout!.destroy();
+    relay.proc.stderr!.destroy();
+    relay.proc.kill('SIGTERM');
+    const code = await Promise.race([relay.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running after 20 s'), 20_000))]);
+    expect(code).not.toBe('still running after 20 s');
+    expect(existsSync(`${dir}/relay.json`)).toBe(false);
+  }, 30_000);
 
   it('admin subcommands go through the running relay', async () => {
     const { dir, relay } = await seededRelay();

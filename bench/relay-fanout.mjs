@@ -21,6 +21,8 @@
 //                They start after the first round and idle beside the later ones: for clean
 //                single-process figures at every N, run once with HEARTH_BENCH_POSTGRES pointing nowhere.
 // Baseline: the stock server (no auth, no persistence), author and readers in one room.
+// Every reader connects from 127.0.0.1, so the relays run without the per-address cap (2,000 by
+// default; a deployment behind a load balancer sets the same, docs/operations.md).
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
@@ -280,7 +282,7 @@ async function startScaleOut(extraAuthors) {
   const dirs = [mkdtempSync(join(tmpdir(), 'hearth-fanout-a-')), mkdtempSync(join(tmpdir(), 'hearth-fanout-b-'))];
   cleanups.push(async () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const env = { HEARTH_LOG_LEVEL: 'warn', HEARTH_REDIS_PREFIX: `hearth-bench-${process.pid}:` };
-  const serve = (dir) => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dir, '--postgres', postgres, '--redis', redis, '--rate', '10000/s:10000'], env, /listening on (ws:\/\/\S+)/);
+  const serve = (dir) => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dir, '--postgres', postgres, '--redis', redis, '--rate', '10000/s:10000', '--max-connections-per-address', '0'], env, /listening on (ws:\/\/\S+)/);
   let first;
   try {
     first = await serve(dirs[0]);
@@ -318,7 +320,7 @@ const results = [];
 try {
   // Hearth: the relay (only `serve` creates a data directory), then through it the directory and a
   // public space; once the policy's posting-rate limit is known, the authors who share the posts.
-  const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
+  const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000', '--max-connections-per-address', '0'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
   procs.push(hearth.proc);
   const hearthUrl = hearth.match[1];
   const importPeople = async (authors) => {
@@ -417,7 +419,7 @@ try {
     // Fresh processes: garbage from the fan-out runs would make the RSS delta meaningless.
     for (const p of procs.splice(0)) p.kill('SIGTERM');
     await sleep(1500);
-    const hearthIdle = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
+    const hearthIdle = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--max-connections-per-address', '0'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
     procs.push(hearthIdle.proc);
     const idlePort = await freePort();
     const stockIdle = await startProcess([stockServer], { HOST, PORT: String(idlePort) }, /running at/);

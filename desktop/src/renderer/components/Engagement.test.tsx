@@ -49,6 +49,19 @@ describe('questions, must-read, AMA', () => {
     expect(ack).toHaveBeenCalledWith(expect.objectContaining({ id: 'p1' }));
   });
 
+  it('an AMA post asks for a question to its leader, not for a comment', () => {
+    render(
+      <Thread
+        post={post(4, { kind: 'ama', authorId: 'anna.berg' })}
+        me="ben.ode" nameOf={nameOf} people={people} evaluateDraft={scriptedEvaluate({})} space="general"
+        onComment={noop} onEditComment={noop} onEditPost={noop} onRetract={noop} onReact={noop} onReport={noop} ownsEntry={() => false}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: `Ask ${nameOf('anna.berg')} a question` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ask' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Add a comment' })).toBeNull();
+  });
+
   it('an AMA question shows its votes, a pressed vote toggle, and who answered', () => {
     const toggle = vi.fn();
     render(<AmaVote votes={3} voted answeredBy="Anna Berg" onToggle={toggle} />);

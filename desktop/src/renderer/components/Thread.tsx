@@ -151,8 +151,9 @@ export function Thread(props: ThreadProps) {
             evaluateDraft,
             people,
             nameOf,
-            label: s.t('thread.addComment'),
-            submitLabel: s.t('thread.sendComment'),
+            // On an "ask me anything" post, a top-level comment is a question to its leader.
+            label: post.kind === 'ama' ? s.t('thread.askLeader', { name: author }) : s.t('thread.addComment'),
+            submitLabel: post.kind === 'ama' ? s.t('thread.sendQuestion') : s.t('thread.sendComment'),
             onSubmit: (value, verdict) => props.onComment({ body: value.body, replyTo: null, ...(value.files ? { files: value.files } : {}) }, verdict),
           })}
       </section>

@@ -169,6 +169,8 @@ export const en = {
   'thread.reportLabel': 'Report {name}’s post',
   'thread.addComment': 'Add a comment',
   'thread.sendComment': 'Comment',
+  'thread.askLeader': 'Ask {name} a question',
+  'thread.sendQuestion': 'Ask',
 
   // Sign in
   'signIn.title': 'Sign in to Hearth',

@@ -3,22 +3,16 @@
 // 1 GB file uploads — it must not grow with the size of the file: the relay streams to disk and
 // hashes from disk — and the time sharp takes to make a thumbnail, per image size.
 // Needs `npx tsc -b`. Only 127.0.0.1. Usage: node bench/attachments.mjs [--big-mb 1024] [--mb 100]
+import { cli, repo } from './lib/build.mjs';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import * as tus from 'tus-js-client';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(repo, 'sync-server/bin/hearth-relay.js');
-if (!existsSync(join(repo, 'sync-server/dist/cli.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
 const { mintToken } = await import('@hearth/sync-server');
 const { makeThumbnail } = await import('../sync-server/dist/attachments/thumbnails.js');
 const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '100' }, 'big-mb': { type: 'string', default: '1024' } } });

@@ -7,17 +7,12 @@
 //
 // Needs `npx tsc -b`. Usage:
 //   node bench/figures.mjs [--spaces 10] [--posts 300] [--comments 3] [--reactions 4] [--people 200] [--runs 5]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import './lib/build.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-if (!existsSync(join(repo, 'sync-server/dist/figures/figures-service.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
 const { putDirectoryRecords, publishEntry, REACTIONS } = await import('@hearth/core');
 const { startRelay } = await import('../sync-server/dist/server/relay.js');
 const { createLogger } = await import('../sync-server/dist/log.js');

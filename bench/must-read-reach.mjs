@@ -6,17 +6,12 @@
 // (The desk alone: validation and the publisher's queue are measured by relay-publications.mjs.)
 //
 // Needs `npx tsc -b`. Usage: node bench/must-read-reach.mjs [--people 10000] [--acks 2000] [--comms 5]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import './lib/build.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-if (!existsSync(join(repo, 'sync-server/dist/index.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
 const { initSpace, publishEntry, putDirectoryRecords, readDirectory } = await import('@hearth/core');
 const { startRelay } = await import('../sync-server/dist/server/relay.js');
 const { EngagementDesk } = await import('../sync-server/dist/publication/engagement-desk.js');

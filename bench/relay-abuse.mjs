@@ -9,23 +9,17 @@
 // Figures: good writer's edit latency (write → arrival at a reader of the space) p50/p99 during the
 // attack against a baseline; /healthz p50/p99/max; relay RSS before and after; restart times.
 // Needs `npx tsc -b`. Only 127.0.0.1. Usage: node bench/relay-abuse.mjs [--only crafted,bulk,...]
+import { cli, repo } from './lib/build.mjs';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(repo, 'sync-server/bin/hearth-relay.js');
-if (!existsSync(join(repo, 'sync-server/dist/cli.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
 const { editEntry, readPolicyRaw, readSpace, writeAcknowledgement, writePost } = await import('@hearth/core');
 const { mintToken } = await import('@hearth/sync-server');
 const { values: args } = parseArgs({ options: { only: { type: 'string', default: 'crafted,bulk,pending,quota,restart' } } });

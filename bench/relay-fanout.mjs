@@ -27,25 +27,19 @@
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
 //   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
+import { cli, repo } from './lib/build.mjs';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(repo, 'sync-server/bin/hearth-relay.js');
 const stockServer = join(repo, 'node_modules/@y/websocket-server/src/server.js');
-if (!existsSync(join(repo, 'sync-server/dist/cli.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
 const { writeAcknowledgement, writePost, readPolicyRaw, bucketRoomName, bucketKeyOf } = await import('@hearth/core');
 // Posts are published into the space's bucket of this month (core buckets.ts), not space/bench itself.
 const BENCH_POSTS_ROOM = bucketRoomName('bench', bucketKeyOf(Date.now()));

@@ -1,17 +1,11 @@
 // Shared by the relay publication benchmarks (bench/relay-publications.mjs, bench/relay-outbox-history.mjs):
 // a company set up on a stopped relay's storage with outboxes written while it was down, and a
 // scratch PostgreSQL database. Not a benchmark itself (bench/run.mjs runs only bench/*.mjs).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as Y from 'yjs';
+import { repo } from './build.mjs';
 
-export const repo = fileURLToPath(new URL('../../', import.meta.url));
-if (!existsSync(join(repo, 'sync-server/dist/index.js')) || !existsSync(join(repo, 'core/dist/index.js'))) {
-  console.error('No build: run `npx tsc -b` first.');
-  process.exit(1);
-}
+export { repo };
 const { putDirectoryRecords } = await import('@hearth/core');
 export const { startRelay } = await import('../../sync-server/dist/server/relay.js');
 const { openStorage, storageConfig } = await import('../../sync-server/dist/storage/open-storage.js');

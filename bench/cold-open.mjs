@@ -14,9 +14,7 @@
 // every run. Exits 1 when the space's first post card never shows or a layout loses an item.
 // Targets (issue 10): under 2 s and 3 MB. Needs `npx tsc -b` and `npm run build -w @hearth/desktop`.
 //   node bench/cold-open.mjs [--runs 3] [--posts 10000] [--comments-per-post 5]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +23,8 @@ import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { cli, stockServer } from './lib/build.mjs';
+import { freePort, HOST, startProcess } from './lib/processes.mjs';
 import { createLogger, repo, startRelay } from './lib/relay-company.mjs';
 
 const { initSpace, noteBucketItem, publicationRoom, publishEntry, publishInto, readDirectory, roomName } = await import('@hearth/core');
@@ -43,7 +43,6 @@ const COMMENTS_PER_POST = Number(values['comments-per-post']);
 const MONTHS = 36;
 const SPACE = 'archive';
 const VIEWER = { id: 'rajesh', name: 'Rajesh Kumar' };
-const HOST = '127.0.0.1';
 const web = join(repo, 'desktop/dist/web');
 if (!existsSync(join(web, 'index.html'))) {
   console.error('No web build: run `npm run build -w @hearth/desktop` first.');
@@ -114,31 +113,6 @@ async function prepareHearth(dataDir) {
   return space;
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, HOST, () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function startProcess(args, env, ready) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const onData = (c) => {
-      out += c;
-      const m = ready.exec(out);
-      if (m) resolve({ proc, match: m });
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
 /**
  * Counts, in the page, the bytes its WebSockets receive (window.__wsBytes). In the page, not from
  * Playwright's frame events: those reach this process later than the page paints, and a figure
@@ -181,7 +155,7 @@ try {
 
   // after: the Hearth relay (buckets) and the web client.
   const port = await freePort();
-  const relay = await startProcess([join(repo, 'sync-server/bin/hearth-relay.js'), 'serve', '--port', String(port), '--host', HOST, '--data', dataDir, '--demo', '--web', web], {}, /listening on (ws:\/\/\S+)/);
+  const relay = await startProcess([cli, 'serve', '--port', String(port), '--host', HOST, '--data', dataDir, '--demo', '--web', web], {}, /listening on (ws:\/\/\S+)/);
   procs.push(relay.proc);
   const base = relay.match[1].replace(/^ws:/, 'http:');
   const after = [];
@@ -221,7 +195,7 @@ try {
 
   // before: the stock server holding the space as one document.
   const stockPort = await freePort();
-  const stock = await startProcess([join(repo, 'node_modules/@y/websocket-server/src/server.js')], { HOST, PORT: String(stockPort) }, /running at/);
+  const stock = await startProcess([stockServer], { HOST, PORT: String(stockPort) }, /running at/);
   procs.push(stock.proc);
   const stockUrl = `ws://${HOST}:${stockPort}`;
   // A Node client holds the document in the stock server (it keeps a room only while someone is in it).

@@ -27,10 +27,10 @@
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
 //   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
-import { cli, repo } from './lib/build.mjs';
+import { cli, stockServer } from './lib/build.mjs';
+import { freePort, HOST, startProcess } from './lib/processes.mjs';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,7 +39,6 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const stockServer = join(repo, 'node_modules/@y/websocket-server/src/server.js');
 const { writeAcknowledgement, writePost, readPolicyRaw, bucketRoomName, bucketKeyOf } = await import('@hearth/core');
 // Posts are published into the space's bucket of this month (core buckets.ts), not space/bench itself.
 const BENCH_POSTS_ROOM = bucketRoomName('bench', bucketKeyOf(Date.now()));
@@ -58,7 +57,6 @@ const RATE = Math.min(Math.max(Number(args.rate), 1), 200);
 const SECONDS = Math.min(Math.max(Number(args.seconds), 1), 60);
 const IDLE = Math.min(Math.max(Number(args.idle), 0), 5000);
 const POSTS = Math.round(RATE * SECONDS);
-const HOST = '127.0.0.1';
 const DEVICES = 190;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -73,29 +71,6 @@ function run(cmdArgs, env = {}) {
     p.stderr.on('data', (c) => (out += c));
     p.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmdArgs.join(' ')} exited ${code}: ${out}`))));
   });
-}
-
-function startProcess(cmdArgs, env, ready) {
-  const proc = spawn(process.execPath, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (c) => {
-      out += c;
-      const m = ready.exec(out);
-      if (m) resolve({ proc, match: m });
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, HOST, r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 function rssBytes(pid) {

@@ -10,18 +10,16 @@
 // collected: the figures are upper bounds, noisy on a shared machine (run it a few times).
 //
 // Needs `npx tsc -b`. Usage: node bench/relay-memory.mjs [--idle 1000,5000] [--rooms 1000] [--notes 20]
-import { spawn } from 'node:child_process';
+import { cli, stockServer } from './lib/build.mjs';
+import { freePort, HOST, startProcess } from './lib/processes.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const repo = fileURLToPath(new URL('../', import.meta.url));
 const { putDirectoryRecords } = await import('@hearth/core');
 const { startRelay } = await import('../sync-server/dist/server/relay.js');
 const { openStorage, storageConfig } = await import('../sync-server/dist/storage/open-storage.js');
@@ -32,10 +30,7 @@ const { values } = parseArgs({ options: { idle: { type: 'string', default: '1000
 const IDLE = values.idle.split(',').map(Number).filter((n) => n > 0 && n <= 10_000).sort((a, b) => a - b);
 const ROOMS = Math.min(Math.max(Number(values.rooms), 1), 5000);
 const NOTES = Math.min(Math.max(Number(values.notes), 1), 500);
-const HOST = '127.0.0.1';
 const PEOPLE = Math.max(...IDLE, ROOMS);
-const cli = join(repo, 'sync-server/bin/hearth-relay.js');
-const stockServer = join(repo, 'node_modules/@y/websocket-server/src/server.js');
 process.setMaxListeners(0); // a thousand stock providers each listen for the process's exit
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
@@ -43,29 +38,6 @@ const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const personId = (i) => `m${String(i).padStart(5, '0')}`;
 const note = (i, k) => `Note ${k} of ${personId(i)}: ${'the quarterly figures are in the shared drive. '.repeat(4)}`;
-
-function startProcess(args, env, ready) {
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...env } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (c) => {
-      out += c;
-      const m = ready.exec(out);
-      if (m) resolve({ proc, url: m[1] });
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, HOST, r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Opens sockets from..to (exclusive) and waits until each has had its first message. */
 async function openSockets(urlOf, from, to) {
@@ -156,10 +128,10 @@ try {
   const roomBytes = content.reduce((n, u) => n + u.byteLength, 0) / ROOMS;
 
   // Every bench connection comes from 127.0.0.1: the per-address cap (2000) is lifted, the per-person one stays.
-  const serveHearth = () => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--max-connections-per-address', '0'], {}, /listening on (ws:\/\/\S+)/);
+  const serveHearth = () => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--max-connections-per-address', '0'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
   const serveStock = async () => {
     const port = await freePort();
-    const s = await startProcess([stockServer], { HOST, PORT: String(port) }, /(running at)/);
+    const s = await startProcess([stockServer], { HEARTH_LOG_LEVEL: 'warn', HOST, PORT: String(port) }, /(running at)/);
     return { ...s, url: `ws://${HOST}:${port}` };
   };
 

@@ -94,8 +94,8 @@ interface Pass {
   acknowledged: boolean;
   /**
    * The person's first publications in the last hour and day, per rate (the posting rate and the
-   * reaction rate): read from the records once per pass, then counted along as the pass publishes
-   * (bumpRecent). Why: one counting query per entry was a round trip per publication. Only this pass
+   * reaction rate): read from the records once per pass (draftOf), then counted along as the pass
+   * publishes (the end of publishOrHold). Why: one counting query per entry was a round trip per publication. Only this pass
    * publishes this outbox (the lease); a moderator's approval meanwhile is missed until the next pass.
    */
   recent: Map<RateClass, { lastHour: number; lastDay: number }>;

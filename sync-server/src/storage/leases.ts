@@ -89,25 +89,26 @@ export class Leases {
 
   private lease(name: string, token: number): Lease {
     const mine = (db: Db) => db.updateTable('leases').where('name', '=', name).where('holder', '=', this.holder).where('token', '=', token);
-    return {
+    const lease: Lease = {
       name,
       token,
       holder: this.holder,
       fence: async (tx) => {
-        // An UPDATE, not a SELECT: it takes the row lock (PostgreSQL) or the write lock (SQLite).
-        const r = await mine(tx).set((eb) => ({ expires_at: eb.ref('expires_at') })).executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost(`lease ${name} (token ${token}) is no longer held`);
+        if ((await fenceAll(tx, [lease])).size !== 1) throw new LeaseLost(`lease ${name} (token ${token}) is no longer held`);
       },
       renew: async () => Number((await mine(this.db).set({ expires_at: this.now() + this.ttlMs }).executeTakeFirst()).numUpdatedRows) === 1,
       release: async () => {
         await mine(this.db).set({ expires_at: 0 }).execute();
       },
     };
+    return lease;
   }
 }
 
 /**
- * `fence` for several leases in one statement: the leases still held, their rows locked in `tx`.
+ * `fence` for several leases in one statement: the leases still held, their rows locked in `tx`. An
+ * UPDATE, not a SELECT: it takes the row lock (PostgreSQL) or the write lock (SQLite), so a takeover
+ * waits for the caller's transaction.
  * Why: the outcome recorder commits the outcomes of many outboxes together, and one UPDATE per
  * lease was a round trip per person in every group commit on PostgreSQL.
  */

@@ -144,7 +144,10 @@ export class SqlRoomLog implements RoomLog {
     for (const b of batch) b.resolve();
   }
 
-  /** Inserts the batch in one transaction; resolves to each room's estimated log length after it. */
+  /**
+   * Inserts the batch atomically (one statement, or one transaction when a room must be counted or
+   * compacted); resolves to each room's estimated log length after it.
+   */
   private async appendAll(batch: readonly PendingAppend[]): Promise<Map<string, number>> {
     const now = Date.now();
     const rows = batch.flatMap(({ room, updates }) => updates.map((u) => ({ room, data: toBuffer(u), stored_at: now })));
@@ -161,9 +164,8 @@ export class SqlRoomLog implements RoomLog {
     try {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('room_updates').values(rows.slice(i, i + INSERT_CHUNK)).execute();
       const lengths = new Map<string, number>();
-      for (const [room, n] of added) {
-        const known = this.estimates.get(room);
-        let length = known === undefined || known + n > this.compactAfter ? await this.count(tx, room) : known + n;
+      for (const [room, guess] of estimated) {
+        let length = guess > this.compactAfter ? await this.count(tx, room) : guess;
         if (length > this.compactAfter) {
           const sp = await tx.savepoint('compaction').execute();
           try {

@@ -26,7 +26,10 @@
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
-//   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000]
+//   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000] [--runs 1]
+// --runs R repeats every N R times (new authors each time) and ends with the medians: the p99 of one
+// run on a shared two-core machine moves by ±30% with the load, and each ratio pairs a Hearth run
+// with the stock run just before it, so the median of the ratios is the figure to compare.
 import { cli, stockServer } from './lib/build.mjs';
 import { freePort, HOST, startProcess } from './lib/processes.mjs';
 import { spawn } from 'node:child_process';
@@ -50,6 +53,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '5' },
     idle: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '1' },
   },
 });
 const READERS = args.readers.split(',').map(Number).filter((n) => n > 0 && n <= 5000);
@@ -57,6 +61,7 @@ const RATE = Math.min(Math.max(Number(args.rate), 1), 200);
 const SECONDS = Math.min(Math.max(Number(args.seconds), 1), 60);
 const IDLE = Math.min(Math.max(Number(args.idle), 0), 5000);
 const POSTS = Math.round(RATE * SECONDS);
+const RUNS = Math.min(Math.max(Math.floor(Number(args.runs)), 1), 9);
 const DEVICES = 190;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -311,7 +316,8 @@ try {
   policy.p.destroy();
   const perAuthor = Number.isFinite(limit) ? Math.max(1, Math.floor(limit / 2)) : POSTS;
   const authorsPerRound = Math.ceil(POSTS / perAuthor);
-  await importPeople(authorsPerRound * READERS.length);
+  const ROUNDS = READERS.length * RUNS;
+  await importPeople(authorsPerRound * ROUNDS);
   console.log(`Posting-rate limit ${Number.isFinite(limit) ? limit : 'none'}: ${authorsPerRound} authors per round, ${Math.min(perAuthor, POSTS)} posts each at most`);
   const acknowledge = async (doc) => {
     writeAcknowledgement(doc, { policyVersion });
@@ -328,7 +334,8 @@ try {
   // started after the first single-process round, which they would otherwise share the CPU with.
   let scaleOut;
 
-  for (const [round, n] of READERS.entries()) {
+  for (let round = 0; round < ROUNDS; round++) {
+    const n = READERS[round % READERS.length];
     const base = await fanout({ label: 'stock @y/websocket-server 0.1.1, one room', url: stockUrl, readerRoom: `bench-${n}`, authors: [{ room: `bench-${n}` }], n });
     const devices = Math.min(n, DEVICES);
     const out = await fanout({
@@ -356,7 +363,7 @@ try {
     });
     await sleep(3000); // let publication settle before the next round
     let two = null;
-    scaleOut ??= await startScaleOut(authorsPerRound * READERS.length);
+    scaleOut ??= await startScaleOut(authorsPerRound * ROUNDS);
     if (scaleOut !== null) {
       two = await fanout({
         label: `Hearth publication, 2 processes on PostgreSQL + Redis: authors on process 1, readers split over both`,
@@ -376,11 +383,26 @@ try {
       await sleep(3000);
     }
     results.push({ n, base, pub, out, ...(two ? { two } : {}) });
-    console.log(`\nN = ${n} readers, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
+    console.log(`\nN = ${n} readers${RUNS > 1 ? `, run ${Math.floor(round / READERS.length) + 1} of ${RUNS}` : ''}, ${POSTS} posts at ${RATE}/s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
     for (const r of [base, out, pub, ...(two ? [two] : [])]) {
       const ratio = r === base ? '' : `  ratio to stock p50 ${times(r.p50, base.p50)}, p99 ${times(r.p99, base.p99)}`;
       const closes = Object.entries(r.closed).map(([code, count]) => `${count} closed with ${code}`).join(', ');
       console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected} (not delivered within 10 s of the last post${closes ? `; readers: ${closes}` : ''})${ratio}`);
+    }
+  }
+
+  if (RUNS > 1) {
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`\nMedians over ${RUNS} runs (ratios: the median of each run's ratio to the stock run just before it)`);
+    for (const n of READERS) {
+      const runs = results.filter((r) => r.n === n);
+      console.log(`  N = ${n}`);
+      for (const key of ['base', 'out', 'pub', 'two']) {
+        const rs = runs.map((r) => ({ r: r[key], base: r.base })).filter((x) => x.r !== undefined);
+        if (rs.length === 0) continue;
+        const ratios = key === 'base' ? '' : `  ratio p50 ×${median(rs.map((x) => x.r.p50 / x.base.p50)).toFixed(2)}, p99 ×${median(rs.map((x) => x.r.p99 / x.base.p99)).toFixed(2)}`;
+        console.log(`    ${rs[0].r.label.split(':')[0].padEnd(62)} p50 ${fmt(median(rs.map((x) => x.r.p50)))}  p99 ${fmt(median(rs.map((x) => x.r.p99)))}${ratios}`);
+      }
     }
   }
 

@@ -32,7 +32,7 @@ describe('database briefly unreachable during publication', () => {
     writeAcknowledgement(out.doc, { policyVersion: 3 });
     await waitFor(async () => (await relay.storage.db.selectFrom('acknowledgements').select('person').where('person', '=', 'alice').executeTakeFirst()) !== undefined, 5000, 'acknowledged');
 
-    const get = vi.spyOn(PublicationStore.prototype, 'get').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const get = vi.spyOn(PublicationStore.prototype, 'getMany').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
     const postId = writePost(out.doc, { space: 'general', title: 'Quarterly numbers', body: 'The report is in the shared drive.' });
     await waitFor(() => get.mock.calls.length > 0, 5000, 'the pass ran into the outage');
     // Nothing more from alice: the relay tries again by itself.

@@ -39,7 +39,7 @@ describe('outbox abuse through a real relay', () => {
   const inboxOf = async (person: string) => readInbox(await relay.host.open(roomName({ kind: 'inbox', person })));
 
   beforeAll(async () => {
-    relay = await startTestRelay({}, ['alice', 'bob', 'mallory', ...STAFF]);
+    relay = await startTestRelay({}, ['alice', 'bob', 'mallory', 'eve', ...STAFF]);
     await admin(relay, 'policy-set', { source: policy });
     await admin(relay, 'space-create', { id: 'general', name: 'General' });
   });
@@ -119,6 +119,36 @@ describe('outbox abuse through a real relay', () => {
     const notified: string[] = [];
     for (const p of STAFF) if ((await inboxOf(p)).notices.some((n) => n.kind === 'mention' && n.entryId === post)) notified.push(p);
     expect(notified).toEqual(STAFF.slice(0, limit));
+  });
+
+  it("copying the id of someone else's published post changes neither the post nor the relay's record of it", async () => {
+    await admin(relay, 'space-create', { id: 'social', name: 'Social' });
+    const alice = await open('alice', 'outbox/alice');
+    const general = await open('bob', bucketNow('general'));
+    const social = await open('bob', bucketNow('social'));
+    writeAcknowledgement(alice.doc, { policyVersion: policy.version });
+    const postId = writePost(alice.doc, { space: 'general', title: 'Canteen', body: 'The canteen opens at noon.' });
+    await waitFor(() => readSpace(general.doc).posts.some((p) => p.id === postId), 5000, "alice's post published");
+    const recordOf = (id: string) => relay.storage.db.selectFrom('publication_state').selectAll().where('entry_id', '=', id).executeTakeFirst();
+    await waitFor(async () => (await recordOf(postId)) !== undefined, 5000, "alice's post recorded");
+    const before = await recordOf(postId);
+
+    // Eve's modified client writes a post of hers under alice's id, into another space, in one
+    // update with a post of her own (so one pass judges both).
+    const eve = await open('eve', 'outbox/eve');
+    writeAcknowledgement(eve.doc, { policyVersion: policy.version });
+    let own = '';
+    eve.doc.transact(() => {
+      writePost(eve.doc, { space: 'social', title: 'Canteen', body: 'Free lunch for everyone today, alice says.' }, { id: postId });
+      own = writePost(eve.doc, { space: 'social', body: 'A post of my own.' });
+    });
+    await waitFor(async () => (await recordOf(own)) !== undefined, 5000, "eve's own post recorded");
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect(readSpace(social.doc).posts.map((p) => p.id)).toEqual([own]);
+    const original = readSpace(general.doc).posts.find((p) => p.id === postId);
+    expect([original?.authorId, original?.body]).toEqual(['alice', 'The canteen opens at noon.']);
+    expect(await recordOf(postId)).toEqual(before);
   });
 
   it('tells a flagged author why, with the guidance, in a notice', async () => {

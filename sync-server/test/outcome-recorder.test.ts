@@ -68,4 +68,19 @@ describe('outcome recorder', () => {
     expect(all.map((r) => r.seq)).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
     for (const [i, r] of all.entries()) expect(r.prevHash).toBe(i === 0 ? GENESIS_HASH : all[i - 1]!.hash);
   });
+
+  it("never changes another person's record: an entry id copied from someone else's item writes nothing", async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const storage = await openTestStorage(dir);
+    opened.push(storage);
+    const store = new PublicationStore(storage.db);
+    const recorder = new OutcomeRecorder(store, new AuditJournal(storage.db));
+    await recorder.record({ lease: null, record: record('shared-id', 'alice') });
+    // Mallory's outcome for "her" entry of the same id, in a group with an outcome of her own.
+    const forged: EntryRecord = { ...record('shared-id', 'mallory'), fingerprint: 'fp-forged', version: 2, outcome: 'held', targetRoom: 'space/random' };
+    await Promise.all([recorder.record({ lease: null, record: forged }), recorder.record({ lease: null, record: record('mallory-own', 'mallory') })]);
+    expect(await store.get('shared-id')).toEqual(record('shared-id', 'alice'));
+    expect((await store.get('mallory-own'))?.owner).toBe('mallory');
+  });
 });

@@ -115,7 +115,9 @@ export class PublicationStore {
         })),
       )
       .onConflict((oc) =>
-        oc.column('entry_id').doUpdateSet((eb) => ({
+        oc
+          .column('entry_id')
+          .doUpdateSet((eb) => ({
           fingerprint: eb.ref('excluded.fingerprint'),
           version: eb.ref('excluded.version'),
           outcome: eb.ref('excluded.outcome'),
@@ -124,7 +126,9 @@ export class PublicationStore {
           entry_type: eb.ref('excluded.entry_type'),
           updated_at: eb.ref('excluded.updated_at'),
           published_at: eb.fn.coalesce('publication_state.published_at', 'excluded.published_at'),
-        })),
+          }))
+          // Never another person's record: an entry id copied from someone else's item changes nothing.
+          .whereRef('publication_state.owner', '=', 'excluded.owner'),
       )
       .execute();
   }

@@ -42,7 +42,7 @@ import { EngagementDesk } from './engagement-desk.js';
 import { CourseProgressStore } from '../figures/course-progress-store.js';
 import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, status } from './notices.js';
 import { otherNotices } from './other-notices.js';
-import { OutcomeRecorder } from './outcome-recorder.js';
+import { OutcomeRecorder, type Outcome as RecordedOutcome } from './outcome-recorder.js';
 import { PersonQueue } from './person-queue.js';
 import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
@@ -63,7 +63,7 @@ function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding
 }
 
 type Publishable = Extract<OutboxEntry, { type: 'post' | 'comment' | 'reaction' | 'message' | 'kudos' | 'best-of' }>;
-/** Records the outcome: the audit event (if any) is journaled in the same transaction (outcome-recorder.ts). */
+/** Decides the outcome: recorded with its audit event (if any) when the slice ends (Pass.deferred, outcome-recorder.ts). */
 type Save = (outcome: Outcome, targetRoom: string | null, publishedVersion: number | null, audit?: AuditEvent) => Promise<void>;
 
 interface Pass {
@@ -74,24 +74,22 @@ interface Pass {
   policy: DistributedPolicy | null;
   entries: OutboxEntry[];
   /**
-   * The publication records of the outbox's entries, read in a few statements as the pass starts.
-   * Only used to skip an entry that is unchanged since its record (most of an outbox, every pass);
-   * an entry that will be acted on reads its record afresh, as the moderation executor may have
-   * changed it meanwhile.
+   * The publication records of the outbox's entries: read in a few statements as the pass starts,
+   * read again for the entries of each later slice (the moderation executor may have changed one
+   * meanwhile), and updated by the pass's own outcomes as they are decided. Why not one read per
+   * entry acted on: that was a round trip per publication.
    */
   records: Map<string, EntryRecord>;
   /**
-   * Rate-limit holds of the current slice, written together when the slice ends: their inbox
-   * changes in one relay write, their records in one group commit. Why: a bulk submission held
-   * thousands of posts one durable write (one fsync on the socket thread) after another. Deferring
-   * is safe: a crash before the flush replays them, and a hold is idempotent per entry version.
+   * What the current slice decided, written when the slice ends: the outcomes in one group commit
+   * (outcome-recorder.ts), the rate-limit holds' inbox changes in one relay write. Why: an outcome
+   * awaited per entry made a commit of a few outcomes each (the other lanes' at most), and a bulk
+   * submission held thousands of posts one durable write after another. Deferring is safe: an
+   * entry's target document is written before the slice ends; a crash before the flush judges the
+   * entry again, and publishing or holding the same version again is idempotent. Within the pass
+   * its records (above) already say what was decided.
    */
-  rateHolds: { inbox: Array<(doc: Y.Doc) => void>; saves: Array<() => Promise<void>> };
-  /**
-   * Whether the person is known to have acknowledged the policy, once the store said so in this
-   * pass: an acknowledgement is never taken back, so the other entries of the pass need not ask again.
-   */
-  acknowledged: boolean;
+  deferred: { outcomes: RecordedOutcome[]; inbox: Array<(doc: Y.Doc) => void>; rateHolds: number };
   /**
    * The person's first publications in the last hour and day, per rate (the posting rate and the
    * reaction rate): read from the records once per pass (draftOf), then counted along as the pass
@@ -160,6 +158,12 @@ export class Publisher {
   private readonly failures = new Map<string, number>();
   private stopped = false;
   private directoryCache: { doc: Y.Doc; map: Map<string, DirectoryRecord> | null } | null = null;
+  /**
+   * People known to have acknowledged the policy (the store said so, or this process recorded it).
+   * An acknowledgement is never taken back, so they are not asked about again: one statement less
+   * per pass. At most one short id per person of the company.
+   */
+  private readonly acknowledged = new Set<string>();
   private readonly engagement: EngagementDesk;
   private readonly progress: CourseProgressStore;
   private readonly recorder: OutcomeRecorder;
@@ -221,6 +225,13 @@ export class Publisher {
     }
   }
 
+  private async hasAcknowledged(person: string): Promise<boolean> {
+    if (this.acknowledged.has(person)) return true;
+    if (!(await this.opts.store.hasAcknowledged(person))) return false;
+    this.acknowledged.add(person);
+    return true;
+  }
+
   /** Another pass for `person` once a lease held elsewhere is free (or lost here). */
   private retry(person: string, afterMs: number): void {
     if (this.stopped || this.retries.has(person)) return;
@@ -239,32 +250,65 @@ export class Publisher {
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
     const records = await this.opts.store.getMany(scan.entries.map((e) => e.id));
-    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, rateHolds: { inbox: [], saves: [] }, acknowledged: false, recent: new Map() };
+    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, deferred: { outcomes: [], inbox: [], rateHolds: 0 }, recent: new Map() };
     // Acknowledgements first, and every entry after the entries of this outbox it names (outbox-order.ts).
     const ordered = judgementOrder(scan.entries);
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
     let sliceStart = performance.now();
-    for (let i = 0; i < ordered.length; i++) {
-      if (i > 0 && (i % SLICE_ENTRIES === 0 || performance.now() - sliceStart > SLICE_MS)) {
-        await this.flushRateHolds(pass);
-        await this.lanes.yield();
-        sliceStart = performance.now();
+    try {
+      for (let i = 0; i < ordered.length; i++) {
+        if (i > 0 && (i % SLICE_ENTRIES === 0 || performance.now() - sliceStart > SLICE_MS)) {
+          await this.flushDeferred(pass);
+          await this.lanes.yield();
+          await this.rereadRecords(pass, ordered.slice(i, i + SLICE_ENTRIES));
+          sliceStart = performance.now();
+        }
+        await this.judge(pass, ordered[i]!);
       }
-      await this.judge(pass, ordered[i]!);
+    } catch (err) {
+      // What the slice decided before the failure is kept (judging it again would repeat its notices).
+      await this.flushDeferred(pass).catch(() => undefined);
+      throw err;
     }
-    await this.flushRateHolds(pass);
+    await this.flushDeferred(pass);
   }
 
-  private async flushRateHolds(pass: Pass): Promise<void> {
-    const { inbox, saves } = pass.rateHolds;
-    if (saves.length === 0) return;
-    pass.rateHolds = { inbox: [], saves: [] };
-    await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => {
-      for (const change of inbox) change(doc);
-    });
-    metrics.holds.inc(saves.length);
+  /** The slice's decisions, written (Pass.deferred). */
+  private async flushDeferred(pass: Pass): Promise<void> {
+    const { outcomes, inbox, rateHolds } = pass.deferred;
+    pass.deferred = { outcomes: [], inbox: [], rateHolds: 0 };
+    if (inbox.length > 0) {
+      await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => {
+        for (const change of inbox) change(doc);
+      });
+    }
+    metrics.holds.inc(rateHolds);
     // All handed to the recorder at once: they commit together (outcome-recorder.ts).
-    await Promise.all(saves.map((save) => save()));
+    await Promise.all(outcomes.map((outcome) => this.recorder.record(outcome)));
+  }
+
+  /** The records of the entries of the next slice that may be acted on, read afresh (Pass.records). */
+  private async rereadRecords(pass: Pass, entries: readonly OutboxEntry[]): Promise<void> {
+    const ids = entries.filter((e) => !this.unchanged(pass, e, fingerprint(e))).map((e) => e.id);
+    if (ids.length === 0) return;
+    const fresh = await this.opts.store.getMany(ids);
+    for (const id of ids) {
+      const record = fresh.get(id);
+      if (record === undefined) pass.records.delete(id);
+      else pass.records.set(id, record);
+    }
+  }
+
+  /** Whether the pass's record of `entry` says it was judged in this very version already. */
+  private unchanged(pass: Pass, entry: OutboxEntry, print: string): boolean {
+    const known = pass.records.get(entry.id);
+    return known !== undefined && known.owner === pass.person && known.fingerprint === print && known.outcome !== 'waiting-acknowledgement';
+  }
+
+  /** A record as this pass knows it: its own entries' from Pass.records, anyone else's from the store. */
+  private recordOf(pass: Pass, id: string): Promise<EntryRecord | null> {
+    const own = pass.records.get(id);
+    return own !== undefined ? Promise.resolve(own) : this.opts.store.get(id);
   }
 
   /**
@@ -286,9 +330,8 @@ export class Publisher {
   private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
     const { store } = this.opts;
     const print = fingerprint(entry);
-    const known = pass.records.get(entry.id);
-    if (known !== undefined && known.owner === pass.person && known.fingerprint === print && known.outcome !== 'waiting-acknowledgement') return;
-    const record = await store.get(entry.id);
+    if (this.unchanged(pass, entry, print)) return;
+    const record = pass.records.get(entry.id) ?? null;
     if (record !== null && record.owner !== pass.person) {
       this.opts.log.warn({ person: pass.person, entry: entry.id, owner: record.owner }, 'entry id already used by another person');
       return;
@@ -296,22 +339,22 @@ export class Publisher {
     const unchanged = record !== null && record.fingerprint === print;
     if (unchanged && record.outcome !== 'waiting-acknowledgement') return;
     const version = record === null ? 1 : unchanged ? record.version : record.version + 1;
-    const save: Save = (outcome, targetRoom, publishedVersion, audit) =>
-      this.recorder.record({
-        lease: pass.lease,
-        record: {
-          entryId: entry.id,
-          owner: pass.person,
-          fingerprint: print,
-          version,
-          outcome,
-          targetRoom,
-          publishedVersion,
-          entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
-          updatedAt: this.now(),
-        },
-        ...(audit === undefined ? {} : { audit }),
-      });
+    const save: Save = (outcome, targetRoom, publishedVersion, audit) => {
+      const decided: EntryRecord = {
+        entryId: entry.id,
+        owner: pass.person,
+        fingerprint: print,
+        version,
+        outcome,
+        targetRoom,
+        publishedVersion,
+        entryType: record?.entryType ?? (publishedVersion !== null ? entry.type : null),
+        updatedAt: this.now(),
+      };
+      pass.deferred.outcomes.push({ lease: pass.lease, record: decided, ...(audit === undefined ? {} : { audit }) });
+      pass.records.set(entry.id, decided);
+      return Promise.resolve();
+    };
     const event = (kind: AuditEvent['kind'], details: Record<string, unknown>): AuditEvent =>
       ({ kind, actor: pass.person, person: pass.person, space: spaceOf(entry), entry: entry.id, details: { type: entry.type, version, contentHash: print, ...attachmentHashes(entry), ...details } });
 
@@ -331,7 +374,7 @@ export class Publisher {
       const { audit } = outcome;
       return save('recorded', null, null, audit === null ? undefined : { ...event('membership', audit.details), space: audit.space, person: audit.person });
     }
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => store.get(id), now: this.now });
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: pass.entries, record, recordOf: (id) => this.recordOf(pass, id), now: this.now });
     // An acknowledgement must name the policy in force (core's checkAcknowledgement).
     const engagement = isEngagementEntry(entry) && this.opts.recognition ? { engagement: await this.opts.recognition.context(pass.person, entry.id) } : {};
     const validation = validateEntry(entry, { ...context, policyVersion: pass.policy?.version ?? null, ...engagement });
@@ -343,6 +386,7 @@ export class Publisher {
     switch (entry.type) {
       case 'ack':
         await store.recordAcknowledgement(pass.person, entry.policyVersion, entry.id, this.now());
+        this.acknowledged.add(pass.person);
         await this.opts.recognition?.afterAcknowledgement(pass.person, pass.directory);
         return save('recorded', null, null, event('acknowledgement', { policyVersion: entry.policyVersion }));
       case 'report':
@@ -351,6 +395,8 @@ export class Publisher {
         return save('recorded', null, null, { ...event('report', { target: entry.target }), space: entry.space });
       case 'accept-answer':
       case 'read-ack':
+        // The engagement desk reads the records of the items named from the store itself.
+        await this.flushDeferred(pass);
         await this.engagement.handle({ person: pass.person, entry, version, directory: pass.directory });
         // The accepted comment's author (from the relay's own space document, checked above) earns a badge.
         if (entry.type === 'accept-answer' && !entry.retracted && context.targetComment !== null) {
@@ -404,7 +450,7 @@ export class Publisher {
     const withFiles: Publishable = files.length > 0 && (entry.type === 'post' || entry.type === 'comment' || entry.type === 'message') ? { ...entry, attachments: files } : entry;
     // A retraction is always allowed; everything else waits for the policy acknowledgement — except
     // a facilitator's best-of pick, which carries no text of its own (the post was judged already).
-    if (!entry.retracted && entry.type !== 'best-of' && !(pass.acknowledged ||= await this.opts.store.hasAcknowledged(pass.person))) {
+    if (!entry.retracted && entry.type !== 'best-of' && !(await this.hasAcknowledged(pass.person))) {
       await this.tellAuthor(pass.person, entry, version, 'waiting-acknowledgement', []);
       return save('waiting-acknowledgement', previousRoom, previousVersion);
     }
@@ -423,12 +469,13 @@ export class Publisher {
         const rate = postingRateHold(pass.policy, { ...draft, title: '', body: '' });
         if (rate !== null) {
           const now = this.now();
-          pass.rateHolds.inbox.push((doc) => {
+          pass.deferred.inbox.push((doc) => {
             setEntryStatus(doc, status(entry, 'held', version, rate, now));
             addNotice(doc, authorNotice('held', entry, version, rate, now));
           });
           const audit = event('hold', { rules: rules(rate), policyVersion: pass.policy.version });
-          pass.rateHolds.saves.push(() => save('held', previousRoom, previousVersion, audit));
+          pass.deferred.rateHolds++;
+          await save('held', previousRoom, previousVersion, audit);
           // Opens the person's one case of the day the first time; later holds only join it.
           await this.opts.onReview?.({ entry, author: pass.person, version, outcome: 'held', findings: rate, rateLimited: true });
           return;
@@ -453,7 +500,7 @@ export class Publisher {
       }
       if (verdict.action === 'flag') flagged = findings;
     }
-    const target = await this.targetRoom(pass.person, entry, record);
+    const target = await this.targetRoom(pass, entry, record);
     const room = roomName(target);
     // The files' references first: a reader who sees the item can fetch its files at once (recorded
     // after, a reader could be refused an image shown in a post it can read). A reference whose item
@@ -526,8 +573,9 @@ export class Publisher {
    * publicationRoom from the relay's records (space-buckets.ts); a message that starts a
    * conversation creates it.
    */
-  private async targetRoom(person: string, entry: Publishable, record: EntryRecord | null): Promise<RoomName> {
-    const placed = await placeEntry(entry, this.now(), (id) => this.opts.store.get(id), record);
+  private async targetRoom(pass: Pass, entry: Publishable, record: EntryRecord | null): Promise<RoomName> {
+    const { person } = pass;
+    const placed = await placeEntry(entry, this.now(), (id) => this.recordOf(pass, id), record);
     if (placed === null) throw new Error(`no room to publish a ${entry.type} into`);
     if (placed.kind !== 'dm' || entry.type !== 'message') return placed;
     const room = roomName(placed);
@@ -585,7 +633,7 @@ export class Publisher {
       const record = pass.directory.get(p);
       return record ? displayName(record) : p;
     };
-    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null, recordOf: (id) => this.opts.store.get(id) });
+    const context = await buildEntryContext(entry, { host: this.opts.host, directory: pass.directory, author: pass.person, outboxEntries: [], record: null, recordOf: (id) => this.recordOf(pass, id) });
     const writes = otherNotices({ entry, author: pass.person, authorName: nameOf(pass.person), nameOf, directory: pass.directory, policy: pass.policy, context, now: this.now() });
     for (const { person, write } of writes) await this.opts.host.write(roomName({ kind: 'inbox', person }), write);
   }

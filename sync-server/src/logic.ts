@@ -57,8 +57,8 @@ export interface RelayLogic {
   stop(): Promise<void>;
 }
 
-/** Outboxes published at once while catching up after a start (see below); fewer than the publisher's 16 lanes. */
-const CATCH_UP_OUTBOXES = 12;
+/** Outboxes published at once while catching up after a start (see below); fewer than the publisher's 32 lanes. */
+const CATCH_UP_OUTBOXES = 28;
 
 const DEFAULT_POLICY = new URL('../../assets/policy/default.json', import.meta.url);
 

@@ -2,7 +2,7 @@
 // refuses when a modified client writes entries its person may not (accepting an answer to someone
 // else's question, an answer from another post, inflating reach, an employee's news post).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   editEntry,
   putDirectoryRecords,
@@ -15,6 +15,7 @@ import {
   writeReadAck,
   type EntryProblemCode,
 } from '@hearth/core';
+import { OutcomeRecorder } from '../src/publication/outcome-recorder.js';
 import { clientPool, person, runAdmin as admin, startTestRelay, waitFor, spaceReader } from './helpers.js';
 import type { TestRelay } from './helpers.js';
 
@@ -54,6 +55,7 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     await admin(relay, 'space-create', { id: 'news', name: 'Company news', kind: 'news', facilitators: [] });
     await admin(relay, 'space-create', { id: 'board', name: 'Board', visibility: 'private', facilitators: ['seema'], members: ['alice', 'carol'] });
   });
+  afterEach(() => vi.restoreAllMocks());
   afterAll(async () => {
     clients.destroyAll();
     await relay.cleanup();
@@ -107,6 +109,31 @@ describe('engagement: answers, must-read reach, AMAs', () => {
     // The inbox and the space are two rooms: the space may reach Erin's device a moment later.
     await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === answer, 5000, 'the answer shown as accepted');
     expect(readInbox(aliceInbox.doc).notices.filter((n) => n.kind === 'answer-accepted' && n.post === q)).toEqual([]);
+  });
+
+  it('an answer accepted the moment it appears, before the relay has saved its record, still tells its author', async () => {
+    const alice = await outbox('alice');
+    const bob = await outbox('bob');
+    const space = await spaceReader(open, 'erin', 'help');
+    const bobInbox = await open('bob', 'inbox/bob');
+    const q = writePost(alice, { space: 'help', kind: 'question', title: 'Who has the projector key?', body: 'Room 4 is locked.' });
+    await waitFor(() => space.view().posts.some((p) => p.id === q), 5000, 'question');
+    // Bob's records wait (a busy relay: his answer is in the space, its record not saved yet).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const record = OutcomeRecorder.prototype.record;
+    vi.spyOn(OutcomeRecorder.prototype, 'record').mockImplementation(function (this: OutcomeRecorder, outcome) {
+      return outcome.record.owner === 'bob' ? held.then(() => record.call(this, outcome)) : record.call(this, outcome);
+    });
+    const answer = writeComment(bob, { space: 'help', post: q, body: 'Reception keeps it.' });
+    await waitFor(() => space.view().posts.find((p) => p.id === q)?.commentCount === 1, 5000, 'the answer');
+    writeAcceptAnswer(alice, { space: 'help', post: q, comment: answer });
+    try {
+      await waitFor(() => space.view().posts.find((p) => p.id === q)?.acceptedAnswer === answer, 5000, 'accepted');
+      await waitFor(() => readInbox(bobInbox.doc).notices.some((n) => n.kind === 'answer-accepted' && n.post === q), 5000, 'bob told');
+    } finally {
+      release();
+    }
   });
 
   it("refuses an acceptance on someone else's question, an answer from another post, and a post that is not a question", async () => {

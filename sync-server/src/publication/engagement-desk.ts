@@ -28,6 +28,8 @@ import {
 import type { DocHost } from '../rooms/doc-host.js';
 import type { Db } from '../storage/schema.js';
 import { status } from './notices.js';
+import { PublicationStore } from './publication-store.js';
+import { docOfItem } from './space-buckets.js';
 
 export type EngagementEntry = Extract<OutboxEntry, { type: 'accept-answer' | 'read-ack' }>;
 
@@ -56,7 +58,12 @@ export class EngagementDesk {
   private readonly settling = new Map<string, { timer: NodeJS.Timeout; run: () => Promise<void> }>();
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly opts: EngagementDeskOptions) {}
+  private readonly records: PublicationStore;
+  private readonly recordOf = (id: string) => this.records.get(id);
+
+  constructor(private readonly opts: EngagementDeskOptions) {
+    this.records = new PublicationStore(opts.db);
+  }
 
   /** Recounts every reach still waiting (the relay is stopping), and waits for recounts under way. */
   async flush(): Promise<void> {
@@ -121,9 +128,8 @@ export class EngagementDesk {
     const { host } = this.opts;
     const room = roomName({ kind: 'space', space: entry.space });
     const space = await host.open(room);
-    // The comment is where the relay published it (its record: the space, or one of its time buckets).
-    const where = (await this.opts.db.selectFrom('publication_state').select('target_room').where('entry_id', '=', comment).executeTakeFirst())?.target_room ?? room;
-    const home = where !== room && (await host.exists(where)) ? await host.open(where) : space;
+    // The comment is where the relay published it (its record, or this month's bucket before its record is saved).
+    const home = await docOfItem(host, entry.space, comment, this.recordOf, this.opts.now());
     const item = home.getMap<PublishedComment>(SPACE_COMMENTS).get(comment);
     if (item === undefined || item.state !== 'published') return;
     const author = item.authorId;
@@ -180,10 +186,9 @@ export class EngagementDesk {
     const room = roomName({ kind: 'space', space });
     if (!(await host.exists(room))) return;
     const doc = await host.open(room);
-    // The post is where the relay published it (its record: the space, or one of its time buckets).
-    const where =
-      publishedIn ?? (await this.opts.db.selectFrom('publication_state').select('target_room').where('entry_id', '=', post).executeTakeFirst())?.target_room ?? room;
-    const home = where !== room && (await host.exists(where)) ? await host.open(where) : doc;
+    // The post is where the relay published it (its record, or this month's bucket before its record is saved).
+    const home =
+      publishedIn === undefined ? await docOfItem(host, space, post, this.recordOf, this.opts.now()) : publishedIn !== room && (await host.exists(publishedIn)) ? await host.open(publishedIn) : doc;
     const item = home.getMap<PublishedPost>(SPACE_POSTS).get(post);
     if (item?.mustRead !== true || item.state !== 'published') return;
     const audience = mustReadAudience(doc, directory.values(), item.authorId);

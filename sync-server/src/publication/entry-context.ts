@@ -3,8 +3,6 @@
 // from the relay's own publication records, which only the relay can open.
 import type * as Y from 'yjs';
 import {
-  bucketKeyOf,
-  bucketRoomName,
   parseRoomName,
   readConversation,
   readSpaceHead,
@@ -25,7 +23,7 @@ import {
 } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
 import type { EntryRecord } from './publication-store.js';
-import { roomOfItem } from './space-buckets.js';
+import { docOfItem } from './space-buckets.js';
 
 export interface ContextInputs {
   host: DocHost;
@@ -91,17 +89,7 @@ export async function buildEntryContext(entry: OutboxEntry, inputs: ContextInput
       context.members = view.members;
       // The target lives in a time bucket of the space (space-buckets.ts); data not yet migrated, in the space document.
       const target = targetOf(entry);
-      const targetRoom = target === null || inputs.recordOf === undefined ? null : await roomOfItem(space, target, inputs.recordOf);
-      let targetDoc = targetRoom === null || targetRoom === room ? doc : await host.open(targetRoom);
-      if (targetRoom === null && target !== null) {
-        // No record yet: the target's publication may be under way in another person's pass (its record
-        // is saved after the document is written). A new item is in this month's bucket: look there.
-        const recent = bucketRoomName(space, bucketKeyOf(inputs.now?.() ?? Date.now()));
-        if (await host.exists(recent)) {
-          const bucket = await host.open(recent);
-          if (bucket.getMap(SPACE_POSTS).has(target) || bucket.getMap(SPACE_COMMENTS).has(target)) targetDoc = bucket;
-        }
-      }
+      const targetDoc = target === null ? doc : await docOfItem(host, space, target, inputs.recordOf ?? (() => Promise.resolve(null)), inputs.now?.() ?? Date.now());
       fillTargets(entry, targetDoc, context, author, inputs.outboxEntries);
     }
   }

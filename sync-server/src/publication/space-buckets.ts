@@ -3,13 +3,18 @@
 // its parent), the write into the bucket, then the line of the space's bucket index. Why records and
 // not the documents: a record cannot be forged by a client, and finding an item by scanning every
 // bucket of a space would cost the whole history of the space.
+import type * as Y from 'yjs';
 import {
+  bucketKeyOf,
+  bucketRoomName,
   noteBucketItem,
   parentItemOf,
   parseRoomName,
   publicationRoom,
   publishInto,
   roomName,
+  SPACE_COMMENTS,
+  SPACE_POSTS,
   type OutboxEntry,
   type PublishResult,
   type RoomName,
@@ -51,6 +56,24 @@ export async function roomOfItem(space: string, itemId: string, recordOf: Record
   const room = record?.targetRoom == null ? null : parseRoomName(record.targetRoom);
   if ((room?.kind === 'bucket' || room?.kind === 'space') && room.space === space) return record!.targetRoom;
   return null;
+}
+
+/**
+ * The document of `space` that holds the post or comment `itemId`: the room its record names. Without
+ * a record yet — its publication may be under way in another person's pass, whose records are saved
+ * after the document is written (publisher.ts) — this month's bucket if it holds the item: a person
+ * may act on an item the moment it reaches their screen. Else the space document (data not yet migrated).
+ */
+export async function docOfItem(host: DocHost, space: string, itemId: string, recordOf: RecordOf, now: number): Promise<Y.Doc> {
+  const spaceRoom = roomName({ kind: 'space', space });
+  const room = await roomOfItem(space, itemId, recordOf);
+  if (room !== null) return room !== spaceRoom && (await host.exists(room)) ? host.open(room) : host.open(spaceRoom);
+  const recent = bucketRoomName(space, bucketKeyOf(now));
+  if (await host.exists(recent)) {
+    const bucket = await host.open(recent);
+    if (bucket.getMap(SPACE_POSTS).has(itemId) || bucket.getMap(SPACE_COMMENTS).has(itemId)) return bucket;
+  }
+  return host.open(spaceRoom);
 }
 
 /** Whether two rooms belong to the same space (space document or any of its buckets) or are the same room. */

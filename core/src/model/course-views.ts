@@ -21,8 +21,6 @@ export interface CourseProgress {
   modules: PostView[];
   /** Module id → the entry that marks it done, for the modules done. */
   done: Map<EntryId, EntryId>;
-  /** 0–1 (0 for a course without modules). */
-  share: number;
 }
 
 /** The person's progress in a course space; null when the space is not a course. */
@@ -32,5 +30,5 @@ export function courseProgress(view: SpaceView, outbox: readonly OutboxEntry[]):
   const modules = view.posts.filter((p) => isModule(meta, p)).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const marks = moduleDoneEntries(outbox, meta.id);
   const done = new Map([...marks].filter(([post]) => modules.some((m) => m.id === post)));
-  return { modules, done, share: modules.length === 0 ? 0 : done.size / modules.length };
+  return { modules, done };
 }

@@ -8,7 +8,7 @@ import type { ComposerValue, EvaluateDraft, NameOf } from './types.js';
 import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
-import { ItemPanels } from './ItemPanels.js';
+import { ItemActions, ItemPanels } from './ItemPanels.js';
 import { ReactionBar } from './ReactionBar.js';
 import { Composer, type ComposerProps } from './Composer.js';
 import { useStrings } from '../i18n/index.js';
@@ -143,22 +143,14 @@ export function CommentItem(props: CommentItemProps) {
                 {s.t('comment.reply')}
               </button>
             )}
-            {writable && mode !== 'edit' && writeBlocker === undefined && (
-              <button type="button" className="button-quiet" onClick={open('edit')}>
-                {s.t('comment.edit')}
-              </button>
-            )}
-            {writable ? (
-              <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
-                {s.t('comment.retract')}
-              </button>
-            ) : (
-              !own && (
-                <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
-                  {s.t('comment.report')}
-                </button>
-              )
-            )}
+            <ItemActions
+              writable={writable}
+              own={own}
+              canEdit={mode !== 'edit' && writeBlocker === undefined}
+              mode={mode}
+              open={open}
+              labels={{ edit: 'comment.edit', retract: 'comment.retract', report: 'comment.report' }}
+            />
           </div>
         )}
         <ItemPanels

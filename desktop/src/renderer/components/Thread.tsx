@@ -8,7 +8,7 @@ import { CommentItem, renderThreadComposer, type ThreadActions } from './Comment
 import { Markdown } from './Markdown.js';
 import { TimeText } from './TimeText.js';
 import { StatusMark } from './StatusMark.js';
-import { ItemPanels } from './ItemPanels.js';
+import { ItemActions, ItemPanels } from './ItemPanels.js';
 import { ReactionBar } from './ReactionBar.js';
 import { initials } from './PostCard.js';
 import { useStrings } from '../i18n/index.js';
@@ -103,22 +103,14 @@ export function Thread(props: ThreadProps) {
             label={s.t('thread.reactionsTo', { name: author })}
             onToggle={(emoji, add) => props.onReact(post.id, emoji, add)}
           />
-          {writable && mode !== 'edit' && writeBlocker === undefined && (
-            <button type="button" className="button-quiet" onClick={open('edit')}>
-              {s.t('thread.editPost')}
-            </button>
-          )}
-          {writable ? (
-            <button type="button" className="button-quiet" aria-expanded={mode === 'retract'} onClick={open('retract')}>
-              {s.t('thread.retractPost')}
-            </button>
-          ) : (
-            !own && (
-              <button type="button" className="button-quiet" aria-expanded={mode === 'report'} onClick={open('report')}>
-                {s.t('thread.reportPost')}
-              </button>
-            )
-          )}
+          <ItemActions
+            writable={writable}
+            own={own}
+            canEdit={mode !== 'edit' && writeBlocker === undefined}
+            mode={mode}
+            open={open}
+            labels={{ edit: 'thread.editPost', retract: 'thread.retractPost', report: 'thread.reportPost' }}
+          />
         </div>
         <ItemPanels
           open={mode === 'retract' || mode === 'report' ? mode : null}

@@ -267,7 +267,7 @@ export class Publisher {
         await this.judge(pass, ordered[i]!);
       }
     } catch (err) {
-      // What the slice decided before the failure is kept (judging it again would repeat its notices).
+      // What the slice decided before the failure is kept (judging it again would redo its writes).
       await this.flushDeferred(pass).catch(() => undefined);
       throw err;
     }

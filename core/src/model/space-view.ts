@@ -121,7 +121,9 @@ function readSpaceParts(doc: Y.Doc): SpaceParts {
  * comments on those posts (a comment under a hidden or retracted post is not shown, so not found).
  */
 export function readSearchableItems(doc: Y.Doc): { posts: PostItem[]; comments: CommentItem[] } {
-  const { posts, comments } = readItemParts(doc);
+  // Posts and comments only: reactions (the most numerous items) and the hidden list are not searched.
+  const posts = readVisibleItems(doc, SPACE_POSTS, publishedPostSchema).map(withoutVersion);
+  const comments = readVisibleItems(doc, SPACE_COMMENTS, publishedCommentSchema).map(withoutVersion);
   const shown = new Set(posts.map((p) => p.id));
   return { posts, comments: comments.filter((c) => shown.has(c.post)) };
 }

@@ -13,6 +13,7 @@ import './admin/index.js';
 import './audit/hold-operations.js';
 import { startAuditService, type AuditService } from './audit/audit-service.js';
 import { loadDemoCompany } from './demo/demo-company.js';
+import type { Fanout } from './rooms/fanout.js';
 import { startModeration, type ModerationService } from './moderation/moderation-service.js';
 import { createLogger, type Logger } from './log.js';
 import { PublicationStore } from './publication/publication-store.js';
@@ -35,6 +36,10 @@ export interface RelayLogicOptions {
   moderationSettleMs?: number;
   /** A settled case file unchanged this long is unloaded (default 10 minutes). */
   caseIdleMs?: number;
+  /** How often case files other processes changed are looked for in the database (moderation-service.ts). */
+  caseSyncMs?: number;
+  /** The other relay processes (Redis): a stored case-file change is announced to them at once. */
+  fanout?: Fanout;
   /**
    * Set when several relay processes share the database: the publisher (per outbox), the moderation
    * executor (per case) and the retention sweep then take a lease before they work.
@@ -85,6 +90,8 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     journal: audit.journal,
     ...(options.moderationSettleMs === undefined ? {} : { settleMs: options.moderationSettleMs }),
     ...(options.caseIdleMs === undefined ? {} : { caseIdleMs: options.caseIdleMs }),
+    ...(options.caseSyncMs === undefined ? {} : { caseSyncMs: options.caseSyncMs }),
+    ...(options.fanout === undefined ? {} : { fanout: options.fanout }),
     ...leases,
   });
   const recognition = new RecognitionDesk(host);

@@ -12,7 +12,11 @@ const SEP = '\u001f';
 const join = (key: StorageKey): string => key.join(SEP);
 
 export class SqlCaseStorage implements StorageAdapterInterface {
-  constructor(private readonly db: Db) {}
+  /** `onSaved`: told the document id of every chunk stored (the other relay processes are told, moderation-service.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly onSaved?: (documentId: string) => void,
+  ) {}
 
   async load(key: StorageKey): Promise<Uint8Array | undefined> {
     const row = await this.db.selectFrom('case_chunks').select('data').where('key', '=', join(key)).executeTakeFirst();
@@ -25,6 +29,8 @@ export class SqlCaseStorage implements StorageAdapterInterface {
       .values({ key: join(key), data: Buffer.from(data) })
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ data: eb.ref('excluded.data') })))
       .execute();
+    // A case file's content (not automerge-repo's own keys, nor its sync states with peers).
+    if (key.length >= 2 && (key[1] === 'incremental' || key[1] === 'snapshot')) this.onSaved?.(key[0]!);
   }
 
   async remove(key: StorageKey): Promise<void> {

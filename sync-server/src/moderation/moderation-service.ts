@@ -22,7 +22,8 @@ import { CaseNetworkAdapter } from './case-network.js';
 import { CaseOpener, type ReportEvent, type ReviewEvent } from './case-opener.js';
 import { CaseStore, type CaseRow } from './case-store.js';
 import { SqlCaseStorage } from './case-storage.js';
-import { CaseSync } from './case-sync.js';
+import { CASE_FILES_CHANNEL, CaseSync } from './case-sync.js';
+import type { Fanout, FanoutReceiver } from '../rooms/fanout.js';
 import type { Db } from '../storage/schema.js';
 import type { Leases } from '../storage/leases.js';
 
@@ -45,9 +46,12 @@ export interface ModerationOptions {
   attachments?: AttachmentGate;
   /**
    * How often this process looks for case files other relay processes opened or changed
-   * (case-sync.ts). Default 1 s.
+   * (case-sync.ts). Default 1 s; 10 s with a fan-out, which announces every stored change at once
+   * (the look in the database then only makes good what the bus lost).
    */
   caseSyncMs?: number;
+  /** The other relay processes (Redis): each stored case-file change is announced to them. */
+  fanout?: Fanout;
 }
 
 export interface ModerationService {
@@ -146,7 +150,11 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   };
   let stopped = false;
 
-  const caseStorage = new SqlCaseStorage(o.db);
+  // A stored change, and a case just opened, are announced to the other processes, which merge that
+  // case file from the database at once (CaseSync.nudge) instead of at their next look.
+  const fanout = o.fanout;
+  const announce = fanout === undefined ? undefined : (documentId: string) => fanout.publishUpdate(CASE_FILES_CHANNEL, new TextEncoder().encode(documentId));
+  const caseStorage = new SqlCaseStorage(o.db, announce);
   repo = new Repo({
     storage: caseStorage,
     network: [network],
@@ -159,6 +167,8 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   const opener = new CaseOpener({ repo, store, publications, host: o.host, log: o.log, now, opened: (handle, row) => {
     caseDocuments.add(row.documentId);
     executor.watch(handle, row);
+    // Its chunks were announced before its row existed (case-opener.ts stores the file first).
+    announce?.(row.documentId);
   } });
 
   // Every unsettled case file is loaded, watched and announced: decisions made while the relay was
@@ -214,8 +224,15 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
   });
   // Only a shared database can have several relay processes (they are given leases then): a single
   // process holds every case file it has, and pays nothing for this.
-  const syncTimer = o.leases === undefined ? undefined : setInterval(() => void (stopped ? undefined : sync.tick()), o.caseSyncMs ?? 1000);
+  const syncTimer = o.leases === undefined ? undefined : setInterval(() => void (stopped ? undefined : sync.tick()), o.caseSyncMs ?? (o.fanout === undefined ? 1000 : 10_000));
   syncTimer?.unref();
+  const announcements: FanoutReceiver = {
+    update: (payload) => void (stopped ? undefined : sync.nudge(new TextDecoder().decode(payload))),
+    awareness: () => undefined,
+    // Announcements may have been lost (Redis was away): one full look.
+    resync: () => void (stopped ? undefined : sync.tick()),
+  };
+  if (o.leases !== undefined) await o.fanout?.join(CASE_FILES_CHANNEL, announcements);
 
   /** A row from before the relay recorded the item: filled from its own records, never from the case file. */
   async function recordItem(row: CaseRow): Promise<void> {
@@ -262,6 +279,7 @@ export async function startModeration(o: ModerationOptions): Promise<ModerationS
       stopped = true;
       clearInterval(unloader);
       clearInterval(syncTimer);
+      o.fanout?.leave(CASE_FILES_CHANNEL, announcements);
       network.disconnect();
       await opener.idle();
       await executor.stop();

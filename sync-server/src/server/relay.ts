@@ -64,6 +64,8 @@ export interface RelayOptions {
   redisPrefix?: string;
   /** A settled moderation case file unchanged this long is unloaded (default 10 minutes). */
   caseIdleMs?: number;
+  /** How often case files other processes changed are looked for in the database (moderation-service.ts). */
+  caseSyncMs?: number;
   /** How long a lease outlives its holder (a killed process's work is taken over after it). Default 10 s. */
   leaseTtlMs?: number;
   /** 0 picks a free port. Default 1234. */
@@ -178,6 +180,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       compact: (room) => storage.rooms.compact(room),
       ...(options.moderationSettleMs === undefined ? {} : { moderationSettleMs: options.moderationSettleMs }),
       ...(options.caseIdleMs === undefined ? {} : { caseIdleMs: options.caseIdleMs }),
+      ...(options.caseSyncMs === undefined ? {} : { caseSyncMs: options.caseSyncMs }),
+      ...(fanout === undefined ? {} : { fanout }),
       // Only a shared database can have several relay processes (SQLite has the data-directory lock).
       ...(options.postgres === undefined ? {} : { leases: new Leases(storage.db, options.leaseTtlMs ?? 10_000) }),
     });

@@ -9,6 +9,7 @@ import {
   readConversation,
   readInbox,
   readInboxConversations,
+  readBucketIndex,
   readSpace,
   SPACE_POSTS,
   writeAcknowledgement,
@@ -31,7 +32,7 @@ describe('publication', () => {
   const open = clients.open;
 
   beforeAll(async () => {
-    relay = await startTestRelay({}, ['alice', 'bob', 'carol', 'erin']);
+    relay = await startTestRelay({}, ['alice', 'bob', 'carol', 'erin', 'dana', 'femi', 'gus']);
     await admin(relay, 'policy-set', { source: demoPolicy });
     await admin(relay, 'space-create', { id: 'general', name: 'General' });
     await admin(relay, 'space-create', { id: 'media-wing', name: 'Media wing', visibility: 'private', facilitators: ['bob'], members: ['alice'] });
@@ -64,6 +65,28 @@ describe('publication', () => {
     // Alice is told of Bob's reply in her inbox.
     const aliceInbox = await open('alice', 'inbox/alice');
     await waitFor(() => readInbox(aliceInbox.doc).notices.some((n) => n.kind === 'reply'), 5000, 'reply notice');
+  });
+
+  it("a stream of posts keeps the space's bucket index right with a few writes, not one per post", async () => {
+    await admin(relay, 'space-create', { id: 'digest', name: 'Digest' });
+    const space = await open('bob', 'space/digest');
+    const bucket = await open('bob', bucketNow('digest'));
+    let spaceUpdates = 0;
+    space.doc.on('update', () => spaceUpdates++);
+    // People of their own: an acknowledgement here would change what the other tests see.
+    const authors = await Promise.all(['dana', 'femi', 'gus'].map((p) => open(p, `outbox/${p}`)));
+    for (const a of authors) writeAcknowledgement(a.doc, { policyVersion: 3 });
+    // One post at a time, each published before the next is written (a trickle: nothing to batch).
+    for (let i = 0; i < 15; i++) {
+      writePost(authors[i % 3]!.doc, { space: 'digest', title: `Note ${i}`, body: `Daily note ${i}.` });
+      await waitFor(() => bucket.doc.getMap(SPACE_POSTS).size === i + 1, 5000, `post ${i} published`);
+    }
+    const key = bucketNow('digest').split('/').pop();
+    // Every device holding the space document learns the bucket's count (within about a second).
+    await waitFor(() => readBucketIndex(space.doc).find((b) => b.key === key)?.posts === 15, 5000, 'the index counts 15');
+    // The first post wrote the new bucket into the index at once; the rest followed a few at a time
+    // (one write a second at most), not one write — and one broadcast to every member — per post.
+    expect(spaceUpdates).toBeLessThan(8);
   });
 
   it('a comment whose id sorts before its post (a device clock behind) is published with the post, not refused', async () => {

@@ -35,6 +35,7 @@ import { metrics } from '../metrics.js';
 import type { DocHost } from '../rooms/doc-host.js';
 import { buildEntryContext, spaceOf } from './entry-context.js';
 import { placeEntry, publishIntoRoom } from './space-buckets.js';
+import { BucketNotes } from './bucket-notes.js';
 import { fingerprint } from './fingerprint.js';
 import { FairLanes } from './fair-lanes.js';
 import { isMembershipEntry, type MembershipDesk } from './membership-desk.js';
@@ -168,12 +169,14 @@ export class Publisher {
   private readonly engagement: EngagementDesk;
   private readonly progress: CourseProgressStore;
   private readonly recorder: OutcomeRecorder;
+  private readonly notes: BucketNotes;
 
   constructor(private readonly opts: PublisherOptions) {
     this.now = opts.now ?? Date.now;
     this.engagement = opts.engagement ?? new EngagementDesk({ host: opts.host, db: opts.store.db, now: () => this.now() });
     this.progress = new CourseProgressStore(opts.store.db);
     this.recorder = new OutcomeRecorder(opts.store, opts.journal);
+    this.notes = new BucketNotes(opts.host, opts.log);
   }
 
   /** Judge and publish whatever is new in `person`'s outbox. Passes for one person never overlap. */
@@ -206,7 +209,7 @@ export class Publisher {
     this.stopped = true;
     for (const t of this.retries.values()) clearTimeout(t);
     this.retries.clear();
-    return this.idle().then(() => this.engagement.flush());
+    return this.idle().then(() => Promise.all([this.engagement.flush(), this.notes.flush()])).then(() => undefined);
   }
 
   private async leasedPass(person: string): Promise<void> {
@@ -507,7 +510,7 @@ export class Publisher {
     // after, a reader could be refused an image shown in a post it can read). A reference whose item
     // is then not published grants nothing: blob-access.ts checks the item in the room.
     if (files.length > 0) await this.opts.attachments?.referenced(room, entry.id, files.map((f) => f.hash));
-    const result = await publishIntoRoom(host, target, { author: pass.person, entry: withFiles, version, publishedAt: this.now() });
+    const result = await publishIntoRoom(host, target, { author: pass.person, entry: withFiles, version, publishedAt: this.now() }, this.notes);
     if (!result.ok) {
       const finding: StatusFinding = { rule: `publication.${result.error}`, severity: 'reject', message: 'This item cannot be published where it is addressed.', guidance: 'Write it again as a new item.' };
       await this.tellAuthor(pass.person, entry, version, 'rejected', [finding]);

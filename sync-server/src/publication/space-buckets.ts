@@ -20,6 +20,7 @@ import {
   type RoomName,
 } from '@hearth/core';
 import type { DocHost } from '../rooms/doc-host.js';
+import type { BucketNotes } from './bucket-notes.js';
 import type { EntryRecord } from './publication-store.js';
 
 export type RecordOf = (entryId: string) => Promise<EntryRecord | null>;
@@ -32,18 +33,23 @@ export async function placeEntry(entry: OutboxEntry, at: number, recordOf: Recor
   return publicationRoom(entry, { at, own: ownRecord?.targetRoom ?? null, parent: parentRecord?.targetRoom ?? null });
 }
 
-/** Publishes into `room` (a bucket, a legacy space document or a conversation) and keeps the bucket index. */
+/**
+ * Publishes into `room` (a bucket, a legacy space document or a conversation) and keeps the bucket
+ * index: through `notes` when given (the publisher: bucket-notes.ts), else at once.
+ */
 export async function publishIntoRoom(
   host: DocHost,
   room: RoomName,
   p: { author: string; entry: OutboxEntry; version: number; publishedAt?: number },
+  notes?: BucketNotes,
 ): Promise<PublishResult> {
   let outcome: ReturnType<typeof publishInto> = { result: { ok: false, error: 'not-publishable' }, note: null };
   await host.write(roomName(room), (doc) => {
     outcome = publishInto(doc, room, p);
   });
   const { note } = outcome;
-  if (note !== null) await host.write(roomName({ kind: 'space', space: note.space }), (doc) => noteBucketItem(doc, note.bucket, note));
+  if (note !== null && notes !== undefined) await notes.note(note);
+  else if (note !== null) await host.write(roomName({ kind: 'space', space: note.space }), (doc) => noteBucketItem(doc, note.bucket, note));
   return outcome.result;
 }
 

@@ -29,7 +29,6 @@ export class BucketNotes {
   constructor(
     private readonly host: DocHost,
     private readonly log: Logger,
-    private readonly delayMs = NOTE_DELAY_MS,
   ) {}
 
   async note(n: BucketNote): Promise<void> {
@@ -47,7 +46,7 @@ export class BucketNotes {
       last: Math.max(n.createdAt, was?.last ?? n.createdAt),
     });
     if (this.timer === null) {
-      this.timer = setTimeout(() => void this.flush(), this.delayMs);
+      this.timer = setTimeout(() => void this.flush(), NOTE_DELAY_MS);
       this.timer.unref();
     }
   }

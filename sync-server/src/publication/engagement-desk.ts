@@ -187,8 +187,8 @@ export class EngagementDesk {
     if (!(await host.exists(room))) return;
     const doc = await host.open(room);
     // The post is where the relay published it (its record, or this month's bucket before its record is saved).
-    const home =
-      publishedIn === undefined ? await docOfItem(host, space, post, this.recordOf, this.opts.now()) : publishedIn !== room && (await host.exists(publishedIn)) ? await host.open(publishedIn) : doc;
+    // `publishedIn`: the room the publisher has just written it into.
+    const home = publishedIn === undefined ? await docOfItem(host, space, post, this.recordOf, this.opts.now()) : await host.open(publishedIn);
     const item = home.getMap<PublishedPost>(SPACE_POSTS).get(post);
     if (item?.mustRead !== true || item.state !== 'published') return;
     const audience = mustReadAudience(doc, directory.values(), item.authorId);

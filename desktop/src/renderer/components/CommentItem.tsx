@@ -146,7 +146,7 @@ export function CommentItem(props: CommentItemProps) {
             <ItemActions
               writable={writable}
               own={own}
-              canEdit={mode !== 'edit' && writeBlocker === undefined}
+              writeBlocked={writeBlocker !== undefined}
               mode={mode}
               open={open}
               labels={{ edit: 'comment.edit', retract: 'comment.retract', report: 'comment.report' }}

@@ -13,8 +13,8 @@ export interface ItemActionsProps {
   writable: boolean;
   /** The viewer wrote it: never Report on one's own item, even one Withdraw is not offered for. */
   own: boolean;
-  /** Edit is offered (not editing already, and writing not blocked). */
-  canEdit: boolean;
+  /** Writing is blocked here (no Edit; Withdraw and Report stay). */
+  writeBlocked: boolean;
   /** The open action, if any (a comment also has 'reply'). */
   mode: ItemAction | 'reply' | null;
   open(next: ItemAction): (event: MouseEvent<HTMLButtonElement>) => void;
@@ -26,7 +26,7 @@ export function ItemActions(props: ItemActionsProps) {
   const { writable, mode, open, labels } = props;
   return (
     <>
-      {writable && props.canEdit && (
+      {writable && mode !== 'edit' && !props.writeBlocked && (
         <button type="button" className="button-quiet" onClick={open('edit')}>
           {s.t(labels.edit)}
         </button>

@@ -106,7 +106,7 @@ export function Thread(props: ThreadProps) {
           <ItemActions
             writable={writable}
             own={own}
-            canEdit={mode !== 'edit' && writeBlocker === undefined}
+            writeBlocked={writeBlocker !== undefined}
             mode={mode}
             open={open}
             labels={{ edit: 'thread.editPost', retract: 'thread.retractPost', report: 'thread.reportPost' }}

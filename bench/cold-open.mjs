@@ -14,6 +14,7 @@
 // every run. Exits 1 when the space's first post card never shows or a layout loses an item.
 // Targets (issue 10): under 2 s and 3 MB. Needs `npx tsc -b` and `npm run build -w @hearth/desktop`.
 //   node bench/cold-open.mjs [--runs 3] [--posts 10000] [--comments-per-post 5]
+import { median } from './lib/stats.mjs';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +50,6 @@ if (!existsSync(join(web, 'index.html'))) {
   process.exit(1);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (n) => `${(n / 1_000_000).toFixed(2)} MB`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 

@@ -30,6 +30,7 @@
 // --runs R repeats every N R times (new authors each time) and ends with the medians: the p99 of one
 // run on a shared two-core machine moves by ±30% with the load, and each ratio pairs a Hearth run
 // with the stock run just before it, so the median of the ratios is the figure to compare.
+import { median } from './lib/stats.mjs';
 import { cli, stockServer } from './lib/build.mjs';
 import { freePort, HOST, startProcess } from './lib/processes.mjs';
 import { spawn } from 'node:child_process';
@@ -392,7 +393,6 @@ try {
   }
 
   if (RUNS > 1) {
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(`\nMedians over ${RUNS} runs (ratios: the median of each run's ratio to the stock run just before it)`);
     for (const n of READERS) {
       const runs = results.filter((r) => r.n === n);

@@ -14,6 +14,7 @@
 // a database of its own is created and dropped), Redis from HEARTH_BENCH_REDIS (default
 // redis://127.0.0.1:6379, a channel prefix of its own); left out, said so, when none answers. Usage:
 //   node bench/relay-publications.mjs [--authors 200] [--posts 5] [--runs 3] [--processes 1,2]
+import { median } from './lib/stats.mjs';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -164,7 +165,6 @@ async function runProcesses(postgres, processes) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs one configuration RUNS times; prints every run and the median. Resolves to whether nothing was lost. */
 async function measure(label, once) {

@@ -89,12 +89,46 @@ export interface OutboxScan {
   malformed: Extract<OutboxEntryResult, { ok: false }>[];
 }
 
-/** Every entry of the outbox, split into readable and malformed. Never throws. */
+/**
+ * Each outbox's entries as last parsed, by entry id, forgotten for an entry when anything in it
+ * changes (an observer of the outbox, installed with the first scan). Why: the relay scans the whole
+ * outbox on every change to it, and a person of some years has thousands of entries — parsing them
+ * all again cost milliseconds per new post, for entries that had not changed.
+ */
+const parsedByOutbox = new WeakMap<Y.Doc, Map<string, OutboxEntryResult>>();
+
+function parsedEntries(outbox: Y.Doc): Map<string, OutboxEntryResult> {
+  let parsed = parsedByOutbox.get(outbox);
+  if (parsed === undefined) {
+    const cache = new Map<string, OutboxEntryResult>();
+    const root = outboxEntries(outbox);
+    root.observeDeep((events) => {
+      for (const event of events) {
+        if (event.target === root) for (const key of event.changes.keys.keys()) cache.delete(key);
+        else cache.delete(String(event.path[0]));
+      }
+    });
+    parsedByOutbox.set(outbox, (parsed = cache));
+  }
+  return parsed;
+}
+
+/**
+ * Every entry of the outbox, split into readable and malformed. Never throws. The entries are shared
+ * between scans (frozen): copy one to change it.
+ */
 export function scanOutbox(outbox: Y.Doc): OutboxScan {
   const scan: OutboxScan = { entries: [], malformed: [] };
-  const keys = [...outboxEntries(outbox).keys()].sort();
-  for (const key of keys) {
-    const r = parseEntryMap(key, outboxEntries(outbox).get(key));
+  const root = outboxEntries(outbox);
+  // In the middle of a transaction the observer has not yet heard of its changes: parse afresh.
+  const cache = outbox._transaction === null ? parsedEntries(outbox) : null;
+  for (const key of [...root.keys()].sort()) {
+    let r = cache?.get(key);
+    if (r === undefined) {
+      r = parseEntryMap(key, root.get(key));
+      if (r.ok) Object.freeze(r.entry);
+      cache?.set(key, r);
+    }
     if (r.ok) scan.entries.push(r.entry);
     else scan.malformed.push(r);
   }

@@ -153,3 +153,55 @@ describe('entry ids', () => {
     expect(old < ids[0]!).toBe(true);
   });
 });
+
+describe('scanOutbox remembers parsed entries', () => {
+  const bodyOf = (doc: Y.Doc, id: string) => scanOutbox(doc).entries.find((e) => e.id === id);
+
+  it('sees every later change: a body spliced in place, a field set, an entry added, removed or made malformed — synced from another device too', () => {
+    const [laptop, relayCopy] = [device(1), device(2)];
+    const first = writePost(laptop, { space: 'general', title: 'Lunch', body: 'Pizza on Friday' });
+    const second = writePost(laptop, { space: 'general', body: 'Second' });
+    syncAll(laptop, relayCopy);
+    expect(scanOutbox(relayCopy).entries.map((e) => e.id)).toEqual([first, second].sort());
+
+    // Only the Y.Text changes (no other field): the parsed entry must not be the remembered one.
+    const entries = relayCopy.getMap<Y.Map<unknown>>(OUTBOX_ENTRIES);
+    (entries.get(first)!.get('body') as Y.Text).insert(0, 'Vegan ');
+    expect(bodyOf(relayCopy, first)).toMatchObject({ body: 'Vegan Pizza on Friday' });
+
+    editEntry(laptop, second, { body: 'Second, edited' });
+    syncAll(laptop, relayCopy);
+    expect(bodyOf(relayCopy, second)).toMatchObject({ body: 'Second, edited' });
+
+    retractEntry(laptop, second);
+    const third = writePost(laptop, { space: 'general', body: 'Third' });
+    syncAll(laptop, relayCopy);
+    expect(bodyOf(relayCopy, second)).toMatchObject({ retracted: true });
+    expect(bodyOf(relayCopy, third)).toMatchObject({ body: 'Third' });
+
+    entries.get(first)!.set('space', 42);
+    expect(scanOutbox(relayCopy).malformed.map((m) => m.id)).toEqual([first]);
+    entries.delete(first);
+    expect(scanOutbox(relayCopy).malformed).toEqual([]);
+    expect(bodyOf(relayCopy, first)).toBeUndefined();
+  });
+
+  it('inside a transaction that changed the outbox, reads the change', () => {
+    const doc = new Y.Doc();
+    const post = writePost(doc, { space: 'general', body: 'Before' });
+    expect(bodyOf(doc, post)).toMatchObject({ body: 'Before' });
+    doc.transact(() => {
+      editEntry(doc, post, { body: 'After' });
+      expect(bodyOf(doc, post)).toMatchObject({ body: 'After' });
+    });
+    expect(bodyOf(doc, post)).toMatchObject({ body: 'After' });
+  });
+
+  it('hands out entries that cannot be changed in place (they are shared between scans)', () => {
+    const doc = new Y.Doc();
+    writePost(doc, { space: 'general', body: 'Shared' });
+    const [entry] = scanOutbox(doc).entries;
+    expect(() => Object.assign(entry!, { body: 'changed' })).toThrow(TypeError);
+    expect(scanOutbox(doc).entries[0]).toMatchObject({ body: 'Shared' });
+  });
+});

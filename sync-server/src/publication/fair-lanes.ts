@@ -28,6 +28,11 @@ export class FairLanes {
     else this.free++;
   }
 
+  /** Whether someone waits for a lane (a pass that yields now hands its lane over). */
+  get contended(): boolean {
+    return this.waiting.length > 0;
+  }
+
   /** Gives the lane to the next in line and queues behind everyone already waiting. */
   async yield(): Promise<void> {
     if (this.waiting.length === 0) {

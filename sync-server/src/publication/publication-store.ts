@@ -4,6 +4,7 @@
 // publishEntry is idempotent per version, so a crash between the two replays the same version
 // harmlessly instead of publishing twice or skipping.
 import type { EntryType } from '@hearth/core';
+import { Coalescer } from '../storage/coalescer.js';
 import { inTransaction, type Db } from '../storage/schema.js';
 
 export type Outcome = 'published' | 'held' | 'rejected' | 'waiting-acknowledgement' | 'recorded';
@@ -46,6 +47,22 @@ const fromRow = (r: Row): EntryRecord => ({
   updatedAt: r.updated_at,
 });
 
+interface RecentQuestion {
+  owner: string;
+  exclude: string;
+  now: number;
+}
+interface RecentCounts {
+  lastHour: number;
+  lastDay: number;
+}
+interface Acknowledgement {
+  person: string;
+  policyVersion: number;
+  entryId: string;
+  at: number;
+}
+
 const HOUR = 3_600_000;
 /** Rows per upsert statement (10 columns; SQLite caps the bound parameters of a statement). */
 const PUT_CHUNK = 200;
@@ -65,24 +82,38 @@ export class PublicationStore {
     return new PublicationStore(tx);
   }
 
+  /**
+   * Concurrent reads of one kind share a statement (storage/coalescer.ts): the publisher's passes
+   * each read their outbox's records and count their author's recent posts as they start.
+   */
+  private readonly records = new Coalescer<string, EntryRecord | undefined>((ids) => this.readRecords(ids), { max: 500 });
+  private readonly recentCounts = {
+    posts: new Coalescer<RecentQuestion, RecentCounts>((qs) => this.countRecent(qs, 'posts'), { max: 500 }),
+    reactions: new Coalescer<RecentQuestion, RecentCounts>((qs) => this.countRecent(qs, 'reactions'), { max: 500 }),
+  };
+  private readonly acknowledging = new Coalescer<Acknowledgement, void>((acks) => this.insertAcknowledgements(acks), { max: 200 });
+
   async get(entryId: string): Promise<EntryRecord | null> {
-    const row = await this.db.selectFrom('publication_state').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
-    return row ? fromRow(row) : null;
+    return (await this.records.ask(entryId)) ?? null;
   }
 
   /**
-   * The records of many entries in a few statements (chunks of 500 ids), by entry id; ids without a
-   * record are absent. Why: a publication pass used to read one record per entry of the outbox, so
-   * every new post of someone with thousands of entries cost thousands of round trips.
+   * The records of many entries, by entry id; ids without a record are absent. In statements of up
+   * to 500 ids, shared with other callers reading at the same time. Why: a publication pass used to
+   * read one record per entry of the outbox, so every new post of someone with thousands of entries
+   * cost thousands of round trips.
    */
   async getMany(entryIds: readonly string[]): Promise<Map<string, EntryRecord>> {
+    const found = await Promise.all(entryIds.map((id) => this.records.ask(id)));
     const out = new Map<string, EntryRecord>();
-    for (let i = 0; i < entryIds.length; i += 500) {
-      const chunk = entryIds.slice(i, i + 500);
-      const rows = await this.db.selectFrom('publication_state').selectAll().where('entry_id', 'in', chunk).execute();
-      for (const row of rows) out.set(row.entry_id, fromRow(row));
-    }
+    for (const record of found) if (record !== undefined) out.set(record.entryId, record);
     return out;
+  }
+
+  private async readRecords(entryIds: readonly string[]): Promise<Array<EntryRecord | undefined>> {
+    const rows = await this.db.selectFrom('publication_state').selectAll().where('entry_id', 'in', [...new Set(entryIds)]).execute();
+    const byId = new Map(rows.map((row) => [row.entry_id, fromRow(row)]));
+    return entryIds.map((id) => byId.get(id));
   }
 
   async put(record: EntryRecord): Promise<void> {
@@ -139,20 +170,33 @@ export class PublicationStore {
    * entry being judged); a reaction withdrawn since still counts. Edits do not count: the
    * first publication's time is kept (published_at), and an edit never changes it.
    */
-  async recentPublications(owner: string, exclude: string, now: number, of: 'posts' | 'reactions' = 'posts'): Promise<{ lastHour: number; lastDay: number }> {
+  async recentPublications(owner: string, exclude: string, now: number, of: 'posts' | 'reactions' = 'posts'): Promise<RecentCounts> {
+    return this.recentCounts[of].ask({ owner, exclude, now });
+  }
+
+  /**
+   * recentPublications for several people in one statement. The window ends at the latest `now`
+   * asked (they were asked within milliseconds of each other). Leaving out every excluded entry for
+   * everyone is the same as each person's own: an entry id has one owner.
+   */
+  private async countRecent(questions: readonly RecentQuestion[], of: 'posts' | 'reactions'): Promise<RecentCounts[]> {
+    const now = Math.max(...questions.map((q) => q.now));
     const hourAgo = now - HOUR;
-    const row = await this.db
+    const rows = await this.db
       .selectFrom('publication_state')
       .select((eb) => [
+        'owner',
         eb.fn.sum<number | null>(eb.case().when('published_at', '>=', hourAgo).then(1).else(0).end()).as('hour'),
         eb.fn.countAll<number>().as('day'),
       ])
-      .where('owner', '=', owner)
-      .where('entry_id', '<>', exclude)
+      .where('owner', 'in', [...new Set(questions.map((q) => q.owner))])
+      .where('entry_id', 'not in', [...new Set(questions.map((q) => q.exclude))])
       .where('published_at', '>=', now - DAY)
       .where('entry_type', 'in', of === 'posts' ? ['post', 'comment', 'message'] : ['reaction'])
-      .executeTakeFirst();
-    return { lastHour: Number(row?.hour ?? 0), lastDay: Number(row?.day ?? 0) };
+      .groupBy('owner')
+      .execute();
+    const byOwner = new Map(rows.map((r) => [r.owner, { lastHour: Number(r.hour ?? 0), lastDay: Number(r.day ?? 0) }]));
+    return questions.map((q) => byOwner.get(q.owner) ?? { lastHour: 0, lastDay: 0 });
   }
 
   /**
@@ -172,11 +216,16 @@ export class PublicationStore {
   }
 
   async recordAcknowledgement(person: string, policyVersion: number, entryId: string, at: number): Promise<void> {
+    await this.acknowledging.ask({ person, policyVersion, entryId, at });
+  }
+
+  private async insertAcknowledgements(acks: readonly Acknowledgement[]): Promise<void[]> {
     await this.db
       .insertInto('acknowledgements')
-      .values({ person, policy_version: policyVersion, entry_id: entryId, at })
+      .values(acks.map((a) => ({ person: a.person, policy_version: a.policyVersion, entry_id: a.entryId, at: a.at })))
       .onConflict((oc) => oc.columns(['person', 'policy_version']).doNothing())
       .execute();
+    return acks.map(() => undefined);
   }
 
   async hasAcknowledged(person: string): Promise<boolean> {

@@ -8,6 +8,7 @@
 // a takeover must wait for that row lock, so the check cannot race a takeover.
 // A holder that dies (SIGKILL) simply stops renewing; after `ttlMs` another process acquires.
 import { randomBytes } from 'node:crypto';
+import { Coalescer } from './coalescer.js';
 import type { Db } from './schema.js';
 
 export class LeaseLost extends Error {
@@ -44,21 +45,46 @@ export class Leases {
     return this.ttlMs;
   }
 
+  /**
+   * Acquisitions and releases asked for at once share a statement (coalescer.ts): the publisher
+   * takes and lets go of one outbox lease per pass, dozens of passes at a time. An upsert may touch
+   * a row once per statement, so two acquisitions of one name never share one.
+   */
+  private readonly acquiring = new Coalescer<string, number | null>((names) => this.acquireAll(names), { max: 200, keyOf: (name) => name });
+  private readonly releasing = new Coalescer<Lease, void>((leases) => this.releaseAll(leases), { max: 200 });
+
   /** Takes the lease when it is free, expired or already ours; null while another process holds it. */
   async acquire(name: string): Promise<Lease | null> {
+    const token = await this.acquiring.ask(name);
+    return token === null ? null : this.lease(name, token);
+  }
+
+  /** Each named lease's new token, or null where another process holds it. */
+  private async acquireAll(names: readonly string[]): Promise<Array<number | null>> {
     const now = this.now();
-    const row = await this.db
+    const rows = await this.db
       .insertInto('leases')
-      .values({ name, holder: this.holder, token: 1, expires_at: now + this.ttlMs })
+      .values(names.map((name) => ({ name, holder: this.holder, token: 1, expires_at: now + this.ttlMs })))
       .onConflict((oc) =>
         oc
           .column('name')
           .doUpdateSet((eb) => ({ holder: eb.ref('excluded.holder'), token: eb('leases.token', '+', 1), expires_at: eb.ref('excluded.expires_at') }))
           .where((eb) => eb.or([eb('leases.expires_at', '<=', now), eb('leases.holder', '=', this.holder)])),
       )
-      .returning('token')
-      .executeTakeFirst();
-    return row === undefined ? null : this.lease(name, Number(row.token));
+      .returning(['name', 'token'])
+      .execute();
+    const tokens = new Map(rows.map((r) => [r.name, Number(r.token)]));
+    return names.map((name) => tokens.get(name) ?? null);
+  }
+
+  /** Lets go of leases still held by this holder under these tokens (a lost one is left alone). */
+  private async releaseAll(leases: readonly Lease[]): Promise<void[]> {
+    await this.db
+      .updateTable('leases')
+      .set({ expires_at: 0 })
+      .where((eb) => eb.or(leases.map((l) => eb.and([eb('name', '=', l.name), eb('holder', '=', l.holder), eb('token', '=', l.token)]))))
+      .execute();
+    return leases.map(() => undefined);
   }
 
   /**
@@ -97,9 +123,7 @@ export class Leases {
         if ((await fenceAll(tx, [lease])).size !== 1) throw new LeaseLost(`lease ${name} (token ${token}) is no longer held`);
       },
       renew: async () => Number((await mine(this.db).set({ expires_at: this.now() + this.ttlMs }).executeTakeFirst()).numUpdatedRows) === 1,
-      release: async () => {
-        await mine(this.db).set({ expires_at: 0 }).execute();
-      },
+      release: () => this.releasing.ask(lease),
     };
     return lease;
   }

@@ -21,6 +21,7 @@
 //   commute, so the merged row's place in the log does not matter.
 import type { ControlledTransaction } from 'kysely';
 import * as Y from 'yjs';
+import { Coalescer } from './coalescer.js';
 import type { Db, Tables } from './schema.js';
 import type { RoomLog } from './storage.js';
 
@@ -74,8 +75,24 @@ export class SqlRoomLog implements RoomLog {
 
   async load(room: string): Promise<Uint8Array[]> {
     await this.flush();
-    const rows = await this.db.selectFrom('room_updates').select('data').where('room', '=', room).orderBy('seq').execute();
-    return rows.map((r) => fromBuffer(r.data));
+    return this.loading.ask(room);
+  }
+
+  /**
+   * Rooms loaded at the same time are read in one statement (coalescer.ts): the publisher opens
+   * dozens of outboxes at once. Few rooms per statement: a room's log may be megabytes.
+   */
+  private readonly loading = new Coalescer<string, Uint8Array[]>((rooms) => this.loadAll(rooms), { max: 50 });
+
+  private async loadAll(rooms: readonly string[]): Promise<Uint8Array[][]> {
+    const rows = await this.db.selectFrom('room_updates').select(['room', 'data']).where('room', 'in', [...new Set(rooms)]).orderBy('room').orderBy('seq').execute();
+    const byRoom = new Map<string, Uint8Array[]>();
+    for (const r of rows) {
+      let updates = byRoom.get(r.room);
+      if (updates === undefined) byRoom.set(r.room, (updates = []));
+      updates.push(fromBuffer(r.data));
+    }
+    return rooms.map((room) => byRoom.get(room) ?? []);
   }
 
   async append(room: string, updates: readonly Uint8Array[]): Promise<void> {

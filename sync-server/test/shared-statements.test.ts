@@ -1,0 +1,90 @@
+// Statements shared by the publisher's concurrent passes (storage/coalescer.ts), on either engine:
+// dozens of passes take their outbox leases, load their outboxes, read their records and count
+// their authors' recent posts at the same moment, in a few statements. Each must still get exactly
+// its own answer — a lease another process holds stays refused, one person's posts never count
+// towards another's rate, a record is handed only to whoever asked for it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PublicationStore, type EntryRecord } from '../src/publication/publication-store.js';
+import { Leases } from '../src/storage/leases.js';
+import type { Storage } from '../src/storage/storage.js';
+import { openTestStorage, removeTestData, tempDataDir } from './helpers.js';
+
+const HOUR = 3_600_000;
+const people = Array.from({ length: 30 }, (_, i) => `person${i}`);
+
+const record = (entryId: string, owner: string, updatedAt: number): EntryRecord => ({
+  entryId,
+  owner,
+  fingerprint: `fp-${entryId}`,
+  version: 1,
+  outcome: 'published',
+  targetRoom: 'space/general',
+  publishedVersion: 1,
+  entryType: 'post',
+  updatedAt,
+});
+
+describe('statements shared by concurrent publication passes', () => {
+  const opened: Storage[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) await removeTestData(d);
+  });
+  async function storage(): Promise<Storage> {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const s = await openTestStorage(dir);
+    opened.push(s);
+    return s;
+  }
+
+  it('30 leases asked for at once: each free one granted with its own token, the ones another process holds refused, and released together', async () => {
+    const s = await storage();
+    const here = new Leases(s.db, 10_000);
+    const there = new Leases(s.db, 10_000);
+    const taken = ['person3', 'person17'];
+    for (const p of taken) expect(await there.acquire(`outbox:${p}`)).not.toBeNull();
+
+    const leases = await Promise.all(people.map((p) => here.acquire(`outbox:${p}`)));
+    expect(leases.flatMap((l, i) => (l === null ? [people[i]] : []))).toEqual(taken);
+    // Asking for one name twice at once grants it once per ask, each with a newer token (never one row twice in a statement).
+    const again = await Promise.all([here.acquire('outbox:person0'), here.acquire('outbox:person0')]);
+    expect(again.map((l) => l!.token)).toEqual([leases[0]!.token + 1, leases[0]!.token + 2]);
+
+    await Promise.all(leases.flatMap((l) => (l === null ? [] : [l.release()])));
+    // Released with a token no longer current: person0's lease is still this process's newest one.
+    const other = await Promise.all(people.map((p) => there.acquire(`outbox:${p}`)));
+    expect(other.flatMap((l, i) => (l === null ? [people[i]] : []))).toEqual(['person0']);
+  });
+
+  it("30 people's recent posts counted at once: each gets their own hour and day, leaving out only their own entry", async () => {
+    const s = await storage();
+    const store = new PublicationStore(s.db);
+    const now = 10 * 24 * HOUR;
+    // person<i> has published i posts in the last half hour and one 5 hours ago; the entry being judged is "<p>-0".
+    const records = people.flatMap((p, i) => [...Array.from({ length: i }, (_, k) => record(`${p}-${k}`, p, now - HOUR / 2)), record(`${p}-old`, p, now - 5 * HOUR)]);
+    await store.putAll(records);
+
+    const counts = await Promise.all(people.map((p) => store.recentPublications(p, `${p}-0`, now)));
+    expect(counts).toEqual(people.map((_, i) => ({ lastHour: Math.max(0, i - 1), lastDay: Math.max(0, i - 1) + 1 })));
+    // Reactions are counted apart.
+    expect(await Promise.all(people.slice(0, 3).map((p) => store.recentPublications(p, 'none', now, 'reactions')))).toEqual([0, 0, 0].map(() => ({ lastHour: 0, lastDay: 0 })));
+  });
+
+  it('records and outboxes read at once: each caller gets exactly the ones it asked for', async () => {
+    const s = await storage();
+    const store = new PublicationStore(s.db);
+    await store.putAll(people.map((p) => record(`${p}-post`, p, 1000)));
+    const reads = await Promise.all(people.map((p, i) => store.getMany([`${p}-post`, `${people[(i + 1) % people.length]}-missing`])));
+    reads.forEach((read, i) => expect([...read.keys()]).toEqual([`${people[i]}-post`]));
+    expect(await store.get('nobody-post')).toBeNull();
+
+    await Promise.all(people.map((p, i) => s.rooms.append(`outbox/${p}`, Array.from({ length: (i % 3) + 1 }, (_, k) => new Uint8Array([i, k])))));
+    const loaded = await Promise.all([...people, 'never-written'].map((p) => s.rooms.load(`outbox/${p}`)));
+    expect(loaded.map((updates) => updates.map((u) => [...u]))).toEqual([
+      ...people.map((_, i) => Array.from({ length: (i % 3) + 1 }, (_, k) => [i, k])),
+      [],
+    ]);
+  });
+});

@@ -21,6 +21,7 @@ import { decodeAwarenessEntries, encodeAwarenessEntries, filterAwareness } from 
 import type { AwarenessEntry } from './awareness-filter.js';
 import type { ConnectionCensus } from './connection-census.js';
 import type { ConnectionLimits } from './limits.js';
+import { writeFrame, type SharedFrame } from '../protocol/shared-frame.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface ConnectionContext {
@@ -121,7 +122,7 @@ export class Connection implements RoomMember {
     }
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, shared?: SharedFrame): void {
     const { ws } = this.ctx;
     if (this.closed || ws.readyState !== ws.OPEN) return;
     const buffered = ws.bufferedAmount;
@@ -130,7 +131,7 @@ export class Connection implements RoomMember {
       const total = this.ctx.census.bufferedBytesOf(this.personId);
       if (total > this.ctx.limits.maxBufferedBytesPerPerson) return this.fail(1013, 'too slow', { buffered, personBuffered: total });
     }
-    ws.send(message);
+    if (shared === undefined || !writeFrame(ws, shared)) ws.send(message);
     metrics.bytesOut.inc(message.byteLength);
   }
 

@@ -55,11 +55,21 @@ function attachmentHashes(entry: OutboxEntry): { attachments?: string[] } {
   return files.length === 0 ? {} : { attachments: files.map((f) => f.hash) };
 }
 
+/**
+ * Each policy with its posting-rate rules only (null: it has none), made once per policy. Why: the
+ * rate is judged before the text, and judging it with the whole policy ran every rule twice per post.
+ */
+const rateOnlyPolicies = new WeakMap<DistributedPolicy, DistributedPolicy | null>();
+
 /** The hold findings of the policy's posting-rate rules alone for `draft`; null when none holds. */
 function postingRateHold(policy: DistributedPolicy, draft: Draft): StatusFinding[] | null {
-  const rateRules = new Set(policy.rules.filter((r) => r.kind === 'posting-rate').map((r) => r.id));
-  if (rateRules.size === 0) return null;
-  const findings = evaluate(policy, draft).findings.filter((f) => rateRules.has(f.rule));
+  let rateOnly = rateOnlyPolicies.get(policy);
+  if (rateOnly === undefined) {
+    const rules = policy.rules.filter((r) => r.kind === 'posting-rate');
+    rateOnlyPolicies.set(policy, (rateOnly = rules.length === 0 ? null : { ...policy, rules }));
+  }
+  if (rateOnly === null) return null;
+  const { findings } = evaluate(rateOnly, draft);
   return findings.some((f) => f.severity === 'hold') ? findingsOfPolicy(findings) : null;
 }
 

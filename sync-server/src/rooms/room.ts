@@ -21,6 +21,7 @@ import type { Fanout, FanoutReceiver } from './fanout.js';
 import { SerialQueue } from './serial-queue.js';
 import { addsToDoc } from './adds-to-doc.js';
 import { checkUpdate } from './update-guard.js';
+import { SharedFrame } from '../protocol/shared-frame.js';
 
 /** Origin of changes another relay process stored (fan-out): applied and sent, never stored again. */
 export const REMOTE_ORIGIN = Symbol('hearth-remote');
@@ -28,7 +29,8 @@ export const REMOTE_ORIGIN = Symbol('hearth-remote');
 /** What a room needs from a connection. */
 export interface RoomMember {
   readonly personId: string;
-  send(message: Uint8Array): void;
+  /** `shared`: the same message's frame, built once for every member a broadcast reaches. */
+  send(message: Uint8Array, shared?: SharedFrame): void;
   close(code: number, reason: string): void;
 }
 
@@ -370,7 +372,8 @@ export class Room {
   }
 
   broadcast(message: Uint8Array, except: RoomMember | null): void {
-    for (const member of this.members.keys()) if (member !== except) member.send(message);
+    const shared = new SharedFrame(message);
+    for (const member of this.members.keys()) if (member !== except) member.send(message, shared);
   }
 
   closeAll(code: number, reason: string): void {

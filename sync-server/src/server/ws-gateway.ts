@@ -42,6 +42,7 @@ export class WsGateway {
     // ws aborts frames beyond maxPayload with 1009 before buffering them; up to that hard cap the
     // relay reads the message and answers the configured limit with 4413.
     const hardCap = Math.max(options.limits.maxMessageBytes * 4, options.limits.maxMessageBytes + 65536);
+    // permessage-deflate stays off: broadcasts write one shared frame to each socket (protocol/shared-frame.ts).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: hardCap, perMessageDeflate: false });
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();

@@ -4,7 +4,7 @@ export * from './validate-entry.js';
 export { ACTIONS } from './types.js';
 export { compilePolicy, type CompileOptions, type CompileResult } from './compile.js';
 export { parsePolicy, readPolicy, type ParseResult } from './parse.js';
-export { evaluate, mostSevere, severityRank } from './evaluate.js';
+export { evaluate, mostSevere, severityRank, warmUp } from './evaluate.js';
 export { preparePolicy, PreparedPolicy } from './prepare.js';
 export { recentActivity } from './recent-activity.js';
 export { mentionNoticeLimit } from './rules/mass-mentions.js';

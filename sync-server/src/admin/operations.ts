@@ -9,7 +9,9 @@ import {
   initSpace,
   putDirectoryRecords,
   putSpaceInCatalogue,
+  readPolicy,
   readPolicyRaw,
+  warmUp,
   roomName,
   setPolicyDocument,
   SPACE_KINDS,
@@ -67,6 +69,9 @@ export const setPolicyOp: AdminOperation = async (ctx, body) => {
   }
   if (compiled.generatedKey) await settings.set('policy.termKey', compiled.key);
   await ctx.host.write('policy', (doc) => setPolicyDocument(doc, compiled.policy));
+  // As the publisher will read it (the prepared rules are kept per policy object): see core's warmUp.
+  const written = readPolicy(await ctx.host.open('policy'));
+  if (written !== null) warmUp(written);
   await journalFor(ctx.db).record({ kind: 'policy', actor: 'admin', details: { version: compiled.policy.version, previousVersion: currentVersion } });
   return done({ version: compiled.policy.version });
 };

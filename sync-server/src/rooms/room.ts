@@ -447,8 +447,10 @@ export class Room {
   private announce(updates: Uint8Array[], from: RoomMember | null): void {
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    this.broadcast(encodeUpdate(merged), from);
+    // The other processes first: the PUBLISH leaves at once, and they send to their readers while
+    // this process sends to its own (after its own loop, they started a whole broadcast late).
     this.fanout?.publishUpdate(this.name, merged);
+    this.broadcast(encodeUpdate(merged), from);
     metrics.updatesOut.inc(this.members.size - (from !== null && this.members.has(from) ? 1 : 0));
   }
 }

@@ -196,7 +196,7 @@ export class PublicationStore {
       .groupBy('owner')
       .execute();
     const byOwner = new Map(rows.map((r) => [r.owner, { lastHour: Number(r.hour ?? 0), lastDay: Number(r.day ?? 0) }]));
-    return questions.map((q) => byOwner.get(q.owner) ?? { lastHour: 0, lastDay: 0 });
+    return questions.map((q) => ({ ...(byOwner.get(q.owner) ?? { lastHour: 0, lastDay: 0 }) })); // each its own: a pass counts along in it
   }
 
   /**

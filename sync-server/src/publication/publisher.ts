@@ -107,7 +107,18 @@ interface Pass {
    * publishes (the end of publishOrHold). Why: one counting query per entry was a round trip per publication. Only this pass
    * publishes this outbox (the lease); a moderator's approval meanwhile is missed until the next pass.
    */
-  recent: Map<RateClass, { lastHour: number; lastDay: number }>;
+  recent: Map<RateClass, RecentCounts>;
+  /**
+   * The posting-rate counts, asked for as the pass starts (beside its records) when the newest entry
+   * of the outbox is a post, comment or message: usually what the pass is for. Why: read when the
+   * entry reached the rate check, they were one more round trip before every new post appeared.
+   */
+  postsAhead: Promise<RecentCounts> | null;
+}
+
+interface RecentCounts {
+  lastHour: number;
+  lastDay: number;
 }
 
 type RateClass = 'posts' | 'reactions';
@@ -263,8 +274,22 @@ export class Publisher {
     const scan = scanOutbox(outbox);
     for (const bad of scan.malformed) this.opts.log.warn({ person, bad }, 'malformed outbox entry skipped');
     const directory = this.directoryOf(await host.open('directory'));
+    const newest = scan.entries.at(-1);
+    // No entry left out of the count (''): an entry judged for its first publication has none yet.
+    const postsAhead = newest !== undefined && rateClassOf(newest) === 'posts' && !newest.retracted ? this.opts.store.recentPublications(person, '', this.now(), 'posts') : null;
+    postsAhead?.catch(() => undefined); // awaited where used; a pass that fails first must not leave it unhandled
     const records = await this.opts.store.getMany(scan.entries.map((e) => e.id));
-    const pass: Pass = { person, lease, directory, policy: readPolicy(await host.open('policy')), entries: scan.entries, records, deferred: { outcomes: [], inbox: [], rateHolds: 0 }, recent: new Map() };
+    const pass: Pass = {
+      person,
+      lease,
+      directory,
+      policy: readPolicy(await host.open('policy')),
+      entries: scan.entries,
+      records,
+      deferred: { outcomes: [], inbox: [], rateHolds: 0 },
+      recent: new Map(),
+      postsAhead,
+    };
     // Acknowledgements first, and every entry after the entries of this outbox it names (outbox-order.ts).
     const ordered = judgementOrder(scan.entries);
     // In slices: a backlog of thousands gives way to other people between slices (fair-lanes.ts).
@@ -576,7 +601,10 @@ export class Publisher {
     const first = previousVersion === null;
     const recent = async (of: RateClass) => {
       let counts = pass.recent.get(of);
-      if (counts === undefined) pass.recent.set(of, (counts = await this.opts.store.recentPublications(pass.person, entry.id, this.now(), of)));
+      if (counts === undefined) {
+        const ahead = of === 'posts' ? pass.postsAhead : null;
+        pass.recent.set(of, (counts = await (ahead ?? this.opts.store.recentPublications(pass.person, entry.id, this.now(), of))));
+      }
       return { ...counts };
     };
     if (entry.type === 'reaction') return first ? { body: '', space: entry.space, recentReactions: await recent('reactions') } : null;

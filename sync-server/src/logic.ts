@@ -148,11 +148,20 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     // for the same outbox's lease one after another; one process keeps the stored order.
     const from = options.leases === undefined ? 0 : Math.floor(Math.random() * listed.length);
     const rooms = [...listed.slice(from), ...listed.slice(0, from)];
+    // An outbox whose lease another process has taken since this walk began was published by that
+    // process after this one started, which is all a catch-up is for: skipped. Why: otherwise every
+    // process of a deployment loaded and scanned every outbox at every start (a no-op pass each),
+    // and two processes spent twice the CPU of one on a catch-up.
+    const leases = options.leases;
+    const before = leases === undefined ? null : await leases.tokens('outbox:');
     let next = 0;
     const walker = async () => {
       while (!stopped && next < rooms.length) {
         const name = parseRoomName(rooms[next++]!);
-        if (name?.kind === 'outbox') await publisher.schedule(name.person);
+        if (name?.kind !== 'outbox') continue;
+        const lease = `outbox:${name.person}`;
+        if (leases !== undefined && before !== null && (await leases.takenElsewhereSince(lease, before.get(lease)))) continue;
+        await publisher.schedule(name.person);
       }
     };
     await Promise.all(Array.from({ length: CATCH_UP_OUTBOXES }, walker));

@@ -58,6 +58,21 @@ describe('statements shared by concurrent publication passes', () => {
     expect(other.flatMap((l, i) => (l === null ? [people[i]] : []))).toEqual(['person0']);
   });
 
+  it('a catch-up skips the outboxes another process has taken since it began, and only those', async () => {
+    const s = await storage();
+    const here = new Leases(s.db, 10_000);
+    const there = new Leases(s.db, 10_000);
+    await (await there.acquire('outbox:before'))!.release(); // taken before the snapshot
+    const before = await here.tokens('outbox:');
+    expect([...before.keys()]).toEqual(['outbox:before']);
+    await (await there.acquire('outbox:theirs'))!.release();
+    await there.acquire('outbox:held'); // still held, mid-pass
+    await (await here.acquire('outbox:mine'))!.release();
+    const names = ['before', 'theirs', 'held', 'mine', 'untouched'].map((p) => `outbox:${p}`);
+    const skipped = await Promise.all(names.map((n) => here.takenElsewhereSince(n, before.get(n))));
+    expect(names.filter((_, i) => skipped[i])).toEqual(['outbox:theirs', 'outbox:held']);
+  });
+
   it("30 people's recent posts counted at once: each gets their own hour and day, leaving out only their own entry", async () => {
     const s = await storage();
     const store = new PublicationStore(s.db);

@@ -100,7 +100,7 @@ interface Pass {
    * entry again, and publishing or holding the same version again is idempotent. Within the pass
    * its records (above) already say what was decided.
    */
-  deferred: { outcomes: RecordedOutcome[]; inbox: Array<(doc: Y.Doc) => void>; rateHolds: number };
+  deferred: { outcomes: RecordedOutcome[]; inbox: Array<(doc: Y.Doc) => void>; rateHolds: number; settled: OutboxEntry[] };
   /**
    * The person's first publications in the last hour and day, per rate (the posting rate and the
    * reaction rate): read from the records once per pass (draftOf), then counted along as the pass
@@ -187,6 +187,16 @@ export class Publisher {
    * per pass. At most one short id per person of the company.
    */
   private readonly acknowledged = new Set<string>();
+  /**
+   * Outbox entries this process has seen decided, in the very version it holds (core's scanOutbox
+   * hands out one frozen object per entry version, so an edit is a new object, not in here): their
+   * records are neither read nor compared again. Why: a pass read and compared the record of every
+   * entry of the outbox, so each new post of someone with 2,000 entries read 2,000 records. An entry
+   * is put here only once its outcome is committed (flushDeferred) or its record said so, and never
+   * for 'waiting-acknowledgement'. Nothing undoes a decision of the same version but a new pass,
+   * and the moderation executor's approvals act on documents and records, not by judging again.
+   */
+  private readonly settled = new WeakSet<OutboxEntry>();
   private readonly engagement: EngagementDesk;
   private readonly progress: CourseProgressStore;
   private readonly recorder: OutcomeRecorder;
@@ -278,7 +288,7 @@ export class Publisher {
     // No entry left out of the count (''): an entry judged for its first publication has none yet.
     const postsAhead = newest !== undefined && rateClassOf(newest) === 'posts' && !newest.retracted ? this.opts.store.recentPublications(person, '', this.now(), 'posts') : null;
     postsAhead?.catch(() => undefined); // awaited where used; a pass that fails first must not leave it unhandled
-    const records = await this.opts.store.getMany(scan.entries.map((e) => e.id));
+    const records = await this.opts.store.getMany(scan.entries.filter((e) => !this.settled.has(e)).map((e) => e.id));
     const pass: Pass = {
       person,
       lease,
@@ -286,7 +296,7 @@ export class Publisher {
       policy: readPolicy(await host.open('policy')),
       entries: scan.entries,
       records,
-      deferred: { outcomes: [], inbox: [], rateHolds: 0 },
+      deferred: { outcomes: [], inbox: [], rateHolds: 0, settled: [] },
       recent: new Map(),
       postsAhead,
     };
@@ -321,8 +331,8 @@ export class Publisher {
 
   /** The slice's decisions, written (Pass.deferred). */
   private async flushDeferred(pass: Pass): Promise<void> {
-    const { outcomes, inbox, rateHolds } = pass.deferred;
-    pass.deferred = { outcomes: [], inbox: [], rateHolds: 0 };
+    const { outcomes, inbox, rateHolds, settled } = pass.deferred;
+    pass.deferred = { outcomes: [], inbox: [], rateHolds: 0, settled: [] };
     if (inbox.length > 0) {
       await this.opts.host.write(roomName({ kind: 'inbox', person: pass.person }), (doc) => {
         for (const change of inbox) change(doc);
@@ -331,11 +341,12 @@ export class Publisher {
     metrics.holds.inc(rateHolds);
     // All handed to the recorder at once: they commit together (outcome-recorder.ts).
     await Promise.all(outcomes.map((outcome) => this.recorder.record(outcome)));
+    for (const entry of settled) this.settled.add(entry);
   }
 
   /** The records of the entries of the next slice that may be acted on, read afresh (Pass.records). */
   private async rereadRecords(pass: Pass, entries: readonly OutboxEntry[]): Promise<void> {
-    const ids = entries.filter((e) => !this.unchanged(pass, e, fingerprint(e))).map((e) => e.id);
+    const ids = entries.filter((e) => !this.settled.has(e) && !this.unchanged(pass, e, fingerprint(e))).map((e) => e.id);
     if (ids.length === 0) return;
     const fresh = await this.opts.store.getMany(ids);
     for (const id of ids) {
@@ -375,8 +386,12 @@ export class Publisher {
 
   private async judge(pass: Pass, entry: OutboxEntry): Promise<void> {
     const { store } = this.opts;
+    if (this.settled.has(entry)) return;
     const print = fingerprint(entry);
-    if (this.unchanged(pass, entry, print)) return;
+    if (this.unchanged(pass, entry, print)) {
+      this.settled.add(entry);
+      return;
+    }
     const record = pass.records.get(entry.id) ?? null;
     if (record !== null && record.owner !== pass.person) {
       this.opts.log.warn({ person: pass.person, entry: entry.id, owner: record.owner }, 'entry id already used by another person');
@@ -398,6 +413,8 @@ export class Publisher {
         updatedAt: this.now(),
       };
       pass.deferred.outcomes.push({ lease: pass.lease, record: decided, ...(audit === undefined ? {} : { audit }) });
+      // Waiting for the acknowledgement is no decision: the entry is judged again once it comes.
+      if (outcome !== 'waiting-acknowledgement') pass.deferred.settled.push(entry);
       pass.records.set(entry.id, decided);
       return Promise.resolve();
     };

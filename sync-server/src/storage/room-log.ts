@@ -217,7 +217,7 @@ export class SqlRoomLog implements RoomLog {
   private async compactIn(tx: Db | ControlledTransaction<Tables, string[]>, room: string): Promise<void> {
     const rows = await tx.selectFrom('room_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
     if (rows.length <= 1) return;
-    const scratch = new Y.Doc();
+    const scratch = new Y.Doc({ guid: room }); // no random uuid (see Room)
     Y.transact(scratch, () => {
       for (const r of rows) Y.applyUpdate(scratch, r.data);
     });

@@ -152,15 +152,15 @@ export async function startRelayLogic(host: DocHost, db: Db, options: RelayLogic
     // process after this one started, which is all a catch-up is for: skipped. Why: otherwise every
     // process of a deployment loaded and scanned every outbox at every start (a no-op pass each),
     // and two processes spent twice the CPU of one on a catch-up.
-    const leases = options.leases;
-    const before = leases === undefined ? null : await leases.tokens('outbox:');
+    const { leases } = options;
+    const before = leases === undefined ? null : { leases, tokens: await leases.tokens('outbox:') };
     let next = 0;
     const walker = async () => {
       while (!stopped && next < rooms.length) {
         const name = parseRoomName(rooms[next++]!);
         if (name?.kind !== 'outbox') continue;
         const lease = `outbox:${name.person}`;
-        if (leases !== undefined && before !== null && (await leases.takenElsewhereSince(lease, before.get(lease)))) continue;
+        if (before !== null && (await before.leases.takenElsewhereSince(lease, before.tokens.get(lease)))) continue;
         await publisher.schedule(name.person);
       }
     };

@@ -26,6 +26,8 @@ import { openStorage, storageConfig, type StorageOptions } from '../src/storage/
 import type { Engine, Storage } from '../src/storage/storage.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach } from 'vitest';
+import type { EntryRecord } from '../src/publication/publication-store.js';
 
 export function person(id: string, overrides: Partial<DirectoryRecord> = {}): DirectoryRecord {
   const given = id.charAt(0).toUpperCase() + id.slice(1);
@@ -142,6 +144,39 @@ export async function openTestStorage(dataDir: string, options: StorageOptions =
   mkdirSync(dataDir, { recursive: true });
   return openStorage(storageConfig(where.dataDir, where.postgres), options);
 }
+
+/**
+ * For the tests of one describe block: each call opens storage on a fresh data directory (a
+ * database of its own on PostgreSQL); all of it is closed and removed after each test.
+ */
+export function freshStorages(): () => Promise<Storage> {
+  const dirs: string[] = [];
+  const opened: Storage[] = [];
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    for (const d of dirs.splice(0)) await removeTestData(d);
+  });
+  return async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const storage = await openTestStorage(dir);
+    opened.push(storage);
+    return storage;
+  };
+}
+
+/** The publication record of a post published at `updatedAt`, for the stores' tests. */
+export const publishedRecord = (entryId: string, owner: string, updatedAt = 1000): EntryRecord => ({
+  entryId,
+  owner,
+  fingerprint: `fp-${entryId}`,
+  version: 1,
+  outcome: 'published',
+  targetRoom: 'space/general',
+  publishedVersion: 1,
+  entryType: 'post',
+  updatedAt,
+});
 
 /** Removes a test data directory and, on PostgreSQL, its database. */
 export async function removeTestData(dataDir: string): Promise<void> {

@@ -1,40 +1,21 @@
 // The publisher's group commits of outcomes (publication state + audit record), on either engine:
 // a group commits together, keeps the journal's chain, and an outcome whose outbox lease was taken
 // over by another process is refused alone — the rest of its group still commits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditJournal } from '../src/audit/journal.js';
 import { GENESIS_HASH } from '../src/audit/record-hash.js';
 import { OutcomeRecorder } from '../src/publication/outcome-recorder.js';
 import { PublicationStore, type EntryRecord } from '../src/publication/publication-store.js';
 import { LeaseLost, Leases } from '../src/storage/leases.js';
-import type { Storage } from '../src/storage/storage.js';
-import { openTestStorage, removeTestData, tempDataDir } from './helpers.js';
+import { freshStorages, publishedRecord } from './helpers.js';
 
-const record = (entryId: string, owner: string): EntryRecord => ({
-  entryId,
-  owner,
-  fingerprint: `fp-${entryId}`,
-  version: 1,
-  outcome: 'published',
-  targetRoom: 'space/general',
-  publishedVersion: 1,
-  entryType: 'post',
-  updatedAt: 1000,
-});
+const record = publishedRecord;
 
 describe('outcome recorder', () => {
-  const opened: Storage[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const s of opened.splice(0)) await s.close();
-    for (const d of dirs.splice(0)) await removeTestData(d);
-  });
+  const freshStorage = freshStorages();
 
   it('commits outcomes of many outboxes together; one whose lease another process took is refused alone', async () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const storage = await openTestStorage(dir);
-    opened.push(storage);
+    const storage = await freshStorage();
     let now = 1_000_000;
     const here = new Leases(storage.db, 10_000, () => now);
     const there = new Leases(storage.db, 10_000, () => now);
@@ -70,10 +51,7 @@ describe('outcome recorder', () => {
   });
 
   it("never changes another person's record: an entry id copied from someone else's item writes nothing", async () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const storage = await openTestStorage(dir);
-    opened.push(storage);
+    const storage = await freshStorage();
     const store = new PublicationStore(storage.db);
     const recorder = new OutcomeRecorder(store, new AuditJournal(storage.db));
     await recorder.record({ lease: null, record: record('shared-id', 'alice') });

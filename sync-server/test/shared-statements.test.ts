@@ -3,41 +3,18 @@
 // their authors' recent posts at the same moment, in a few statements. Each must still get exactly
 // its own answer — a lease another process holds stays refused, one person's posts never count
 // towards another's rate, a record is handed only to whoever asked for it.
-import { afterEach, describe, expect, it } from 'vitest';
-import { PublicationStore, type EntryRecord } from '../src/publication/publication-store.js';
+import { describe, expect, it } from 'vitest';
+import { PublicationStore } from '../src/publication/publication-store.js';
 import { Leases } from '../src/storage/leases.js';
-import type { Storage } from '../src/storage/storage.js';
-import { openTestStorage, removeTestData, tempDataDir } from './helpers.js';
+import { freshStorages, publishedRecord } from './helpers.js';
 
 const HOUR = 3_600_000;
 const people = Array.from({ length: 30 }, (_, i) => `person${i}`);
 
-const record = (entryId: string, owner: string, updatedAt: number): EntryRecord => ({
-  entryId,
-  owner,
-  fingerprint: `fp-${entryId}`,
-  version: 1,
-  outcome: 'published',
-  targetRoom: 'space/general',
-  publishedVersion: 1,
-  entryType: 'post',
-  updatedAt,
-});
+const record = publishedRecord;
 
 describe('statements shared by concurrent publication passes', () => {
-  const opened: Storage[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const s of opened.splice(0)) await s.close();
-    for (const d of dirs.splice(0)) await removeTestData(d);
-  });
-  async function storage(): Promise<Storage> {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const s = await openTestStorage(dir);
-    opened.push(s);
-    return s;
-  }
+  const storage = freshStorages();
 
   it('30 leases asked for at once: each free one granted with its own token, the ones another process holds refused, and released together', async () => {
     const s = await storage();

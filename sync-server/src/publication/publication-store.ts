@@ -52,7 +52,8 @@ interface RecentQuestion {
   exclude: string;
   now: number;
 }
-interface RecentCounts {
+/** A person's first publications in the hour and the day before a moment (recentPublications). */
+export interface RecentCounts {
   lastHour: number;
   lastDay: number;
 }

@@ -45,7 +45,7 @@ import { authorNotice, findingsOfPolicy, findingsOfProblems, membershipRefusal, 
 import { otherNotices } from './other-notices.js';
 import { OutcomeRecorder, type Outcome as RecordedOutcome } from './outcome-recorder.js';
 import { PersonQueue } from './person-queue.js';
-import type { EntryRecord, Outcome, PublicationStore } from './publication-store.js';
+import type { EntryRecord, Outcome, PublicationStore, RecentCounts } from './publication-store.js';
 import { LeaseLost, type Lease, type Leases } from '../storage/leases.js';
 import type { RecognitionDesk } from '../recognition/recognition-desk.js';
 
@@ -114,11 +114,6 @@ interface Pass {
    * entry reached the rate check, they were one more round trip before every new post appeared.
    */
   postsAhead: Promise<RecentCounts> | null;
-}
-
-interface RecentCounts {
-  lastHour: number;
-  lastDay: number;
 }
 
 type RateClass = 'posts' | 'reactions';

@@ -47,10 +47,11 @@ export async function publishIntoRoom(
   await host.write(roomName(room), (doc) => {
     outcome = publishInto(doc, room, p);
   });
-  const { note } = outcome;
-  if (note !== null && notes !== undefined) await notes.note(note);
-  else if (note !== null) await host.write(roomName({ kind: 'space', space: note.space }), (doc) => noteBucketItem(doc, note.bucket, note));
-  return outcome.result;
+  const { note, result } = outcome;
+  if (note === null) return result;
+  if (notes !== undefined) await notes.note(note);
+  else await host.write(roomName({ kind: 'space', space: note.space }), (doc) => noteBucketItem(doc, note.bucket, note));
+  return result;
 }
 
 /**

@@ -450,13 +450,14 @@ export class Room {
   /** Sends what was stored and applied to this process's other connections and to the other processes. */
   private announce(updates: Uint8Array[], from: RoomMember | null): void {
     if (updates.length === 0) return;
+    const readers = this.members.size - (from !== null && this.members.has(from) ? 1 : 0);
     // Nobody to tell (the publisher's writes to an inbox or a bucket nobody has open): no merge.
-    if (this.fanout === null && (this.members.size === 0 || (this.members.size === 1 && from !== null && this.members.has(from)))) return;
+    if (readers === 0 && this.fanout === null) return;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // The other processes first: the PUBLISH leaves at once, and they send to their readers while
     // this process sends to its own (after its own loop, they started a whole broadcast late).
     this.fanout?.publishUpdate(this.name, merged);
     this.broadcast(encodeUpdate(merged), from);
-    metrics.updatesOut.inc(this.members.size - (from !== null && this.members.has(from) ? 1 : 0));
+    metrics.updatesOut.inc(readers);
   }
 }

@@ -9,7 +9,8 @@
 // A holder that dies (SIGKILL) simply stops renewing; after `ttlMs` another process acquires.
 import { randomBytes } from 'node:crypto';
 import { Coalescer } from './coalescer.js';
-import type { Db } from './schema.js';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Db, Tables } from './schema.js';
 
 export class LeaseLost extends Error {
   override name = 'LeaseLost';
@@ -82,7 +83,7 @@ export class Leases {
     await this.db
       .updateTable('leases')
       .set({ expires_at: 0 })
-      .where((eb) => eb.or(leases.map((l) => eb.and([eb('name', '=', l.name), eb('holder', '=', l.holder), eb('token', '=', l.token)]))))
+      .where((eb) => theseLeases(eb, leases))
       .execute();
     return leases.map(() => undefined);
   }
@@ -165,9 +166,14 @@ export async function fenceAll(tx: Db, leases: readonly Lease[]): Promise<Set<Le
   const rows = await tx
     .updateTable('leases')
     .set((eb) => ({ expires_at: eb.ref('expires_at') }))
-    .where((eb) => eb.or(leases.map((l) => eb.and([eb('name', '=', l.name), eb('holder', '=', l.holder), eb('token', '=', l.token)]))))
+    .where((eb) => theseLeases(eb, leases))
     .returning(['name', 'holder', 'token'])
     .execute();
   const held = new Set(rows.map((r) => `${r.name}\n${r.holder}\n${Number(r.token)}`));
   return new Set(leases.filter((l) => held.has(`${l.name}\n${l.holder}\n${l.token}`)));
+}
+
+/** The rows of exactly these leases: each one's name, held by its holder under its token. */
+function theseLeases(eb: ExpressionBuilder<Tables, 'leases'>, leases: readonly Lease[]): Expression<SqlBool> {
+  return eb.or(leases.map((l) => eb.and([eb('name', '=', l.name), eb('holder', '=', l.holder), eb('token', '=', l.token)])));
 }

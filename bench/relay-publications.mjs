@@ -3,17 +3,21 @@
 // behaviour policy, publish into the space, record the publication state and the audit record).
 // Authors are many (each stays under the posting-rate rule), so every entry is published; a run
 // that publishes fewer exits 1.
-//   sqlite       one relay process (in this process)
-//   postgres ×N  N relay processes (child processes, bench/workers/relay-process.mjs) on one
-//                PostgreSQL database and one Redis: the outbox leases share the work between them
-// Timed from the moment the relay processes listen. Each configuration runs --runs times on a fresh database; the median is printed with every run,
-// and the relay processes' CPU time per publication (the PostgreSQL server's own CPU not included).
-// The machine's load average is printed: on a shared machine the figures are noisy.
+//   sqlite       one relay process
+//   postgres ×N  N relay processes on one PostgreSQL database and one Redis: the outbox leases
+//                share the work between them
+// Every relay runs in a child process (bench/workers/relay-process.mjs) that lives across the runs
+// of its configuration, each run on a fresh database: the first run is the processes' first work
+// ("cold": V8 is still compiling the relay's code, as right after a deployment starts); the later
+// ones are what a relay that has been running does ("warm", the per-process figure). Both are printed.
+// Timed from the moment the relay processes listen; with the relay processes' CPU time per
+// publication (the PostgreSQL server's own CPU not included). The machine's load average is
+// printed: on a shared machine the figures are noisy.
 //
 // Needs `npx tsc -b`. PostgreSQL from HEARTH_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432/test;
 // a database of its own is created and dropped), Redis from HEARTH_BENCH_REDIS (default
 // redis://127.0.0.1:6379, a channel prefix of its own); left out, said so, when none answers. Usage:
-//   node bench/relay-publications.mjs [--authors 200] [--posts 5] [--runs 3] [--processes 1,2]
+//   node bench/relay-publications.mjs [--authors 200] [--posts 5] [--runs 3 (warm runs)] [--processes 1,2]
 import { median } from './lib/stats.mjs';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { createLogger, postgresAdmin, prepareCompany, repo, startRelay } from './lib/relay-company.mjs';
+import { openStorage, postgresAdmin, prepareCompany, repo, storageConfig } from './lib/relay-company.mjs';
 
 const { writeAcknowledgement, writePost } = await import('@hearth/core');
 
@@ -81,119 +85,125 @@ async function waitForAll(count, gone = () => null) {
 
 const EXPECTED = AUTHORS * POSTS;
 
-/** One relay in this process (SQLite). */
-async function runInProcess() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-pub-'));
-  try {
-    await prepare(dataDir, undefined);
-    const cpu0 = process.cpuUsage();
-    const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, logger: createLogger('silent') });
-    const started = performance.now(); // it listens; the catch-up starts on the next turn
-    const n = await waitForAll(() => published(relay.storage.db));
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    await relay.stop();
-    return { n, seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function startWorker(options) {
-  const proc = spawn(process.execPath, [join(repo, 'bench/workers/relay-process.mjs'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A relay process (bench/workers/relay-process.mjs) that lives across runs: `start` a relay on a
+ * database, `stop` it, `cpuMs` of the whole process so far.
+ */
+function startWorker() {
+  const proc = spawn(process.execPath, [join(repo, 'bench/workers/relay-process.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   proc.stdout.on('data', (c) => (out += c));
-  const waitFor = (re) =>
-    new Promise((resolve, reject) => {
-      const timer = setInterval(() => {
-        const m = re.exec(out);
-        if (m) {
-          clearInterval(timer);
-          resolve(m);
-        }
-      }, 20);
-      proc.once('exit', (code) => {
+  const ask = (command, re) => {
+    out = '';
+    proc.stdin.write(`${JSON.stringify(command)}\n`);
+    return new Promise((resolve, reject) => {
+      const exited = (code) => {
         clearInterval(timer);
         reject(new Error(`relay process exited ${code}: ${out}`));
-      });
+      };
+      const timer = setInterval(() => {
+        const failed = /^error (.*)$/m.exec(out);
+        const m = re.exec(out);
+        if (!failed && !m) return;
+        clearInterval(timer);
+        proc.off('exit', exited);
+        if (failed) reject(new Error(`relay process: ${failed[1]}`));
+        else resolve(m);
+      }, 10);
+      proc.once('exit', exited);
     });
+  };
   return {
     proc,
-    listening: waitFor(/listening on (\S+)/),
-    async cpuMs() {
-      out = '';
-      proc.kill('SIGUSR2');
-      return Number((await waitFor(/cpu (\d+)/))[1]);
-    },
+    start: (options) => ask({ op: 'start', options }, /listening on (\S+)/),
+    stop: () => ask({ op: 'stop' }, /stopped/),
+    cpuMs: async () => Number((await ask({ op: 'cpu' }, /cpu (\d+)/))[1]),
+    end: () =>
+      new Promise((r) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return r();
+        proc.once('exit', r);
+        proc.stdin.end();
+      }),
   };
 }
 
-/** `processes` relay processes on one PostgreSQL database (and, with more than one, Redis). */
-async function runProcesses(postgres, processes) {
-  const dirs = Array.from({ length: processes }, () => mkdtempSync(join(tmpdir(), 'hearth-bench-pub-')));
+/**
+ * One run on `workers` (already started, one per relay process) on a fresh database: the company is
+ * prepared, every process starts a relay on it, and the run is timed from the moment all of them
+ * listen to the moment every entry is published.
+ */
+async function runOnce(workers, postgres) {
+  const dirs = workers.map(() => mkdtempSync(join(tmpdir(), 'hearth-bench-pub-')));
   const { Kysely, PostgresDialect } = await import('kysely');
-  const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres, max: 1 }) }) });
-  const workers = [];
+  let counter = null;
   try {
     await prepare(dirs[0], postgres);
     // Every process has the same keys (a deployment copies them).
     for (const d of dirs.slice(1)) for (const f of ['relay-signing.key', 'audit-ed25519.key', 'audit-ed25519.pub']) if (existsSync(join(dirs[0], f))) copyFileSync(join(dirs[0], f), join(d, f));
-    const redis = processes > 1 ? { redis: REDIS, redisPrefix: `hearth-bench-${process.pid}-${Date.now()}:` } : {};
+    const redis = workers.length > 1 ? { redis: REDIS, redisPrefix: `hearth-bench-${process.pid}-${Date.now()}:` } : {};
     const started = performance.now();
-    for (const dataDir of dirs) workers.push(startWorker({ port: 0, host: '127.0.0.1', dataDir, postgres, ...redis }));
-    await Promise.all(workers.map((w) => w.listening));
+    await Promise.all(workers.map((w, i) => w.start({ port: 0, host: '127.0.0.1', dataDir: dirs[i], ...(postgres ? { postgres } : {}), ...redis })));
     // Timed from the moment every process listens (start-up on a loaded machine takes seconds).
     const listened = performance.now();
     const listening = (listened - started) / 1000;
     let cpuAtListen = 0;
     for (const w of workers) cpuAtListen += await w.cpuMs();
+    counter = postgres
+      ? new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres, max: 1 }) }) })
+      : (await openStorage(storageConfig(dirs[0]), { readOnly: true })).db;
     // A relay process that ends early (killed from outside) would leave the wait to its deadline.
     const gone = () => {
       const dead = workers.find((w) => w.proc.exitCode !== null || w.proc.signalCode !== null);
       return dead === undefined ? null : `a relay process ended early (exit ${dead.proc.exitCode}, signal ${dead.proc.signalCode})`;
     };
-    const n = await waitForAll(() => published(db), gone);
+    const n = await waitForAll(() => published(counter), gone);
     const seconds = (performance.now() - listened) / 1000;
     let cpuMs = -cpuAtListen; // start-up left out
     for (const w of workers) cpuMs += await w.cpuMs();
     return { n, seconds, cpuMs, listening };
   } finally {
-    for (const w of workers) w.proc.kill('SIGTERM');
-    await Promise.all(workers.map((w) => new Promise((r) => (w.proc.exitCode !== null ? r() : w.proc.once('exit', r)))));
-    await db.destroy();
+    await counter?.destroy();
+    await Promise.all(workers.map((w) => w.stop().catch(() => {})));
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 
-
-/** Runs one configuration RUNS times; prints every run and the median. Resolves to whether nothing was lost. */
-async function measure(label, once) {
+/**
+ * Runs one configuration in `processes` fresh relay processes: one cold run (the processes' first
+ * work, as right after a deployment starts) and then RUNS warm runs in the same processes, each on a
+ * fresh database. Prints every run, the cold figure and the median of the warm ones. Resolves to
+ * whether nothing was lost.
+ */
+async function measure(label, processes, admin) {
+  const workers = Array.from({ length: processes }, () => startWorker());
   const rates = [];
   let ok = true;
-  for (let r = 0; r < RUNS; r++) {
-    const load = loadavg()[0].toFixed(1);
-    const { n, seconds, cpuMs, listening } = await once();
-    ok &&= n === EXPECTED;
-    rates.push(n / seconds);
-    console.log(`  ${label.padEnd(26)} run ${r + 1}: ${n}/${EXPECTED} in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} publications/s; relay CPU ${(cpuMs / Math.max(n, 1)).toFixed(2)} ms per publication (load ${load}${listening === undefined ? '' : `; listening after ${listening.toFixed(1)} s`})`);
+  try {
+    for (let r = 0; r <= RUNS; r++) {
+      const load = loadavg()[0].toFixed(1);
+      const { n, seconds, cpuMs, listening } = admin
+        ? await admin.scratch(`hearth_bench_${process.pid}_${processes}`, (url) => runOnce(workers, url))
+        : await runOnce(workers, undefined);
+      ok &&= n === EXPECTED;
+      if (r > 0) rates.push(n / seconds);
+      const which = r === 0 ? 'cold' : `run ${r}`;
+      console.log(`  ${label.padEnd(26)} ${which.padEnd(6)}: ${n}/${EXPECTED} in ${seconds.toFixed(1)} s = ${(n / seconds).toFixed(0)} publications/s; relay CPU ${(cpuMs / Math.max(n, 1)).toFixed(2)} ms per publication (load ${load}; listening after ${listening.toFixed(1)} s)`);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.end()));
   }
-  console.log(`${label.padEnd(28)} median ${median(rates).toFixed(0)} publications/s over ${RUNS} runs (${AUTHORS} authors × ${POSTS} posts)`);
+  console.log(`${label.padEnd(28)} median ${median(rates).toFixed(0)} publications/s over ${RUNS} warm runs (${AUTHORS} authors × ${POSTS} posts)`);
   return ok;
 }
 
 console.log(`cpus ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: compare medians, not single runs)`);
-let ok = await measure('sqlite, 1 process', runInProcess);
-const postgres = await postgresAdmin();
-if (postgres !== null) {
+let ok = await measure('sqlite, 1 process', 1, null);
+const admin = await postgresAdmin();
+if (admin !== null) {
   try {
-    for (const processes of PROCESSES) {
-      ok =
-        (await measure(`postgres, ${processes} process${processes > 1 ? 'es' : ''}`, () =>
-          postgres.scratch(`hearth_bench_${process.pid}_${processes}`, (url) => runProcesses(url, processes)),
-        )) && ok;
-    }
+    for (const processes of PROCESSES) ok = (await measure(`postgres, ${processes} process${processes > 1 ? 'es' : ''}`, processes, admin)) && ok;
   } finally {
-    await postgres.end();
+    await admin.end();
   }
 }
 if (!ok) {

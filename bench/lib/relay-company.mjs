@@ -8,7 +8,7 @@ import { repo } from './build.mjs';
 export { repo };
 const { putDirectoryRecords } = await import('@hearth/core');
 export const { startRelay } = await import('../../sync-server/dist/server/relay.js');
-const { openStorage, storageConfig } = await import('../../sync-server/dist/storage/open-storage.js');
+export const { openStorage, storageConfig } = await import('../../sync-server/dist/storage/open-storage.js');
 const { adminOperations } = await import('../../sync-server/dist/admin/index.js');
 export const { createLogger } = await import('../../sync-server/dist/log.js');
 

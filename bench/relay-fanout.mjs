@@ -26,7 +26,11 @@
 // A post that does not reach every reader is lost: the run says so and exits 1.
 //
 // Needs `npx tsc -b` (relay CLI and core dist). Only 127.0.0.1. Usage:
-//   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000] [--runs 1]
+//   node bench/relay-fanout.mjs [--readers 100,1000] [--rate 10] [--seconds 5] [--idle 2000] [--runs 1] [--detail]
+// --detail adds, per line, the median time from a post's writing to its first reader (the server's
+// own path) and from its first reader to its last (the broadcast loop and the readers' process), and
+// the slowest posts, which decide the p99. HEARTH_BENCH_RELAY_NODE_OPTIONS is given to the Hearth
+// relay processes only, as NODE_OPTIONS (e.g. `--import` a tracing module, or V8 heap flags).
 // --runs R repeats every N R times (new authors each time) and ends with the medians: the p99 of one
 // run on a shared two-core machine moves by ±30% with the load, and each ratio pairs a Hearth run
 // with the stock run just before it, so the median of the ratios is the figure to compare.
@@ -55,6 +59,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     idle: { type: 'string', default: '2000' },
     runs: { type: 'string', default: '1' },
+    detail: { type: 'boolean', default: false },
   },
 });
 const READERS = args.readers.split(',').map(Number).filter((n) => n > 0 && n <= 5000);
@@ -64,6 +69,7 @@ const IDLE = Math.min(Math.max(Number(args.idle), 0), 5000);
 const POSTS = Math.round(RATE * SECONDS);
 const RUNS = Math.min(Math.max(Math.floor(Number(args.runs)), 1), 9);
 const DEVICES = 190;
+const RELAY_ENV = process.env.HEARTH_BENCH_RELAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.HEARTH_BENCH_RELAY_NODE_OPTIONS } : {};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
@@ -169,12 +175,19 @@ function provider(url, room, token, doc = new Y.Doc()) {
  */
 async function fanout({ label, url, readerUrl = () => url, readerRoom, readerToken, authors, n, prepareAuthor, write = writeBenchPost }) {
   const sent = new Map();
+  /** Per post: when its first and its last reader had it (ms after it was written). */
+  const perPost = new Map();
   const latencies = [];
   const readers = [];
   for (let i = 0; i < n; i++) {
     readers.push(reader(`${readerUrl(i)}/${readerRoom}${readerToken ? `?token=${await readerToken(i)}` : ''}`, (seq, now) => {
       const t = sent.get(seq);
-      if (t !== undefined) latencies.push(now - t);
+      if (t !== undefined) {
+        latencies.push(now - t);
+        const post = perPost.get(seq) ?? perPost.set(seq, { first: Infinity, last: 0 }).get(seq);
+        post.first = Math.min(post.first, now - t);
+        post.last = Math.max(post.last, now - t);
+      }
     }));
     if (i % 100 === 99) await sleep(20); // do not trip the OS accept backlog
   }
@@ -200,9 +213,18 @@ async function fanout({ label, url, readerUrl = () => url, readerRoom, readerTok
   for (const r of readers) if (r.closedWith !== null) closed[r.closedWith] = (closed[r.closedWith] ?? 0) + 1;
   for (const r of readers) r.ws.terminate();
   for (const w of writers) w.p.destroy();
+  // Per post: the time to its first reader (the server's own path) and from its first reader to its
+  // last (the broadcast loop and the readers' process); the p99 is decided by the slowest few posts.
+  const posts = [...perPost.entries()];
+  const middle = (values) => values.sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+  const detail = {
+    first: middle(posts.map(([, p]) => p.first)),
+    spread: middle(posts.map(([, p]) => p.last - p.first)),
+    slowest: posts.sort((a, b) => b[1].last - a[1].last).slice(0, 3).map(([seq, p]) => ({ seq, first: p.first, spread: p.last - p.first })),
+  };
   latencies.sort((a, b) => a - b);
   const q = (p) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
-  return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected, closed };
+  return { label, n, p50: q(0.5), p99: q(0.99), lost: expected - latencies.length, expected, closed, detail };
 }
 
 /** RSS growth of a fresh server process over `count` idle sockets, opened in two halves. */
@@ -256,7 +278,7 @@ async function startScaleOut(extraAuthors) {
   const postgres = url.toString();
   const dirs = [mkdtempSync(join(tmpdir(), 'hearth-fanout-a-')), mkdtempSync(join(tmpdir(), 'hearth-fanout-b-'))];
   cleanups.push(async () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  const env = { HEARTH_LOG_LEVEL: 'warn', HEARTH_REDIS_PREFIX: `hearth-bench-${process.pid}:` };
+  const env = { HEARTH_LOG_LEVEL: 'warn', HEARTH_REDIS_PREFIX: `hearth-bench-${process.pid}:`, ...RELAY_ENV };
   const serve = (dir) => startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dir, '--postgres', postgres, '--redis', redis, '--rate', '10000/s:10000', '--max-connections-per-address', '0'], env, /listening on (ws:\/\/\S+)/);
   let first;
   try {
@@ -295,7 +317,7 @@ const results = [];
 try {
   // Hearth: the relay (only `serve` creates a data directory), then through it the directory and a
   // public space; once the policy's posting-rate limit is known, the authors who share the posts.
-  const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000', '--max-connections-per-address', '0'], { HEARTH_LOG_LEVEL: 'warn' }, /listening on (ws:\/\/\S+)/);
+  const hearth = await startProcess([cli, 'serve', '--port', '0', '--host', HOST, '--data', dataDir, '--rate', '10000/s:10000', '--max-connections-per-address', '0'], { HEARTH_LOG_LEVEL: 'warn', ...RELAY_ENV }, /listening on (ws:\/\/\S+)/);
   procs.push(hearth.proc);
   const hearthUrl = hearth.match[1];
   const importPeople = async (authors) => {
@@ -389,6 +411,10 @@ try {
       const ratio = r === base ? '' : `  ratio to stock p50 ${times(r.p50, base.p50)}, p99 ${times(r.p99, base.p99)}`;
       const closes = Object.entries(r.closed).map(([code, count]) => `${count} closed with ${code}`).join(', ');
       console.log(`  ${r.label}\n    p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  lost ${r.lost}/${r.expected} (not delivered within 10 s of the last post${closes ? `; readers: ${closes}` : ''})${ratio}`);
+      if (args.detail) {
+        const { first, spread, slowest } = r.detail;
+        console.log(`    per post, median: first reader ${fmt(first)}, first to last reader ${fmt(spread)}; slowest posts: ${slowest.map((p) => `#${p.seq} ${p.first.toFixed(1)} + ${p.spread.toFixed(1)} ms`).join(', ')}`);
+      }
     }
   }
 

@@ -118,32 +118,36 @@ export class AuditJournal {
    */
   recordAll(events: readonly AuditEvent[], tx?: Db): Promise<AuditRecord[]> {
     if (events.length === 0) return Promise.resolve([]);
+    // Each body, its canonical details and its hash before the transaction: none depends on the
+    // chain, and the chain lock holds back every other append of every process while it is held.
+    const bodies = events.map((event) => {
+      // Through canonical JSON and back: exactly what will be hashed, stored and exported.
+      const details = canonicalJson(event.details ?? {});
+      const body: RecordBody = {
+        at: Math.trunc(event.at ?? this.now()),
+        kind: event.kind,
+        actor: event.actor,
+        space: event.space ?? null,
+        person: event.person ?? null,
+        entry: event.entry ?? null,
+        details: JSON.parse(details) as Record<string, unknown>,
+      };
+      return { body, details, bodyHash: bodyHash(body) };
+    });
     return inTransaction(tx ?? this.db, async (t) => {
       await t.updateTable('audit_chain_lock').set((eb) => ({ appends: eb('appends', '+', events.length) })).where('id', '=', 1).execute();
       let head = await this.head(t);
-      const records: AuditRecord[] = [];
-      for (const event of events) {
-        const body: RecordBody = {
-          at: Math.trunc(event.at ?? this.now()),
-          kind: event.kind,
-          actor: event.actor,
-          space: event.space ?? null,
-          person: event.person ?? null,
-          entry: event.entry ?? null,
-          // Through canonical JSON and back: exactly what will be hashed, stored and exported.
-          details: JSON.parse(canonicalJson(event.details ?? {})) as Record<string, unknown>,
-        };
+      const records = bodies.map(({ body, bodyHash: b }): AuditRecord => {
         const seq = head.seq + 1;
-        const b = bodyHash(body);
         const record: AuditRecord = { ...body, seq, prevHash: head.hash, bodyHash: b, hash: chainHash(seq, head.hash, b) };
-        records.push(record);
         head = { seq, hash: record.hash };
-      }
+        return record;
+      });
       for (let i = 0; i < records.length; i += INSERT_CHUNK) {
         await t
           .insertInto('audit_journal')
           .values(
-            records.slice(i, i + INSERT_CHUNK).map((record) => ({
+            records.slice(i, i + INSERT_CHUNK).map((record, j) => ({
               seq: record.seq,
               at: record.at,
               kind: record.kind,
@@ -151,7 +155,7 @@ export class AuditJournal {
               space: record.space,
               person: record.person,
               entry: record.entry,
-              details: canonicalJson(record.details),
+              details: bodies[i + j]!.details,
               prev_hash: record.prevHash,
               body_hash: record.bodyHash,
               hash: record.hash,

@@ -3,8 +3,12 @@
 // their authors' recent posts at the same moment, in a few statements. Each must still get exactly
 // its own answer — a lease another process holds stays refused, one person's posts never count
 // towards another's rate, a record is handed only to whoever asked for it.
+// Relay writes to one room in one turn share one commit and, merged, one row (Room.commit).
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../src/log.js';
 import { PublicationStore } from '../src/publication/publication-store.js';
+import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
 import { Leases } from '../src/storage/leases.js';
 import { freshStorages, publishedRecord } from './helpers.js';
 
@@ -78,5 +82,28 @@ describe('statements shared by concurrent publication passes', () => {
       ...people.map((_, i) => Array.from({ length: (i % 3) + 1 }, (_, k) => [i, k])),
       [],
     ]);
+  });
+
+  it('30 relay writes to one room in one turn are stored as one row and sent as one update; a fresh load has all 30', async () => {
+    const s = await storage();
+    const host = new RelayDocHost(s.rooms, createLogger('silent'));
+    const room = 'space/general/2026-11';
+    await host.write(room, (doc) => doc.getMap('items').set('first', 'on its own'));
+    const sent: Uint8Array[] = [];
+    const loaded = await host.room(room);
+    host.attach(loaded, { personId: 'reader', send: (m) => sent.push(m), close: () => {} });
+    const opened = loaded.doc;
+    expect(opened.getMap('items').size).toBe(1);
+
+    await Promise.all(Array.from({ length: 30 }, (_, i) => host.write(room, (doc) => doc.getMap('items').set(`item${i}`, `post ${i}`))));
+    const rows = await s.db.selectFrom('room_updates').select('data').where('room', '=', room).execute();
+    expect(rows).toHaveLength(2);
+    expect(sent).toHaveLength(1);
+
+    const fresh = new Y.Doc();
+    for (const u of await s.rooms.load(room)) Y.applyUpdate(fresh, u);
+    expect(fresh.getMap('items').toJSON()).toEqual(opened.getMap('items').toJSON());
+    expect(fresh.getMap('items').size).toBe(31);
+    host.stop();
   });
 });

@@ -24,7 +24,6 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import * as Y from 'yjs';
 import { openStorage, postgresAdmin, prepareCompany, repo, storageConfig } from './lib/relay-company.mjs';
 
@@ -134,7 +133,6 @@ function startWorker() {
  */
 async function runOnce(workers, postgres) {
   const dirs = workers.map(() => mkdtempSync(join(tmpdir(), 'hearth-bench-pub-')));
-  const { Kysely, PostgresDialect } = await import('kysely');
   let counter = null;
   try {
     await prepare(dirs[0], postgres);
@@ -148,21 +146,20 @@ async function runOnce(workers, postgres) {
     const listening = (listened - started) / 1000;
     let cpuAtListen = 0;
     for (const w of workers) cpuAtListen += await w.cpuMs();
-    counter = postgres
-      ? new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres, max: 1 }) }) })
-      : (await openStorage(storageConfig(dirs[0]), { readOnly: true })).db;
+    // Counted through the relay's own storage layer, beside the relays (read-only: no migrations).
+    counter = await openStorage(storageConfig(dirs[0], postgres), { readOnly: true });
     // A relay process that ends early (killed from outside) would leave the wait to its deadline.
     const gone = () => {
       const dead = workers.find((w) => w.proc.exitCode !== null || w.proc.signalCode !== null);
       return dead === undefined ? null : `a relay process ended early (exit ${dead.proc.exitCode}, signal ${dead.proc.signalCode})`;
     };
-    const n = await waitForAll(() => published(counter), gone);
+    const n = await waitForAll(() => published(counter.db), gone);
     const seconds = (performance.now() - listened) / 1000;
     let cpuMs = -cpuAtListen; // start-up left out
     for (const w of workers) cpuMs += await w.cpuMs();
     return { n, seconds, cpuMs, listening };
   } finally {
-    await counter?.destroy();
+    await counter?.close();
     await Promise.all(workers.map((w) => w.stop().catch(() => {})));
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }

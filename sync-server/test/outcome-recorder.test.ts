@@ -7,9 +7,8 @@ import { GENESIS_HASH } from '../src/audit/record-hash.js';
 import { OutcomeRecorder } from '../src/publication/outcome-recorder.js';
 import { PublicationStore, type EntryRecord } from '../src/publication/publication-store.js';
 import { LeaseLost, Leases } from '../src/storage/leases.js';
-import { freshStorages, publishedRecord } from './helpers.js';
+import { freshStorages, publishedRecord as record } from './helpers.js';
 
-const record = publishedRecord;
 
 describe('outcome recorder', () => {
   const freshStorage = freshStorages();

@@ -10,12 +10,11 @@ import { createLogger } from '../src/log.js';
 import { PublicationStore } from '../src/publication/publication-store.js';
 import { RelayDocHost } from '../src/rooms/relay-doc-host.js';
 import { Leases } from '../src/storage/leases.js';
-import { freshStorages, publishedRecord } from './helpers.js';
+import { freshStorages, publishedRecord as record } from './helpers.js';
 
 const HOUR = 3_600_000;
 const people = Array.from({ length: 30 }, (_, i) => `person${i}`);
 
-const record = publishedRecord;
 
 describe('statements shared by concurrent publication passes', () => {
   const storage = freshStorages();
